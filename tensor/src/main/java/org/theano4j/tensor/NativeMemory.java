@@ -1,0 +1,58 @@
+package org.theano4j.tensor;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Allocates GC-managed native memory for arrays.
+ *
+ * <p>Each allocation gets its own automatic arena, so memory is freed once the segment is
+ * unreachable. Native memory does not pressure the Java heap, so a loop of short-lived large
+ * arrays could grow RSS far before a collection happens; we therefore ask for a collection once
+ * the bytes allocated since the previous one exceed the live low-water mark (at least 256 MiB).
+ */
+final class NativeMemory {
+    private static final long MIN_TRIGGER = Long.getLong("theano4j.gcTriggerBytes", 256L << 20);
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final AtomicLong LIVE = new AtomicLong();
+    private static final AtomicLong LOW_WATER = new AtomicLong();
+    private static final AtomicLong SINCE_GC = new AtomicLong();
+    private static volatile long trigger = MIN_TRIGGER;
+
+    private NativeMemory() {
+    }
+
+    /** Allocates {@code bytes} (at least one) with 64-byte alignment, zero-filled. */
+    static MemorySegment allocate(long bytes) {
+        long size = Math.max(bytes, 1);
+        LIVE.addAndGet(size);
+        if (SINCE_GC.addAndGet(size) > trigger) {
+            collect();
+        }
+        MemorySegment segment = Arena.ofAuto().allocate(size, 64);
+        CLEANER.register(segment, () -> release(size));
+        return segment;
+    }
+
+    /** Bytes currently held by arrays that have not been collected yet. */
+    static long liveBytes() {
+        return LIVE.get();
+    }
+
+    private static synchronized void collect() {
+        if (SINCE_GC.get() <= trigger) {
+            return;
+        }
+        trigger = Math.max(MIN_TRIGGER, LOW_WATER.get());
+        SINCE_GC.set(0);
+        LOW_WATER.set(LIVE.get());
+        System.gc();
+    }
+
+    private static void release(long size) {
+        long live = LIVE.addAndGet(-size);
+        LOW_WATER.accumulateAndGet(live, Math::min);
+    }
+}
