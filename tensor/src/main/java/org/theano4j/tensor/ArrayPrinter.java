@@ -28,7 +28,8 @@ final class ArrayPrinter {
         String body = a.size() == 0 ? "[]" : new ArrayPrinter(a).render();
         StringBuilder extras = new StringBuilder();
         long[] shape = a.shape();
-        if (a.size() == 0 && !(shape.length == 1 && shape[0] == 0)) {
+        boolean summarized = a.size() > THRESHOLD;
+        if (summarized || a.size() == 0 && !(shape.length == 1 && shape[0] == 0)) {
             extras.append("shape=").append(Shapes.toString(shape));
         }
         DType d = a.dtype();
