@@ -180,26 +180,8 @@ public final class NDArray {
                     + Shapes.toString(strides) + " differ in length");
         }
         NDArray a = new NDArray(data, dtype, shape.clone(), strides.clone(), offset);
-        a.checkBounds();
+        Views.checkBounds(a);
         return a;
-    }
-
-    private void checkBounds() {
-        if (size == 0) {
-            return;
-        }
-        long lo = offset;
-        long hi = offset;
-        for (int i = 0; i < shape.length; i++) {
-            long reach = strides[i] * (shape[i] - 1);
-            lo += Math.min(reach, 0);
-            hi += Math.max(reach, 0);
-        }
-        long elements = segment.byteSize() / dtype.byteSize();
-        if (lo < 0 || hi >= elements) {
-            throw new IllegalArgumentException("view of shape " + Shapes.toString(shape) + " (elements " + lo
-                    + ".." + hi + ") does not fit a segment of " + elements + " " + dtype.numpyName() + " elements");
-        }
     }
 
     // ---------------------------------------------------------------- accessors
@@ -404,67 +386,32 @@ public final class NDArray {
 
     /** All elements in C order as doubles. */
     public double[] toDoubleArray() {
-        double[] out = new double[Math.toIntExact(size)];
-        StridedCursor c = new StridedCursor(this);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = readDouble(c.next());
-        }
-        return out;
+        return ArrayExport.toDoubleArray(this);
     }
 
     /** A 2-d array as rows of doubles; IllegalArgumentException unless ndim is 2. */
     public double[][] toDoubleMatrix() {
-        if (shape.length != 2) {
-            throw new IllegalArgumentException("toDoubleMatrix needs ndim 2, got shape " + Shapes.toString(shape));
-        }
-        double[] flat = toDoubleArray();
-        int rows = (int) shape[0];
-        int cols = (int) shape[1];
-        double[][] out = new double[rows][];
-        for (int r = 0; r < rows; r++) {
-            out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
-        }
-        return out;
+        return ArrayExport.toDoubleMatrix(this);
     }
 
     /** All elements in C order as longs (floats truncate toward zero). */
     public long[] toLongArray() {
-        long[] out = new long[Math.toIntExact(size)];
-        StridedCursor c = new StridedCursor(this);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = readLong(c.next());
-        }
-        return out;
+        return ArrayExport.toLongArray(this);
     }
 
     /** All elements in C order as ints (wrapping like a numpy cast to int32). */
     public int[] toIntArray() {
-        int[] out = new int[Math.toIntExact(size)];
-        StridedCursor c = new StridedCursor(this);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) readLong(c.next());
-        }
-        return out;
+        return ArrayExport.toIntArray(this);
     }
 
     /** All elements in C order as floats. */
     public float[] toFloatArray() {
-        float[] out = new float[Math.toIntExact(size)];
-        StridedCursor c = new StridedCursor(this);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) readDouble(c.next());
-        }
-        return out;
+        return ArrayExport.toFloatArray(this);
     }
 
     /** All elements in C order as booleans (non-zero is true). */
     public boolean[] toBooleanArray() {
-        boolean[] out = new boolean[Math.toIntExact(size)];
-        StridedCursor c = new StridedCursor(this);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = readDouble(c.next()) != 0;
-        }
-        return out;
+        return ArrayExport.toBooleanArray(this);
     }
 
     // ---------------------------------------------------------------- views and copies
@@ -556,68 +503,19 @@ public final class NDArray {
 
     /** numpy.allclose: |a-b| <= atol + rtol*|b| elementwise, NaN never close; shapes must match. */
     public boolean allClose(NDArray other, double rtol, double atol) {
-        if (!Arrays.equals(shape, other.shape)) {
-            throw new IllegalArgumentException("allClose needs equal shapes, got " + Shapes.toString(shape)
-                    + " and " + Shapes.toString(other.shape));
-        }
-        StridedCursor ca = new StridedCursor(this);
-        StridedCursor cb = new StridedCursor(other);
-        for (long i = 0; i < size; i++) {
-            if (!isClose(readDouble(ca.next()), other.readDouble(cb.next()), rtol, atol)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isClose(double a, double b, double rtol, double atol) {
-        if (a == b) {
-            return true;
-        }
-        if (!Double.isFinite(a) || !Double.isFinite(b)) {
-            return false;
-        }
-        return Math.abs(a - b) <= atol + rtol * Math.abs(b);
+        return ArrayComparison.allClose(this, other, rtol, atol);
     }
 
     /** Equal when dtype, shape and all elements agree (NaN equals NaN here, 0.0 equals -0.0). */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof NDArray other) || other.dtype != dtype || !Arrays.equals(shape, other.shape)) {
-            return false;
-        }
-        StridedCursor ca = new StridedCursor(this);
-        StridedCursor cb = new StridedCursor(other);
-        for (long i = 0; i < size; i++) {
-            long pa = ca.next();
-            long pb = cb.next();
-            if (!sameElement(pa, other, pb)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean sameElement(long pa, NDArray other, long pb) {
-        if (!dtype.isFloat()) {
-            return readLong(pa) == other.readLong(pb);
-        }
-        double a = readDouble(pa);
-        double b = other.readDouble(pb);
-        return a == b || (Double.isNaN(a) && Double.isNaN(b));
+        return o instanceof NDArray other && ArrayComparison.sameContents(this, other);
     }
 
     /** Hash of dtype, shape and elements, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
-        int h = 31 * dtype.hashCode() + Arrays.hashCode(shape);
-        StridedCursor c = new StridedCursor(this);
-        for (long i = 0; i < size; i++) {
-            long pos = c.next();
-            double v = dtype.isFloat() ? readDouble(pos) + 0.0 : 0;
-            h = 31 * h + (dtype.isFloat() ? Double.hashCode(v) : Long.hashCode(readLong(pos)));
-        }
-        return h;
+        return ArrayComparison.hash(this);
     }
 
     /** numpy's repr with default print options, e.g. {@code array([1., 2.], dtype=float32)}. */

@@ -7,6 +7,29 @@ final class Views {
     private Views() {
     }
 
+    /** Throws IllegalArgumentException if a view reaches outside its segment. */
+    static void checkBounds(NDArray a) {
+        long[] shape = a.shape();
+        long[] strides = a.strides();
+        long offset = a.offset();
+        DType dtype = a.dtype();
+        if (a.size() == 0) {
+            return;
+        }
+        long lo = offset;
+        long hi = offset;
+        for (int i = 0; i < shape.length; i++) {
+            long reach = strides[i] * (shape[i] - 1);
+            lo += Math.min(reach, 0);
+            hi += Math.max(reach, 0);
+        }
+        long elements = a.segment().byteSize() / dtype.byteSize();
+        if (lo < 0 || hi >= elements) {
+            throw new IllegalArgumentException("view of shape " + Shapes.toString(shape) + " (elements " + lo
+                    + ".." + hi + ") does not fit a segment of " + elements + " " + dtype.numpyName() + " elements");
+        }
+    }
+
     static NDArray transpose(NDArray a, int... perm) {
         int n = a.ndim();
         int[] p = perm.length == 0 ? reversed(n) : perm;
