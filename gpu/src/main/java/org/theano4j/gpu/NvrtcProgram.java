@@ -1,0 +1,119 @@
+package org.theano4j.gpu;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.theano4j.bindings.cuda.nvrtc_h;
+
+/**
+ * A CUDA C++ program compiled to PTX at run time by NVRTC. A failed compile throws a
+ * {@link CudaException} whose message carries NVRTC's log.
+ */
+public final class NvrtcProgram implements AutoCloseable {
+
+    private final String name;
+    private final MemorySegment program;
+    private boolean closed;
+
+    private NvrtcProgram(String name, MemorySegment program) {
+        this.name = name;
+        this.program = program;
+    }
+
+    /**
+     * Compiles source to PTX in one step.
+     *
+     * @param source CUDA C++ source
+     * @param name the program's name, shown in the log
+     * @param options NVRTC options, e.g. {@code --gpu-architecture=compute_90}
+     * @return the PTX text
+     * @throws CudaException when NVRTC fails; a compile error's message holds the log
+     */
+    public static String compileToPtx(String source, String name, String... options) {
+        try (NvrtcProgram program = create(source, name)) {
+            return program.compile(options);
+        }
+    }
+
+    /**
+     * Creates a program from source (no headers).
+     *
+     * @param source CUDA C++ source
+     * @param name the program's name, shown in the log
+     * @return the program, not yet compiled
+     */
+    public static NvrtcProgram create(String source, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(nvrtc_h.C_POINTER);
+            Check.nvrtc("nvrtcCreateProgram", nvrtc_h.nvrtcCreateProgram(out, arena.allocateFrom(source),
+                    arena.allocateFrom(name), 0, MemorySegment.NULL, MemorySegment.NULL), null);
+            return new NvrtcProgram(name, out.get(nvrtc_h.C_POINTER, 0).reinterpret(0));
+        }
+    }
+
+    /**
+     * Compiles the program.
+     *
+     * @param options NVRTC options
+     * @return the PTX text
+     * @throws CudaException when compilation fails, with the log in the message
+     */
+    public String compile(String... options) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment opts = arena.allocate(nvrtc_h.C_POINTER, Math.max(1, options.length));
+            for (int i = 0; i < options.length; i++) {
+                opts.setAtIndex(nvrtc_h.C_POINTER, i, arena.allocateFrom(options[i]));
+            }
+            int rc = nvrtc_h.nvrtcCompileProgram(handle(), options.length, opts);
+            if (rc != 0) {
+                Check.nvrtc("nvrtcCompileProgram", rc, "program " + name + " " + List.of(options) + ":\n" + log());
+            }
+            MemorySegment size = arena.allocate(nvrtc_h.C_LONG);
+            Check.nvrtc("nvrtcGetPTXSize", nvrtc_h.nvrtcGetPTXSize(program, size), null);
+            MemorySegment ptx = arena.allocate(size.get(nvrtc_h.C_LONG, 0));
+            Check.nvrtc("nvrtcGetPTX", nvrtc_h.nvrtcGetPTX(program, ptx), null);
+            return ptx.getString(0);
+        }
+    }
+
+    /** @return the compile log (warnings, errors), empty before compiling */
+    public String log() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(nvrtc_h.C_LONG);
+            Check.nvrtc("nvrtcGetProgramLogSize", nvrtc_h.nvrtcGetProgramLogSize(handle(), size), null);
+            MemorySegment log = arena.allocate(Math.max(1, size.get(nvrtc_h.C_LONG, 0)));
+            Check.nvrtc("nvrtcGetProgramLog", nvrtc_h.nvrtcGetProgramLog(program, log), null);
+            return log.getString(0).strip();
+        }
+    }
+
+    /** @return NVRTC's version as {@code major.minor} */
+    public static String version() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment major = arena.allocate(nvrtc_h.C_INT);
+            MemorySegment minor = arena.allocate(nvrtc_h.C_INT);
+            Check.nvrtc("nvrtcVersion", nvrtc_h.nvrtcVersion(major, minor), null);
+            return major.get(nvrtc_h.C_INT, 0) + "." + minor.get(nvrtc_h.C_INT, 0);
+        }
+    }
+
+    private MemorySegment handle() {
+        if (closed) {
+            throw new IllegalStateException("NVRTC program " + name + " is closed");
+        }
+        return program;
+    }
+
+    /** Destroys the program; idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment p = arena.allocate(nvrtc_h.C_POINTER);
+                p.set(nvrtc_h.C_POINTER, 0, program);
+                Check.nvrtc("nvrtcDestroyProgram", nvrtc_h.nvrtcDestroyProgram(p), null);
+            }
+        }
+    }
+}
