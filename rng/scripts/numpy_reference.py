@@ -66,6 +66,7 @@ CASES = [
     ("multinomial_btpe", 61, lambda r: r.multinomial(1000, [0.5, 0.5], 2)),
     ("multinomial_zero_p", 61, lambda r: r.multinomial(5, [0.0, 1.0])),
     ("state_words", 12345, lambda r: _state_words(r)),
+    ("state_after_randn", 17, lambda r: _gauss_cache(r)),
 ]
 
 
@@ -78,6 +79,12 @@ def _state_words(r):
     r.random_sample(1000)
     _, key, pos, has_gauss, gauss = r.get_state()
     return np.array([int(w) for w in key[:10]] + [int(key[623]), pos])
+
+
+def _gauss_cache(r):
+    r.randn(3)
+    _, key, pos, has_gauss, gauss = r.get_state()
+    return np.array([float(has_gauss), gauss])
 
 
 def _fmt(v):

@@ -86,7 +86,8 @@ class RandomStateNumpyTest {
             exact("multinomial_ten", r -> r.multinomial(100, ten(0.1), 3)),
             exact("multinomial_btpe", r -> r.multinomial(1000, new double[] {0.5, 0.5}, 2)),
             exact("multinomial_zero_p", r -> r.multinomial(5, new double[] {0.0, 1.0})),
-            exact("state_words", RandomStateNumpyTest::stateWords));
+            exact("state_words", RandomStateNumpyTest::stateWords),
+            gaussian("state_after_randn", RandomStateNumpyTest::gaussCache));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,6 +135,12 @@ class RandomStateNumpyTest {
                 LongStream.range(0, 10).map(i -> Integer.toUnsignedLong(key[(int) i])),
                 LongStream.of(Integer.toUnsignedLong(key[623]), s.pos()));
         return words.toArray();
+    }
+
+    private static double[] gaussCache(RandomState r) {
+        r.randn(3);
+        RandomState.State s = r.getState();
+        return new double[] {s.hasGauss() ? 1.0 : 0.0, s.cachedGaussian()};
     }
 
     private static double[] shuffled(RandomState r, double[] x) {
