@@ -90,7 +90,7 @@ final class LegacyBinomial {
         do {
             y = btpeCandidate(mt, n, s);
         } while (y < 0);
-        return p > 0.5 ? n - y : y;
+        return y;
     }
 
     /** One pass of BTPE's steps 10 to 52: the accepted variate, or -1 to start over. */

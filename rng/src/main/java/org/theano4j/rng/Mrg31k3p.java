@@ -154,7 +154,7 @@ public final class Mrg31k3p {
 
     /** Applies A to the first three words mod M1 and B to the last three mod M2 ({@code DotModulo}). */
     private static int[] multiply(int[] v, long[][] a, long[][] b) {
-        checkedCopy(v);
+        checkLength(v);
         int[] out = new int[6];
         for (int i = 0; i < 3; i++) {
             out[i] = dotModulo(a[i], v, 0, M1);
@@ -173,10 +173,14 @@ public final class Mrg31k3p {
     }
 
     private static int[] checkedCopy(int[] rstate6) {
+        checkLength(rstate6);
+        return rstate6.clone();
+    }
+
+    private static void checkLength(int[] rstate6) {
         if (rstate6.length != 6) {
             throw new IllegalArgumentException("rstate must have 6 words, got " + rstate6.length);
         }
-        return rstate6.clone();
     }
 
     /**
