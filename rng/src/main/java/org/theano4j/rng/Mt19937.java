@@ -1,0 +1,83 @@
+package org.theano4j.rng;
+
+/**
+ * The 32-bit Mersenne Twister exactly as numpy's {@code MT19937} bit generator runs it
+ * (Matsumoto and Nishimura's {@code genrand_int32}, numpy's legacy integer seeding).
+ */
+final class Mt19937 {
+    /** Number of 32-bit words in the state. */
+    static final int STATE_WORDS = 624;
+
+    private static final int SHIFT = 397;
+    private static final int MATRIX_A = 0x9908b0df;
+    private static final int UPPER_MASK = 0x80000000;
+    private static final int LOWER_MASK = 0x7fffffff;
+
+    private final int[] key = new int[STATE_WORDS];
+    private int pos = STATE_WORDS;
+
+    /** Knuth's linear seeding ({@code init_genrand}) of the low 32 bits of {@code seed}. */
+    void seed(long seed) {
+        int s = (int) seed;
+        for (int i = 0; i < STATE_WORDS; i++) {
+            key[i] = s;
+            s = 1812433253 * (s ^ (s >>> 30)) + i + 1;
+        }
+        pos = STATE_WORDS;
+    }
+
+    /** Copies the 624-word key out. */
+    int[] key() {
+        return key.clone();
+    }
+
+    int pos() {
+        return pos;
+    }
+
+    /** Restores a key and position previously read with {@link #key()} and {@link #pos()}. */
+    void restore(int[] newKey, int newPos) {
+        System.arraycopy(newKey, 0, key, 0, STATE_WORDS);
+        pos = newPos;
+    }
+
+    Mt19937 copy() {
+        Mt19937 c = new Mt19937();
+        c.restore(key, pos);
+        return c;
+    }
+
+    /** Next 32 random bits ({@code mt19937_next32}). */
+    int nextInt() {
+        if (pos == STATE_WORDS) {
+            regenerate();
+        }
+        int y = key[pos++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        return y ^ (y >>> 18);
+    }
+
+    /** Next 64 random bits: the first 32-bit draw is the high word ({@code mt19937_next64}). */
+    long nextLong() {
+        long hi = Integer.toUnsignedLong(nextInt());
+        long lo = Integer.toUnsignedLong(nextInt());
+        return hi << 32 | lo;
+    }
+
+    /** A double in [0, 1) with 53 random bits ({@code mt19937_next_double}). */
+    double nextDouble() {
+        int a = nextInt() >>> 5;
+        int b = nextInt() >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    private void regenerate() {
+        for (int i = 0; i < STATE_WORDS; i++) {
+            int y = (key[i] & UPPER_MASK) | (key[(i + 1) % STATE_WORDS] & LOWER_MASK);
+            key[i] = key[(i + SHIFT) % STATE_WORDS] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        pos = 0;
+    }
+}
