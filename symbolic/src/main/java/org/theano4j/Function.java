@@ -1,0 +1,226 @@
+package org.theano4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.theano4j.backend.Backend;
+import org.theano4j.compile.ArgConverter;
+import org.theano4j.compile.GraphSpec;
+import org.theano4j.compile.InputSpec;
+import org.theano4j.compile.KernelPlan;
+import org.theano4j.graph.Graphs;
+import org.theano4j.graph.SharedContainer;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * A compiled function (Theano's {@code theano.function} result). Call it with positional and
+ * keyword arguments; it returns fresh NDArrays and commits its updates of shared state
+ * atomically after a successful call. Safe to call from many threads at once: calls that
+ * update shared state serialize on that state; a failed call changes nothing.
+ */
+public final class Function {
+    private final GraphSpec graph;
+    private final KernelPlan plan;
+    private final Backend backend;
+    private final boolean single;
+    private final FunctionOptions options;
+    private final Map<String, Integer> keywords = new HashMap<>();
+    private final SharedContainer[] lockOrder;
+    private final boolean[] readOnly;
+
+    /** Created by {@link Theano#function}. */
+    public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
+        this.graph = graph;
+        this.plan = plan;
+        this.backend = backend;
+        this.single = single;
+        this.options = options;
+        List<InputSpec> ins = graph.inputs();
+        for (int i = 0; i < ins.size(); i++) {
+            InputSpec s = ins.get(i);
+            if (s.keyword() != null) {
+                keywords.putIfAbsent(s.keyword(), i);
+            }
+        }
+        this.lockOrder = Arrays.stream(plan.shared()).sorted(Comparator.comparingLong(SharedContainer::order))
+                .toArray(SharedContainer[]::new);
+        this.readOnly = new boolean[lockOrder.length];
+        for (int i = 0; i < lockOrder.length; i++) {
+            readOnly[i] = !graph.updated().contains(lockOrder[i]);
+        }
+    }
+
+    /** Calls a function that has exactly one output. A lone Java array is one argument. */
+    public NDArray call(Object... args) {
+        List<NDArray> outs = callAll(spread(args));
+        if (outs.size() != 1) {
+            throw new IllegalArgumentException("call(): this function has " + outs.size() + " outputs; use callAll()");
+        }
+        return outs.get(0);
+    }
+
+    /** Calls and returns every output in order. A lone Java array is one argument. */
+    public List<NDArray> callAll(Object... args) {
+        return callAllKw(Map.of(), spread(args));
+    }
+
+    /** Calls a one-output function with keyword arguments (by input name or {@code In.name}). */
+    public NDArray callKw(Map<String, ?> keywordArgs, Object... positional) {
+        List<NDArray> outs = callAllKw(keywordArgs, spread(positional));
+        if (outs.size() != 1) {
+            throw new IllegalArgumentException("callKw(): this function has " + outs.size() + " outputs; use callAllKw()");
+        }
+        return outs.get(0);
+    }
+
+    /** Calls with keyword and positional arguments and returns every output. */
+    public List<NDArray> callAllKw(Map<String, ?> keywordArgs, Object... positional) {
+        NDArray[] args = bind(keywordArgs, spread(positional));
+        NDArray[] outputs = new NDArray[graph.outputs().size()];
+        Object[] updates = new Object[graph.updated().size()];
+        runLocked(args, outputs, updates);
+        return Arrays.asList(outputs);
+    }
+
+    /**
+     * Takes the locks of all shared state in one global order, reads it, releases what is only
+     * read, runs, commits the updates and releases the rest: readers never see half an update.
+     */
+    private void runLocked(NDArray[] args, NDArray[] outputs, Object[] updates) {
+        boolean[] held = new boolean[lockOrder.length];
+        try {
+            for (int i = 0; i < lockOrder.length; i++) {
+                lockOrder[i].lock().lock();
+                held[i] = true;
+            }
+            Object[] state = plan.snapshot();
+            for (int i = 0; i < lockOrder.length; i++) {
+                if (readOnly[i]) {
+                    lockOrder[i].lock().unlock();
+                    held[i] = false;
+                }
+            }
+            plan.execute(args, state, outputs, updates);
+            List<SharedContainer> updated = graph.updated();
+            for (int i = 0; i < updates.length; i++) {
+                updated.get(i).replaceValue(updates[i]);
+            }
+        } finally {
+            for (int i = lockOrder.length - 1; i >= 0; i--) {
+                if (held[i]) {
+                    lockOrder[i].lock().unlock();
+                }
+            }
+        }
+    }
+
+    private static Object[] spread(Object[] args) {
+        return args != null && args.getClass() != Object[].class ? new Object[] {args} : args == null ? new Object[] {null} : args;
+    }
+
+    private NDArray[] bind(Map<String, ?> keywordArgs, Object[] positional) {
+        List<InputSpec> ins = graph.inputs();
+        if (positional.length > ins.size()) {
+            throw new IllegalArgumentException(describe() + " takes at most " + ins.size() + " arguments, got " + positional.length);
+        }
+        NDArray[] args = new NDArray[ins.size()];
+        for (int i = 0; i < positional.length; i++) {
+            args[i] = ArgConverter.convert(positional[i], ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+        }
+        for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
+            Integer i = keywords.get(e.getKey());
+            if (i == null) {
+                throw new IllegalArgumentException(describe() + ": unknown keyword argument '" + e.getKey() + "' (known: " + keywords.keySet() + ")");
+            }
+            if (args[i] != null) {
+                throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
+            }
+            args[i] = ArgConverter.convert(e.getValue(), ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                NDArray def = ins.get(i).defaultValue();
+                if (def == null) {
+                    throw new IllegalArgumentException(describe() + ": missing argument for " + ins.get(i).label()
+                            + " (" + ins.get(i).variable().type().describe() + ")");
+                }
+                args[i] = def;
+            }
+        }
+        return args;
+    }
+
+    private String describe() {
+        return options.functionName() != null ? "function '" + options.functionName() + "'" : "function";
+    }
+
+    /** A copy that shares the compiled graph (no recompilation) and the same shared state. */
+    public Function copy() {
+        return copy(Map.of(), false);
+    }
+
+    /**
+     * A copy whose shared variables are swapped per {@code swap} (types must match), without its
+     * updates when {@code deleteUpdates}. The optimized graph is reused: only the plan is rebuilt.
+     */
+    public Function copy(Map<? extends SharedVariable, ? extends SharedVariable> swap, boolean deleteUpdates) {
+        Map<Variable, Variable> replace = new IdentityHashMap<>();
+        for (Map.Entry<? extends SharedVariable, ? extends SharedVariable> e : swap.entrySet()) {
+            if (!e.getKey().type().equals(e.getValue().type())) {
+                throw new IllegalArgumentException("copy: cannot swap " + e.getKey() + " (" + e.getKey().type().describe()
+                        + ") for " + e.getValue() + " (" + e.getValue().type().describe() + ")");
+            }
+            replace.put(e.getKey(), e.getValue());
+        }
+        int nOut = graph.outputs().size();
+        List<Variable> roots = Graphs.clone(deleteUpdates ? graph.outputs() : graph.roots(), replace);
+        List<SharedContainer> updated = new ArrayList<>();
+        if (!deleteUpdates) {
+            for (SharedContainer c : graph.updated()) {
+                Variable v = replace.getOrDefault(c.variable(), c.variable());
+                updated.add((SharedContainer) v);
+            }
+        }
+        GraphSpec g = new GraphSpec(graph.inputs(), roots.subList(0, nOut), updated, roots.subList(nOut, roots.size()));
+        return new Function(g, KernelPlan.build(g, backend), backend, single, options);
+    }
+
+    /** The explicit input variables, in order. */
+    public List<Variable> inputs() {
+        return graph.inputs().stream().map(InputSpec::variable).toList();
+    }
+
+    /** The optimized output variables that run. */
+    public List<Variable> outputs() {
+        return graph.outputs();
+    }
+
+    /** The backend that runs this function. */
+    public String backendName() {
+        return backend.name();
+    }
+
+    /** The optimized graph that runs (outputs, then updates), as an indented tree. */
+    public String debugprint() {
+        StringBuilder sb = new StringBuilder(Printing.debugprint(graph.outputs()));
+        for (int i = 0; i < graph.updated().size(); i++) {
+            sb.append("update ").append(graph.updated().get(i).variable()).append(":\n")
+                    .append(Printing.debugprint(List.of(graph.updates().get(i))));
+        }
+        return sb.toString();
+    }
+
+    /** The nodes of the compiled plan, in execution order. */
+    public List<org.theano4j.graph.Apply> planNodes() {
+        return plan.nodes();
+    }
+
+    /** Whether this function was declared with a single (non-list) output. */
+    public boolean isSingleOutput() {
+        return single;
+    }
+}

@@ -1,0 +1,56 @@
+package org.theano4j;
+
+import java.util.List;
+import org.theano4j.compile.FunctionCompiler;
+import org.theano4j.graph.TensorType;
+import org.theano4j.tensor.NDArray;
+
+/** The entry points of {@code import theano}: shared variables, options and compiled functions. */
+public final class Theano {
+    private Theano() {
+    }
+
+    /** A shared variable holding a copy of {@code value} (Number, Java array or NDArray). */
+    public static SharedVariable shared(Object value) {
+        return shared(value, null, false);
+    }
+
+    /** A named shared variable holding a copy of {@code value}. */
+    public static SharedVariable shared(Object value, String name) {
+        return shared(value, name, false);
+    }
+
+    /**
+     * A named shared variable; with {@code borrow} an NDArray value is used without a copy.
+     * Java ints and longs give int64, doubles float64; no axis is broadcastable.
+     */
+    public static SharedVariable shared(Object value, String name, boolean borrow) {
+        NDArray v = value instanceof NDArray a ? (borrow ? a : a.copy()) : NDArray.fromObject(value);
+        return new SharedVariable(TensorType.of(v.dtype(), v.ndim()), v, name);
+    }
+
+    /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */
+    public static FunctionOptions options() {
+        return new FunctionOptions();
+    }
+
+    /** Compiles a function of {@code inputs} (Variables or {@link In}s) returning one output. */
+    public static Function function(List<?> inputs, Variable output) {
+        return function(inputs, output, options());
+    }
+
+    /** Compiles a function returning several outputs. */
+    public static Function function(List<?> inputs, List<? extends Variable> outputs) {
+        return function(inputs, outputs, options());
+    }
+
+    /** Compiles a function returning one output, with options. */
+    public static Function function(List<?> inputs, Variable output, FunctionOptions options) {
+        return FunctionCompiler.compile(inputs, List.of(output), true, options);
+    }
+
+    /** Compiles a function returning several outputs, with options. */
+    public static Function function(List<?> inputs, List<? extends Variable> outputs, FunctionOptions options) {
+        return FunctionCompiler.compile(inputs, List.copyOf(outputs), false, options);
+    }
+}

@@ -1,0 +1,14 @@
+package org.theano4j.backend;
+
+import org.theano4j.tensor.NDArray;
+
+/**
+ * An executable kernel for one node of a plan: reads its inputs and writes its preallocated
+ * outputs (shapes from the op's {@code outputShapes}). Kernels must be safe to run from several
+ * threads at once on different arrays.
+ */
+@FunctionalInterface
+public interface Kernel {
+    /** Computes {@code outputs} from {@code inputs}. */
+    void run(NDArray[] inputs, NDArray[] outputs);
+}

@@ -1,0 +1,199 @@
+package org.theano4j.compile;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.theano4j.Variable;
+import org.theano4j.backend.Backend;
+import org.theano4j.backend.Kernel;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.Constant;
+import org.theano4j.graph.Graphs;
+import org.theano4j.graph.SharedContainer;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * A compiled graph: ordered steps over numbered slots. Slots hold constants (filled once per
+ * workspace), shared state (read at the start of a call), explicit inputs, then node outputs.
+ * Intermediate buffers belong to the plan's workspaces and are reused across calls; outputs
+ * and update values are fresh arrays handed to the caller or to the shared variables.
+ */
+public final class KernelPlan {
+    private final Step[] steps;
+    private final int nSlots;
+    private final int[] constantSlots;
+    private final NDArray[] constantValues;
+    private final SharedContainer[] shared;
+    private final int[] sharedSlots;
+    private final int[] inputSlots;
+    private final int[] outputSlots;
+    private final int[] updateSlots;
+    private final int firstTransient;
+    private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
+
+    private KernelPlan(Step[] steps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
+            int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient) {
+        this.steps = steps;
+        this.nSlots = nSlots;
+        this.constantSlots = constantSlots;
+        this.constantValues = constantValues;
+        this.shared = shared;
+        this.sharedSlots = sharedSlots;
+        this.inputSlots = inputSlots;
+        this.outputSlots = outputSlots;
+        this.updateSlots = updateSlots;
+        this.firstTransient = firstTransient;
+    }
+
+    /** Builds the plan of {@code graph}, asking {@code backend} for a kernel per node. */
+    public static KernelPlan build(GraphSpec graph, Backend backend) {
+        List<Variable> roots = graph.roots();
+        Map<Variable, Integer> slot = new IdentityHashMap<>();
+        List<Variable> leaves = Graphs.leaves(roots);
+        List<Integer> constSlots = new ArrayList<>();
+        List<NDArray> constValues = new ArrayList<>();
+        List<SharedContainer> sharedList = new ArrayList<>();
+        List<Integer> sharedSlotList = new ArrayList<>();
+        for (Variable leaf : leaves) {
+            if (leaf instanceof Constant c) {
+                constSlots.add(assign(slot, leaf));
+                constValues.add(c.value());
+            } else if (leaf instanceof SharedContainer s) {
+                sharedSlotList.add(assign(slot, leaf));
+                sharedList.add(s);
+            }
+        }
+        int[] inputSlots = new int[graph.inputs().size()];
+        for (int i = 0; i < inputSlots.length; i++) {
+            inputSlots[i] = assign(slot, graph.inputs().get(i).variable());
+        }
+        int firstTransient = constSlots.size();
+        java.util.Set<Variable> rootSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        rootSet.addAll(roots);
+        List<Step> steps = new ArrayList<>();
+        for (Apply node : Graphs.toposort(roots)) {
+            steps.add(step(node, slot, backend, rootSet));
+        }
+        return new KernelPlan(steps.toArray(Step[]::new), slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
+                sharedList.toArray(SharedContainer[]::new), ints(sharedSlotList), inputSlots,
+                slotsOf(graph.outputs(), slot), slotsOf(graph.updates(), slot), firstTransient);
+    }
+
+    private static Step step(Apply node, Map<Variable, Integer> slot, Backend backend, java.util.Set<Variable> roots) {
+        int[] in = new int[node.inputs().size()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = slot.get(node.input(i));
+        }
+        int[] out = new int[node.outputs().size()];
+        boolean isRoot = false;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = assign(slot, node.output(i));
+            isRoot |= roots.contains(node.output(i));
+        }
+        Kernel kernel = node.op().isView() ? null : backend.kernelFor(node);
+        return new Step(node, in, out, kernel, isRoot);
+    }
+
+    private static int assign(Map<Variable, Integer> slot, Variable v) {
+        return slot.computeIfAbsent(v, k -> slot.size());
+    }
+
+    private static int[] slotsOf(List<Variable> vs, Map<Variable, Integer> slot) {
+        int[] r = new int[vs.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = slot.get(vs.get(i));
+        }
+        return r;
+    }
+
+    private static int[] ints(List<Integer> xs) {
+        return xs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The shared containers this plan reads. */
+    public SharedContainer[] shared() {
+        return shared.clone();
+    }
+
+    /** Number of steps (for tests and debugprint). */
+    public int stepCount() {
+        return steps.length;
+    }
+
+    /** The nodes in execution order. */
+    public List<Apply> nodes() {
+        List<Apply> nodes = new ArrayList<>(steps.length);
+        for (Step s : steps) {
+            nodes.add(s.node);
+        }
+        return nodes;
+    }
+
+    /**
+     * Runs the plan on converted arguments. Fills {@code outputs} with arrays owned by the caller
+     * and {@code updateValues} with the new values of the updated containers, given the
+     * {@link #snapshot()} of the shared state. Throws without side effects on failure.
+     */
+    public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues) {
+        Workspace ws = pool.poll();
+        if (ws == null) {
+            ws = newWorkspace();
+        }
+        try {
+            run(ws, args, sharedValues, outputs, updateValues);
+        } finally {
+            ws.clear(firstTransient);
+            pool.push(ws);
+        }
+    }
+
+    private Workspace newWorkspace() {
+        Workspace ws = new Workspace(nSlots, steps.length);
+        for (int i = 0; i < constantSlots.length; i++) {
+            ws.slots[constantSlots[i]] = constantValues[i];
+        }
+        return ws;
+    }
+
+    /** The current values of the shared state this plan reads, in {@link #shared()} order. */
+    public Object[] snapshot() {
+        Object[] values = new Object[shared.length];
+        for (int i = 0; i < shared.length; i++) {
+            values[i] = shared[i].currentValue();
+        }
+        return values;
+    }
+
+    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues) {
+        for (int i = 0; i < sharedSlots.length; i++) {
+            ws.slots[sharedSlots[i]] = sharedValues[i];
+            ws.fresh[sharedSlots[i]] = false;
+        }
+        for (int i = 0; i < inputSlots.length; i++) {
+            ws.slots[inputSlots[i]] = args[i];
+            ws.fresh[inputSlots[i]] = false;
+        }
+        for (int i = 0; i < steps.length; i++) {
+            steps[i].run(ws, i);
+        }
+        for (int i = 0; i < outputSlots.length; i++) {
+            outputs[i] = take(ws, outputSlots[i]);
+        }
+        for (int i = 0; i < updateSlots.length; i++) {
+            Object v = ws.slots[updateSlots[i]];
+            updateValues[i] = v instanceof NDArray ? take(ws, updateSlots[i]) : v;
+        }
+    }
+
+    /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */
+    private static NDArray take(Workspace ws, int slot) {
+        NDArray v = (NDArray) ws.slots[slot];
+        if (ws.fresh[slot]) {
+            ws.fresh[slot] = false;
+            return v;
+        }
+        return v.copy();
+    }
+}

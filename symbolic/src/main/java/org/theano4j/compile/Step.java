@@ -1,0 +1,107 @@
+package org.theano4j.compile;
+
+import java.util.Arrays;
+import org.theano4j.Printing;
+import org.theano4j.backend.Kernel;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.Op;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
+
+/**
+ * One step of a {@link KernelPlan}: a node, the slots it reads and writes, and how it runs: a
+ * backend kernel into preallocated outputs, or the op's own evaluation (views, data-dependent
+ * shapes, ops without a kernel).
+ */
+final class Step {
+    final Apply node;
+    final int[] in;
+    final int[] out;
+    private final Kernel kernel;
+    private final boolean freshOutputs;
+    private final DType[] outDTypes;
+
+    Step(Apply node, int[] in, int[] out, Kernel kernel, boolean freshOutputs) {
+        this.node = node;
+        this.in = in;
+        this.out = out;
+        this.kernel = kernel;
+        this.freshOutputs = freshOutputs;
+        this.outDTypes = new DType[out.length];
+        for (int i = 0; i < out.length; i++) {
+            outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
+        }
+    }
+
+    /** Runs the step on the slots of {@code ws}. */
+    void run(Workspace ws, int index) {
+        Object[] slots = ws.slots;
+        Object[] args = ws.args(index, in.length);
+        for (int i = 0; i < in.length; i++) {
+            args[i] = slots[in[i]];
+        }
+        try {
+            long[][] shapes = kernel != null ? node.op().outputShapes(args) : null;
+            if (shapes != null) {
+                runKernel(ws, index, args, shapes);
+            } else {
+                runEvaluate(ws, args);
+            }
+        } catch (RuntimeException e) {
+            throw StepFailure.wrap(e, node, args);
+        }
+    }
+
+    private void runKernel(Workspace ws, int index, Object[] args, long[][] shapes) {
+        NDArray[] ins = ws.inputArrays(index, in.length);
+        for (int i = 0; i < in.length; i++) {
+            ins[i] = (NDArray) args[i];
+        }
+        NDArray[] outs = ws.outputArrays(index, out.length);
+        for (int i = 0; i < out.length; i++) {
+            outs[i] = freshOutputs ? NDArray.empty(outDTypes[i], shapes[i]) : ws.buffer(out[i], outDTypes[i], shapes[i]);
+        }
+        kernel.run(ins, outs);
+        for (int i = 0; i < out.length; i++) {
+            ws.slots[out[i]] = outs[i];
+            ws.fresh[out[i]] = freshOutputs;
+        }
+    }
+
+    private void runEvaluate(Workspace ws, Object[] args) {
+        Op op = node.op();
+        Object[] results = op.evaluate(args.clone());
+        for (int i = 0; i < out.length; i++) {
+            ws.slots[out[i]] = results[i];
+            ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);
+        }
+    }
+
+    private static boolean aliasesInput(Object r, Object[] args) {
+        for (Object a : args) {
+            if (a == r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Turns a failure inside a step into an error that names the node and its input shapes. */
+    static final class StepFailure {
+        private StepFailure() {
+        }
+
+        static RuntimeException wrap(RuntimeException e, Apply node, Object[] args) {
+            if (e.getMessage() != null && e.getMessage().contains("Apply node that caused the error")) {
+                return e;
+            }
+            String shapes = Arrays.stream(args)
+                    .map(a -> a instanceof NDArray n ? n.dtype().numpyName() + Shapes.toString(n.shape()) : String.valueOf(a))
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            String msg = e.getMessage() + "\nApply node that caused the error: " + node.op().displayName()
+                    + " with inputs [" + shapes + "]\nExpression: " + Printing.formula(node.output(0));
+            return e instanceof IllegalArgumentException ? new IllegalArgumentException(msg, e) : new IllegalStateException(msg, e);
+        }
+    }
+}

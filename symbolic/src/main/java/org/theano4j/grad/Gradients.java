@@ -1,0 +1,141 @@
+package org.theano4j.grad;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.theano4j.T;
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.Constant;
+import org.theano4j.graph.Graphs;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * Reverse-mode differentiation over the symbolic graph: one reverse sweep over the nodes
+ * between {@code wrt} and the cost, asking each op for its gradient rule and summing the
+ * contributions of every path. The result is itself a graph.
+ */
+public final class Gradients {
+    private Gradients() {
+    }
+
+    /** d cost / d w for each w; {@code disconnectedZero} gives zeros for a w the cost does not depend on. */
+    public static List<Variable> grad(Variable cost, List<? extends Variable> wrt, boolean disconnectedZero) {
+        if (!cost.isTensor() || cost.ndim() != 0) {
+            throw new IllegalArgumentException("grad: cost must be a scalar, got " + cost.type().describe()
+                    + " (take .sum() or .mean() first)");
+        }
+        Variable seed = new Constant(NDArray.full(cost.dtype().isFloat() ? cost.dtype() : org.theano4j.Config.floatX(), 1.0));
+        return backprop(cost, seed, wrt, disconnectedZero);
+    }
+
+    /** The gradients of {@code root} (any shape) seeded with {@code seed} (root's shape), as in the L-operator. */
+    public static List<Variable> backprop(Variable root, Variable seed, List<? extends Variable> wrt, boolean disconnectedZero) {
+        Set<Variable> relevant = dependOnWrt(root, wrt);
+        Map<Variable, Variable> grads = new IdentityHashMap<>();
+        grads.put(root, seed);
+        List<Apply> order = Graphs.toposort(List.of(root));
+        for (int n = order.size() - 1; n >= 0; n--) {
+            Apply node = order.get(n);
+            if (!relevant.contains(node.output(0)) && !anyRelevant(node.outputs(), relevant)) {
+                continue;
+            }
+            List<Variable> outGrads = outputGrads(node, grads);
+            if (outGrads == null) {
+                continue;
+            }
+            List<Variable> inGrads = node.op().grad(node, outGrads);
+            for (int i = 0; i < node.inputs().size(); i++) {
+                Variable in = node.input(i);
+                Variable g = inGrads.get(i);
+                if (g != null && relevant.contains(in) && in.isTensor() && in.dtype().isFloat()) {
+                    grads.merge(in, g, T::add);
+                }
+            }
+        }
+        List<Variable> result = new ArrayList<>(wrt.size());
+        for (Variable w : wrt) {
+            result.add(finish(w, grads.get(w), disconnectedZero));
+        }
+        return result;
+    }
+
+    private static Variable finish(Variable w, Variable g, boolean disconnectedZero) {
+        if (g == null) {
+            if (!disconnectedZero && (w.isTensor() && w.dtype().isFloat())) {
+                throw new IllegalArgumentException("grad: the cost does not depend on " + w
+                        + " (" + w.type().describe() + "); pass disconnectedZero=true to get zeros");
+            }
+            return T.zerosLike(w.dtype().isFloat() ? w : T.cast(w, org.theano4j.Config.floatX()));
+        }
+        return g.dtype() == w.dtype() ? g : T.cast(g, w.dtype());
+    }
+
+    private static List<Variable> outputGrads(Apply node, Map<Variable, Variable> grads) {
+        List<Variable> outGrads = new ArrayList<>(node.outputs().size());
+        boolean any = false;
+        for (Variable out : node.outputs()) {
+            Variable g = grads.get(out);
+            any |= g != null;
+            outGrads.add(g);
+        }
+        if (!any) {
+            return null;
+        }
+        for (int i = 0; i < outGrads.size(); i++) {
+            if (outGrads.get(i) == null && node.outputs().size() > 1 && node.output(i).isTensor()) {
+                outGrads.set(i, T.zerosLike(node.output(i)));
+            }
+        }
+        return outGrads;
+    }
+
+    private static boolean anyRelevant(List<Variable> vs, Set<Variable> relevant) {
+        for (Variable v : vs) {
+            if (relevant.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The variables between wrt and root: those that depend on some w. */
+    private static Set<Variable> dependOnWrt(Variable root, List<? extends Variable> wrt) {
+        Set<Variable> dep = Collections.newSetFromMap(new IdentityHashMap<>());
+        dep.addAll(wrt);
+        for (Apply node : Graphs.toposort(List.of(root))) {
+            for (Variable in : node.inputs()) {
+                if (dep.contains(in)) {
+                    dep.addAll(node.outputs());
+                    break;
+                }
+            }
+        }
+        return dep;
+    }
+
+    /** Jacobian of vector y with respect to wrt (one gradient row per element of y). */
+    public static Variable jacobian(Variable y, Variable wrt) {
+        return Jacobians.jacobian(y, wrt);
+    }
+
+    /** Hessian of scalar cost with respect to vector wrt. */
+    public static Variable hessian(Variable cost, Variable wrt) {
+        return Jacobians.jacobian(grad(cost, List.of(wrt), false).get(0), wrt);
+    }
+
+    /** R-operator: J(y, wrt) · eval, by the double-L-operator trick. */
+    public static Variable rop(Variable y, Variable wrt, Variable eval) {
+        Variable u = new Variable(y.type(), null, 0, "rop_u");
+        Variable lop = lop(y, wrt, u);
+        return backprop(lop, eval, List.of(u), true).get(0);
+    }
+
+    /** L-operator: eval · J(y, wrt). */
+    public static Variable lop(Variable y, Variable wrt, Variable eval) {
+        return backprop(y, eval, List.of(wrt), false).get(0);
+    }
+}

@@ -1,0 +1,67 @@
+package org.theano4j.graph;
+
+import java.util.List;
+import org.theano4j.Variable;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * An operation of the symbolic graph, defined in one place: type inference, run-time shape
+ * inference, the reference evaluation (used for constant folding and as the test oracle) and
+ * the gradient (built from other ops). Ops compare by their parameters (most are records),
+ * which is what the merge pass relies on.
+ */
+public interface Op {
+    /** Validates the inputs (clear {@link IllegalArgumentException} otherwise) and returns the output types. */
+    List<Type> outputTypes(List<Variable> inputs);
+
+    /**
+     * Reference evaluation on run-time values (NDArrays for tensors). Must not modify its inputs
+     * unless {@link #destroys()} says so. View ops return views of their inputs.
+     */
+    Object[] evaluate(Object[] inputs);
+
+    /**
+     * Output shapes for given input values, so that a plan can preallocate outputs; {@code null}
+     * when the op allocates its own outputs (views, ops whose shape depends on data).
+     */
+    default long[][] outputShapes(Object[] inputs) {
+        return null;
+    }
+
+    /**
+     * Symbolic gradient: one variable per input (null where disconnected or not differentiable),
+     * given the gradients of the cost with respect to each output (null where the cost does not
+     * depend on that output).
+     */
+    default List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        throw new IllegalArgumentException("op " + this + " has no gradient");
+    }
+
+    /** Whether output 0 is a view of input 0 (no copy). */
+    default boolean isView() {
+        return false;
+    }
+
+    /** Index of the input whose buffer output 0 overwrites, or -1 (in-place ops). */
+    default int destroys() {
+        return -1;
+    }
+
+    /** Whether two applications with equal inputs are interchangeable (false for random draws). */
+    default boolean isDeterministic() {
+        return true;
+    }
+
+    /** Short name for printing graphs, e.g. {@code Elemwise{add}}. */
+    default String displayName() {
+        return toString();
+    }
+
+    /**
+     * Formats an application for {@code T.pp}, given the already formatted inputs.
+     * The default is {@code name(a, b)}.
+     */
+    default String format(List<String> inputs) {
+        return displayName() + "(" + String.join(", ", inputs) + ")";
+    }
+}

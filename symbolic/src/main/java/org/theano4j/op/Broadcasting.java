@@ -1,0 +1,28 @@
+package org.theano4j.op;
+
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+
+/** Undoing broadcasting in gradients. */
+public final class Broadcasting {
+    private Broadcasting() {
+    }
+
+    /**
+     * The gradient {@code g} (shaped like a broadcast result) summed back to the shape of
+     * {@code x}, and cast to x's dtype.
+     */
+    public static Variable reduceTo(Variable g, Variable x) {
+        if (g.dtype() != x.dtype()) {
+            g = org.theano4j.T.cast(g, x.dtype());
+        }
+        if (g.ndim() > x.ndim()) {
+            int[] lead = new int[g.ndim() - x.ndim()];
+            for (int i = 0; i < lead.length; i++) {
+                lead[i] = i;
+            }
+            g = org.theano4j.T.sum(g, lead);
+        }
+        return Apply.single(new SumToShape(), g, x);
+    }
+}

@@ -1,0 +1,136 @@
+package org.theano4j.op;
+
+import org.theano4j.graph.Op;
+import java.util.ArrayList;
+import java.util.List;
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Type;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
+
+/**
+ * A scalar function lifted to tensors with numpy broadcasting. All inputs have the same number
+ * of axes (the facade pads with broadcastable axes) and, except a switch's condition, the same
+ * compute dtype (the facade inserts casts).
+ */
+public record Elemwise(ScalarFn fn) implements Op {
+
+    @Override
+    public List<Type> outputTypes(List<Variable> inputs) {
+        if (inputs.size() != fn.arity()) {
+            throw new IllegalArgumentException(fn.name() + " takes " + fn.arity() + " inputs, got " + inputs.size());
+        }
+        int ndim = inputs.get(0).ndim();
+        boolean[] bc = new boolean[ndim];
+        java.util.Arrays.fill(bc, true);
+        for (Variable v : inputs) {
+            if (v.ndim() != ndim) {
+                throw new IllegalArgumentException(fn.name() + ": inputs have " + ndim + " and " + v.ndim()
+                        + " axes (pad with dimshuffle first)");
+            }
+            for (int i = 0; i < ndim; i++) {
+                bc[i] &= v.tensorType().isBroadcastable(i);
+            }
+        }
+        return List.of(new TensorType(fn.outputDType(computeDType(inputs)), bc));
+    }
+
+    /** The dtype the computation runs in (that of the first data input). */
+    public DType computeDType(List<Variable> inputs) {
+        int data = fn.conditionInput() == 0 ? 1 : 0;
+        DType compute = inputs.get(data).dtype();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (i != fn.conditionInput() && inputs.get(i).dtype() != compute) {
+                throw new IllegalArgumentException(fn.name() + ": input dtypes differ (" + compute.numpyName()
+                        + " and " + inputs.get(i).dtype().numpyName() + "); cast first");
+            }
+        }
+        return compute;
+    }
+
+    @Override
+    public long[][] outputShapes(Object[] inputs) {
+        long[][] shapes = new long[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            shapes[i] = ((NDArray) inputs[i]).shape();
+        }
+        try {
+            return new long[][] {Shapes.broadcast(shapes)};
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(fn.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object[] evaluate(Object[] inputs) {
+        NDArray[] in = new NDArray[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (NDArray) inputs[i];
+        }
+        DType compute = in[fn.conditionInput() == 0 ? 1 : 0].dtype();
+        NDArray out = NDArray.empty(fn.outputDType(compute), outputShapes(inputs)[0]);
+        evaluateInto(fn, compute, in, out);
+        return new Object[] {out};
+    }
+
+    /** Reference loop: {@code out = fn(in...)} elementwise with broadcasting. */
+    public static void evaluateInto(ScalarFn fn, DType compute, NDArray[] in, NDArray out) {
+        NDArray[] all = new NDArray[in.length + 1];
+        System.arraycopy(in, 0, all, 0, in.length);
+        all[in.length] = out;
+        Loops it = new Loops(out.shape(), all);
+        boolean isFloat = compute.isFloat();
+        boolean notBool = fn == ScalarOp.NOT && compute == DType.BOOL;
+        for (; it.hasNext(); it.next()) {
+            long po = it.pos(in.length);
+            if (isFloat) {
+                double a = read(in, it, 0), b = read(in, it, 1), c = read(in, it, 2);
+                out.writeDouble(po, fn.applyDouble(a, b, c));
+            } else {
+                long a = readLong(in, it, 0), b = readLong(in, it, 1), c = readLong(in, it, 2);
+                out.writeLong(po, notBool ? ScalarOp.applyNot(a, true) : fn.applyLong(a, b, c));
+            }
+        }
+    }
+
+    private static double read(NDArray[] in, Loops it, int k) {
+        return k < in.length ? in[k].readDouble(it.pos(k)) : 0;
+    }
+
+    private static long readLong(NDArray[] in, Loops it, int k) {
+        return k < in.length ? in[k].readLong(it.pos(k)) : 0;
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        Variable gz = outputGrads.get(0);
+        List<Variable> raw = fn.grad(node.inputs(), node.output(0), gz);
+        List<Variable> result = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Variable g = raw.get(i);
+            Variable x = node.input(i);
+            result.add(g == null || !x.dtype().isFloat() ? null : Broadcasting.reduceTo(g, x));
+        }
+        return result;
+    }
+
+    @Override
+    public String displayName() {
+        return "Elemwise{" + fn.name().toLowerCase(java.util.Locale.ROOT) + "}";
+    }
+
+    @Override
+    public String format(List<String> inputs) {
+        String name = fn.name().toLowerCase(java.util.Locale.ROOT);
+        if (fn.infix() != null && inputs.size() == 2) {
+            return "(" + inputs.get(0) + " " + fn.infix() + " " + inputs.get(1) + ")";
+        }
+        if (fn == ScalarOp.NEG) {
+            return "-" + inputs.get(0);
+        }
+        return name + "(" + String.join(", ", inputs) + ")";
+    }
+}
