@@ -1,0 +1,112 @@
+package org.theano4j.op;
+
+import org.theano4j.graph.Op;
+import java.util.Collections;
+import java.util.List;
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Type;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * Index of the maximum ({@code max}) or minimum along one axis, or of the flattened tensor when
+ * {@code axis} is null; int64, first occurrence wins, a NaN counts as the extreme (numpy).
+ *
+ * @param max argmax when true, argmin when false
+ * @param axis the resolved axis, or null for the flattened tensor
+ */
+public record ArgReduce(boolean max, Integer axis) implements Op {
+
+    @Override
+    public List<Type> outputTypes(List<Variable> inputs) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(displayName() + " takes 1 input, got " + inputs.size());
+        }
+        TensorType t = inputs.get(0).tensorType();
+        if (axis == null) {
+            return List.of(new TensorType(DType.INT64));
+        }
+        if (axis >= t.ndim()) {
+            throw new IllegalArgumentException(displayName() + ": axis " + axis + " is out of bounds for input "
+                    + inputs.get(0) + " of ndim " + t.ndim());
+        }
+        boolean[] bc = new boolean[t.ndim() - 1];
+        for (int i = 0, k = 0; i < t.ndim(); i++) {
+            if (i != axis) {
+                bc[k++] = t.isBroadcastable(i);
+            }
+        }
+        return List.of(new TensorType(DType.INT64, bc));
+    }
+
+    private List<Integer> reduced(int ndim) {
+        return axis == null ? Axes.resolve(displayName(), null, ndim) : List.of(axis);
+    }
+
+    @Override
+    public long[][] outputShapes(Object[] inputs) {
+        NDArray x = (NDArray) inputs[0];
+        return new long[][] {Reduce.keptShape(x.shape(), reduced(x.ndim()))};
+    }
+
+    @Override
+    public Object[] evaluate(Object[] inputs) {
+        NDArray x = (NDArray) inputs[0];
+        NDArray out = NDArray.empty(DType.INT64, outputShapes(inputs)[0]);
+        boolean floats = x.dtype().isFloat();
+        boolean unsigned = x.dtype() == DType.UINT64;
+        Reduce.forEachGroup(x, reduced(x.ndim()), (o, pos) -> {
+            if (pos.length == 0) {
+                throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin")
+                        + " of an empty sequence");
+            }
+            out.writeLong(o, floats ? bestDouble(x, pos) : bestLong(x, pos, unsigned));
+        });
+        return new Object[] {out};
+    }
+
+    private long bestDouble(NDArray x, long[] pos) {
+        int best = 0;
+        double m = x.readDouble(pos[0]);
+        for (int i = 1; i < pos.length && m == m; i++) {
+            double v = x.readDouble(pos[i]);
+            if (v != v || (max ? v > m : v < m)) {
+                best = i;
+                m = v;
+            }
+        }
+        return best;
+    }
+
+    private long bestLong(NDArray x, long[] pos, boolean unsigned) {
+        int best = 0;
+        long m = x.readLong(pos[0]);
+        for (int i = 1; i < pos.length; i++) {
+            long v = x.readLong(pos[i]);
+            int c = unsigned ? Long.compareUnsigned(v, m) : Long.compare(v, m);
+            if (max ? c > 0 : c < 0) {
+                best = i;
+                m = v;
+            }
+        }
+        return best;
+    }
+
+    /** Indices are piecewise constant: no gradient flows. */
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        return Collections.singletonList(null);
+    }
+
+    @Override
+    public String displayName() {
+        return (max ? "Argmax" : "Argmin") + (axis == null ? "" : "{axis=" + axis + "}");
+    }
+
+    @Override
+    public String format(List<String> inputs) {
+        return (max ? "argmax(" : "argmin(") + inputs.get(0) + (axis == null ? ")" : ", axis=" + axis + ")");
+    }
+}

@@ -1,0 +1,169 @@
+package org.theano4j.op;
+
+import org.theano4j.graph.Op;
+import java.util.Arrays;
+import java.util.List;
+import org.theano4j.T;
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Type;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
+
+/**
+ * numpy.dot of two tensors of one dtype, each with at least one axis: the sum over the last axis
+ * of {@code a} and the second-to-last axis of {@code b} (its only axis for a vector). Gradients
+ * are defined for vectors and matrices. Float inputs accumulate in float64.
+ */
+public record Dot() implements Op {
+
+    @Override
+    public List<Type> outputTypes(List<Variable> inputs) {
+        if (inputs.size() != 2) {
+            throw new IllegalArgumentException("dot takes 2 inputs, got " + inputs.size());
+        }
+        TensorType a = inputs.get(0).tensorType();
+        TensorType b = inputs.get(1).tensorType();
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            throw new IllegalArgumentException("Dot needs inputs with at least one axis, got " + a + " and " + b
+                    + " (use mul for scalars)");
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("Dot: input dtypes differ (" + a.dtype().numpyName() + " and "
+                    + b.dtype().numpyName() + "); cast first");
+        }
+        boolean[] ab = a.broadcastable();
+        boolean[] bb = b.broadcastable();
+        boolean[] bc = new boolean[a.ndim() - 1 + Math.max(b.ndim() - 1, 0)];
+        System.arraycopy(ab, 0, bc, 0, a.ndim() - 1);
+        if (b.ndim() >= 2) {
+            System.arraycopy(bb, 0, bc, a.ndim() - 1, b.ndim() - 2);
+            bc[bc.length - 1] = bb[b.ndim() - 1];
+        }
+        return List.of(new TensorType(a.dtype(), bc));
+    }
+
+    /** The contracted axis of {@code b}. */
+    private static int bAxis(int bNdim) {
+        return bNdim == 1 ? 0 : bNdim - 2;
+    }
+
+    @Override
+    public long[][] outputShapes(Object[] inputs) {
+        long[] a = ((NDArray) inputs[0]).shape();
+        long[] b = ((NDArray) inputs[1]).shape();
+        int ba = bAxis(b.length);
+        if (a[a.length - 1] != b[ba]) {
+            throw new IllegalArgumentException("dot: shapes " + Shapes.toString(a) + " and " + Shapes.toString(b)
+                    + " not aligned: " + a[a.length - 1] + " (dim " + (a.length - 1) + ") != " + b[ba] + " (dim " + ba + ")");
+        }
+        long[] out = new long[a.length - 1 + b.length - 1];
+        System.arraycopy(a, 0, out, 0, a.length - 1);
+        for (int i = 0, k = a.length - 1; i < b.length; i++) {
+            if (i != ba) {
+                out[k++] = b[i];
+            }
+        }
+        return new long[][] {out};
+    }
+
+    @Override
+    public Object[] evaluate(Object[] inputs) {
+        NDArray a = (NDArray) inputs[0];
+        NDArray b = (NDArray) inputs[1];
+        NDArray out = NDArray.zeros(a.dtype(), outputShapes(inputs)[0]);
+        int k = Math.toIntExact(a.shape(a.ndim() - 1));
+        if (k == 0 || out.size() == 0) {
+            return new Object[] {out};
+        }
+        // move b's contracted axis last; then out[i.., j..] = sum_k a[i.., k] * bt[j.., k]
+        int[] perm = new int[b.ndim()];
+        for (int i = 0, p = 0; i < b.ndim(); i++) {
+            if (i != bAxis(b.ndim())) {
+                perm[p++] = i;
+            }
+        }
+        perm[b.ndim() - 1] = bAxis(b.ndim());
+        NDArray bt = b.transpose(perm);
+        long[] rowsA = basePositions(a);
+        long[] rowsB = basePositions(bt);
+        long sa = a.strides()[a.ndim() - 1];
+        long sb = bt.strides()[bt.ndim() - 1];
+        boolean floats = a.dtype().isFloat();
+        long o = 0;
+        for (long ra : rowsA) {
+            for (long rb : rowsB) {
+                if (floats) {
+                    double s = 0;
+                    for (int i = 0; i < k; i++) {
+                        s += a.readDouble(ra + i * sa) * b.readDouble(rb + i * sb);
+                    }
+                    out.writeDouble(o++, s);
+                } else {
+                    long s = 0;
+                    for (int i = 0; i < k; i++) {
+                        s += a.readLong(ra + i * sa) * b.readLong(rb + i * sb);
+                    }
+                    out.writeLong(o++, s);
+                }
+            }
+        }
+        return new Object[] {out};
+    }
+
+    /** Positions of element 0 of the last axis for every index of the other axes, in C order. */
+    private static long[] basePositions(NDArray x) {
+        NDArray rows = x.index(x.ndim() - 1, 0);
+        long[] pos = new long[Math.toIntExact(rows.size())];
+        Loops it = new Loops(rows.shape(), rows);
+        for (int i = 0; i < pos.length; i++, it.next()) {
+            pos[i] = it.pos(0);
+        }
+        return pos;
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        Variable a = node.input(0);
+        Variable b = node.input(1);
+        Variable gz = outputGrads.get(0);
+        if (!a.dtype().isFloat()) {
+            return Arrays.asList(null, null);
+        }
+        Variable ga;
+        Variable gb;
+        switch (a.ndim() * 10 + b.ndim()) {
+            case 11 -> { // scalar = v . w
+                ga = T.mul(gz, b);
+                gb = T.mul(gz, a);
+            }
+            case 21 -> { // vector = M . v
+                ga = LinearAlgebra.outer(gz, b);
+                gb = LinearAlgebra.dot(ShapeOps.transpose(a, new int[0]), gz);
+            }
+            case 12 -> { // vector = v . M
+                ga = LinearAlgebra.dot(b, gz);
+                gb = LinearAlgebra.outer(a, gz);
+            }
+            case 22 -> { // matrix = M . N
+                ga = LinearAlgebra.dot(gz, ShapeOps.transpose(b, new int[0]));
+                gb = LinearAlgebra.dot(ShapeOps.transpose(a, new int[0]), gz);
+            }
+            default -> throw new IllegalArgumentException("dot: gradient for inputs of ndim " + a.ndim() + " and "
+                    + b.ndim() + " is not implemented (vectors and matrices only)");
+        }
+        return List.of(Broadcasting.reduceTo(ga, a), Broadcasting.reduceTo(gb, b));
+    }
+
+    @Override
+    public String displayName() {
+        return "dot";
+    }
+
+    @Override
+    public String format(List<String> inputs) {
+        return "dot(" + inputs.get(0) + ", " + inputs.get(1) + ")";
+    }
+}

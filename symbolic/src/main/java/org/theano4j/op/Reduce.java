@@ -1,0 +1,264 @@
+package org.theano4j.op;
+
+import org.theano4j.graph.Op;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.theano4j.T;
+import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
+import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Type;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
+
+/**
+ * A reduction of one tensor over some of its axes (Theano's {@code CAReduce}: Sum, Prod, Max,
+ * Min, and Mean). Output dtypes follow numpy: sums and products of small integers widen to
+ * (u)int64, means of integers are float64, max/min keep the dtype. Float sums are pairwise and
+ * accumulate in float64 (Theano's {@code acc_dtype}), rounding once to the output dtype.
+ *
+ * @param kind what to compute
+ * @param axes the reduced axes, resolved and sorted (empty: nothing is reduced)
+ */
+public record Reduce(Kind kind, List<Integer> axes) implements Op {
+
+    /** The reductions. */
+    public enum Kind {
+        /** Sum; 0 for an empty set. */
+        SUM("sum"),
+        /** Product; 1 for an empty set. */
+        PROD("multiply"),
+        /** Maximum; NaN propagates; no identity. */
+        MAX("maximum"),
+        /** Minimum; NaN propagates; no identity. */
+        MIN("minimum"),
+        /** Arithmetic mean; NaN for an empty set. */
+        MEAN("mean");
+
+        private final String numpyName;
+
+        Kind(String numpyName) {
+            this.numpyName = numpyName;
+        }
+
+        /** The output dtype of this reduction of a {@code in} tensor. */
+        public DType outputDType(DType in) {
+            return switch (this) {
+                case SUM, PROD -> switch (in) {
+                    case BOOL, INT8, INT16, INT32 -> DType.INT64;
+                    case UINT8, UINT16, UINT32 -> DType.UINT64;
+                    default -> in;
+                };
+                case MEAN -> in.isFloat() ? in : DType.FLOAT64;
+                case MAX, MIN -> in;
+            };
+        }
+    }
+
+    /** Normalizes the axes list. */
+    public Reduce {
+        axes = List.copyOf(axes);
+    }
+
+    @Override
+    public List<Type> outputTypes(List<Variable> inputs) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(displayName() + " takes 1 input, got " + inputs.size());
+        }
+        TensorType t = inputs.get(0).tensorType();
+        for (int a : axes) {
+            if (a >= t.ndim()) {
+                throw new IllegalArgumentException(displayName() + ": axis " + a + " is out of bounds for input "
+                        + inputs.get(0) + " of ndim " + t.ndim());
+            }
+        }
+        return List.of(new TensorType(kind.outputDType(t.dtype()), keptFlags(t)));
+    }
+
+    private boolean[] keptFlags(TensorType t) {
+        int[] kept = Axes.kept(axes, t.ndim());
+        boolean[] bc = new boolean[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            bc[i] = t.isBroadcastable(kept[i]);
+        }
+        return bc;
+    }
+
+    @Override
+    public long[][] outputShapes(Object[] inputs) {
+        return new long[][] {keptShape(((NDArray) inputs[0]).shape(), axes)};
+    }
+
+    static long[] keptShape(long[] shape, List<Integer> axes) {
+        int[] kept = Axes.kept(axes, shape.length);
+        long[] out = new long[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = shape[kept[i]];
+        }
+        return out;
+    }
+
+    @Override
+    public Object[] evaluate(Object[] inputs) {
+        NDArray x = (NDArray) inputs[0];
+        DType outType = kind.outputDType(x.dtype());
+        NDArray out = NDArray.empty(outType, keptShape(x.shape(), axes));
+        boolean floats = x.dtype().isFloat() || kind == Kind.MEAN;
+        boolean unsigned = x.dtype() == DType.UINT64;
+        double[] buf = floats ? new double[Math.toIntExact(innerSize(x))] : null;
+        forEachGroup(x, axes, (o, pos) -> {
+            if (pos.length == 0 && (kind == Kind.MAX || kind == Kind.MIN) && out.size() > 0) {
+                throw new IllegalArgumentException("zero-size array to reduction operation " + kind.numpyName
+                        + " which has no identity");
+            }
+            if (floats) {
+                for (int i = 0; i < pos.length; i++) {
+                    buf[i] = x.readDouble(pos[i]);
+                }
+                out.writeDouble(o, reduceDoubles(buf, pos.length));
+            } else {
+                out.writeLong(o, reduceLongs(x, pos, unsigned));
+            }
+        });
+        return new Object[] {out};
+    }
+
+    private long innerSize(NDArray x) {
+        long n = 1;
+        for (int a : axes) {
+            n *= x.shape(a);
+        }
+        return n;
+    }
+
+    private double reduceDoubles(double[] v, int n) {
+        return switch (kind) {
+            case SUM -> pairwiseSum(v, 0, n);
+            case MEAN -> pairwiseSum(v, 0, n) / n;
+            case PROD -> {
+                double p = 1;
+                for (int i = 0; i < n; i++) {
+                    p *= v[i];
+                }
+                yield p;
+            }
+            case MAX, MIN -> {
+                double m = v[0];
+                for (int i = 1; i < n; i++) {
+                    m = kind == Kind.MAX ? Numerics.maximum(m, v[i]) : Numerics.minimum(m, v[i]);
+                }
+                yield m;
+            }
+        };
+    }
+
+    private long reduceLongs(NDArray x, long[] pos, boolean unsigned) {
+        long acc = kind == Kind.PROD ? 1 : kind == Kind.SUM ? 0 : x.readLong(pos[0]);
+        for (int i = kind == Kind.MAX || kind == Kind.MIN ? 1 : 0; i < pos.length; i++) {
+            long v = x.readLong(pos[i]);
+            acc = switch (kind) {
+                case SUM -> acc + v;
+                case PROD -> acc * v;
+                case MAX -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
+                default -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+            };
+        }
+        return acc;
+    }
+
+    /** numpy's pairwise summation: blocks of 8 partial sums below 128 elements, halves above. */
+    static double pairwiseSum(double[] v, int from, int n) {
+        if (n < 8) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += v[from + i];
+            }
+            return s;
+        }
+        if (n <= 128) {
+            double[] r = new double[8];
+            for (int j = 0; j < 8; j++) {
+                r[j] = v[from + j];
+            }
+            int i = 8;
+            for (; i < n - n % 8; i += 8) {
+                for (int j = 0; j < 8; j++) {
+                    r[j] += v[from + i + j];
+                }
+            }
+            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) {
+                s += v[from + i];
+            }
+            return s;
+        }
+        int half = n / 2;
+        half -= half % 8;
+        return pairwiseSum(v, from, half) + pairwiseSum(v, from + half, n - half);
+    }
+
+    /** Receives one output element: its flat index and the positions of the elements reduced into it. */
+    @FunctionalInterface
+    interface GroupVisitor {
+        void visit(long outIndex, long[] positions);
+    }
+
+    /**
+     * Visits the output elements of a reduction of {@code x} over {@code reduced} in C order,
+     * each with the physical positions (C order) of the input elements it reduces.
+     */
+    static void forEachGroup(NDArray x, List<Integer> reduced, GroupVisitor visitor) {
+        int[] kept = Axes.kept(reduced, x.ndim());
+        int[] perm = new int[x.ndim()];
+        for (int i = 0; i < kept.length; i++) {
+            perm[i] = kept[i];
+        }
+        for (int i = 0; i < reduced.size(); i++) {
+            perm[kept.length + i] = reduced.get(i);
+        }
+        NDArray xt = x.transpose(perm);
+        long outer = Shapes.size(keptShape(x.shape(), reduced));
+        long[] pos = new long[Math.toIntExact(outer == 0 ? 0 : xt.size() / outer)];
+        Loops it = new Loops(xt.shape(), xt);
+        for (long o = 0; o < outer; o++) {
+            for (int i = 0; i < pos.length; i++) {
+                pos[i] = it.pos(0);
+                it.next();
+            }
+            visitor.visit(o, pos);
+        }
+    }
+
+    @Override
+    public List<Variable> grad(Apply node, List<Variable> outputGrads) {
+        Variable x = node.input(0);
+        Variable gz = outputGrads.get(0);
+        if (!x.dtype().isFloat() || gz == null) {
+            return Collections.singletonList(null);
+        }
+        int nd = x.ndim();
+        Variable gzk = Axes.keepDims(gz, axes, nd);
+        Variable g = switch (kind) {
+            case SUM -> ShapeOps.broadcastLike(gzk, x);
+            case MEAN -> T.div(ShapeOps.broadcastLike(gzk, x), T.cast(Reductions.count(x, axes), x.dtype()));
+            // Theano's simple rule gz * prod / x; wrong (NaN) where x has zeros, see Reductions.prod
+            case PROD -> T.div(T.mul(gzk, Axes.keepDims(node.output(0), axes, nd)), x);
+            case MAX, MIN -> T.mul(gzk, T.eq(x, Axes.keepDims(node.output(0), axes, nd)));
+        };
+        return new ArrayList<>(List.of(T.cast(g, x.dtype())));
+    }
+
+    @Override
+    public String displayName() {
+        String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
+        return name + "{axis=" + axes + "}";
+    }
+
+    @Override
+    public String format(List<String> inputs) {
+        return kind.name().toLowerCase(Locale.ROOT) + "(" + inputs.get(0) + ", axis=" + axes + ")";
+    }
+}
