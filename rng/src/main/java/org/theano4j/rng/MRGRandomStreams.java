@@ -6,6 +6,7 @@ import java.util.List;
 import org.theano4j.SharedVariable;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.tensor.NDArray;
 
 /**
  * Theano's {@code sandbox.rng_mrg.MRG_RandomStreams}: L'Ecuyer's MRG31k3p generator, bit-exact
@@ -17,7 +18,6 @@ import org.theano4j.graph.Apply;
  */
 public final class MRGRandomStreams {
     private final List<Entry> entries = new ArrayList<>();
-    private final long[] defaultSeed;
     private int[] rstate;
 
     /**
@@ -39,7 +39,6 @@ public final class MRGRandomStreams {
      */
     public MRGRandomStreams(long seed) {
         this.rstate = Mrg31k3p.seedToState(seed);
-        this.defaultSeed = new long[] {seed};
     }
 
     /**
@@ -50,7 +49,6 @@ public final class MRGRandomStreams {
      */
     public MRGRandomStreams(long[] sixSeeds) {
         this.rstate = Mrg31k3p.validateState(sixSeeds);
-        this.defaultSeed = sixSeeds.clone();
     }
 
     /** The six words the next draw starts from. */
@@ -63,11 +61,6 @@ public final class MRGRandomStreams {
         this.rstate = Mrg31k3p.validateState(sixWords);
     }
 
-    /** The constructor's seed (one or six words), as Theano's {@code seed()} without argument uses it. */
-    public long[] defaultSeed() {
-        return defaultSeed.clone();
-    }
-
     /**
      * Reseeds like Theano's {@code seed(seed)}: rstate becomes the seed's state, then every draw
      * made so far, in creation order, gets fresh substream states from it (each moving rstate 2^134 on).
@@ -75,9 +68,22 @@ public final class MRGRandomStreams {
      * @throws IllegalArgumentException on a seed Theano rejects
      */
     public synchronized void seed(long seed) {
-        rstate = Mrg31k3p.seedToState(seed);
+        reseed(Mrg31k3p.seedToState(seed));
+    }
+
+    /**
+     * Reseeds with six words, like {@link #seed(long)}.
+     *
+     * @throws IllegalArgumentException on a seed Theano rejects
+     */
+    public synchronized void seed(long[] sixSeeds) {
+        reseed(Mrg31k3p.validateState(sixSeeds));
+    }
+
+    private void reseed(int[] state) {
+        rstate = state;
         for (Entry e : entries) {
-            e.state().setValue(org.theano4j.tensor.NDArray.of(nextSubstreams(e.nStreams())), true);
+            e.state().setValue(NDArray.of(nextSubstreams(e.nStreams())), true);
         }
     }
 
