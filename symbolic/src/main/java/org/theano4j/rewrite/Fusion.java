@@ -11,21 +11,36 @@ import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
+import org.theano4j.op.Alloc;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Elemwise;
+import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.ScalarFn;
+import org.theano4j.op.ScalarOp;
 import org.theano4j.tensor.DType;
 
 /**
- * Elementwise fusion (Theano's {@code local_elemwise_fusion}): a chain of elementwise nodes,
- * each used only by the next, becomes one {@link Composite} evaluated in one pass. Scalar
- * constants are inlined. Dtypes whose values a double cannot hold exactly (int64, uint32,
- * uint64) are not fused.
+ * Elementwise fusion (Theano's {@code local_elemwise_fusion}): a tree of elementwise nodes becomes
+ * one {@link Composite} evaluated in one pass. An input used only by the node being fused is
+ * inlined; so is a cheap one (add, mul, neg, comparisons, casts, ...) whose every client is an
+ * elementwise node of the same rank, recomputed in each of them rather than written to memory and
+ * read back (expensive functions such as exp or log are never recomputed). Scalar constants are
+ * inlined, and so is an alloc of a value that broadcasts anywhere (the composite broadcasts it). Dtypes whose values a double cannot hold exactly (int64, uint32, uint64) are not fused.
+ *
+ * <p>Recomputation is bounded: the scalar nodes inlined at more than one place, over the whole
+ * graph, number at most the graph's node count, and one composite has at most
+ * {@value #MAX_EXPR_NODES} scalar nodes and {@value #MAX_INPUTS} inputs.
  */
 public final class Fusion implements Rewrite {
     private static final int MAX_INPUTS = 24;
+    private static final int MAX_EXPR_NODES = 128;
     private static final Set<DType> FUSABLE = EnumSet.of(DType.FLOAT64, DType.FLOAT32, DType.BOOL, DType.INT8,
             DType.INT16, DType.INT32, DType.UINT8, DType.UINT16);
+    private static final Set<ScalarOp> CHEAP = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
+            ScalarOp.ABS, ScalarOp.SQR, ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.GT, ScalarOp.GE, ScalarOp.LT,
+            ScalarOp.LE, ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT,
+            ScalarOp.SWITCH, ScalarOp.IDENTITY);
 
     @Override
     public String name() {
@@ -35,25 +50,37 @@ public final class Fusion implements Rewrite {
     @Override
     public List<Variable> apply(List<Variable> outputs) {
         List<Apply> order = Graphs.toposort(outputs);
-        Map<Variable, Integer> clients = clients(order, outputs);
-        Set<Apply> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Graph g = new Graph(order, outputs);
+        Set<Variable> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        needed.addAll(outputs);
         Map<Apply, Fused> roots = new IdentityHashMap<>();
+        // reverse topological order: every client of a node is decided before the node itself
         for (int n = order.size() - 1; n >= 0; n--) {
             Apply node = order.get(n);
-            if (!absorbed.contains(node) && fusable(node)) {
-                Fused f = new Fused(node.output(0).ndim());
-                f.expr = f.build(node.output(0), clients, absorbed, true);
-                roots.put(node, f);
+            if (!fusable(node)) {
+                if (!inlinable(node) || needed.contains(node.output(0))) {
+                    needed.addAll(node.inputs());
+                }
+            } else if (needed.contains(node.output(0))) {
+                Fused f = new Fused(node.output(0).ndim(), g);
+                f.expr = f.build(node.output(0), true, false);
+                if (f.leaves.isEmpty()) {
+                    needed.addAll(node.inputs()); // constants only: left to constant folding
+                } else {
+                    roots.put(node, f);
+                    needed.addAll(f.leaves);
+                }
             }
         }
-        return rebuild(order, outputs, roots, absorbed);
+        return rebuild(order, outputs, roots, needed);
     }
 
-    private static List<Variable> rebuild(List<Apply> order, List<Variable> outputs, Map<Apply, Fused> roots, Set<Apply> absorbed) {
+    private static List<Variable> rebuild(List<Apply> order, List<Variable> outputs, Map<Apply, Fused> roots,
+            Set<Variable> needed) {
         Map<Variable, Variable> map = new IdentityHashMap<>();
         for (Apply node : order) {
-            if (absorbed.contains(node)) {
-                continue;
+            if (inlinable(node) && !needed.contains(node.output(0))) {
+                continue; // inlined into every client
             }
             Fused f = roots.get(node);
             Apply copy;
@@ -75,24 +102,30 @@ public final class Fusion implements Rewrite {
         return result;
     }
 
-    private static Map<Variable, Integer> clients(List<Apply> order, List<Variable> outputs) {
-        Map<Variable, Integer> clients = new IdentityHashMap<>();
-        for (Apply node : order) {
-            for (Variable in : node.inputs()) {
-                clients.merge(in, 1, Integer::sum);
-            }
-        }
-        for (Variable out : outputs) {
-            clients.merge(out, 2, Integer::sum); // an output is never absorbed
-        }
-        return clients;
-    }
-
     static boolean fusable(Apply node) {
         if (node.op() instanceof Composite c) {
             return FUSABLE.contains(c.dtype()) && allFusable(node);
         }
         return node.op() instanceof Elemwise && FUSABLE.contains(node.output(0).dtype()) && allFusable(node);
+    }
+
+    /**
+     * Whether the node can be inlined into a composite: an elementwise node, or an alloc of a
+     * value that broadcasts anywhere (inlined as that value; its template stays an input, so that
+     * the composite keeps the template's shape).
+     */
+    static boolean inlinable(Apply node) {
+        return fusable(node) || node.op() instanceof Alloc && node.input(0).ndim() == node.output(0).ndim()
+                && allBroadcastable(node.input(0)) && allFusable(node);
+    }
+
+    private static boolean allBroadcastable(Variable v) {
+        for (boolean b : v.broadcastable()) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allFusable(Apply node) {
@@ -104,33 +137,101 @@ public final class Fusion implements Rewrite {
         return true;
     }
 
+    /** Whether recomputing the node costs about as much as reading a stored result: one cheap instruction or a few. */
+    static boolean cheap(Apply node) {
+        return switch (node.op()) {
+            case Elemwise e -> cheap(e.fn());
+            case Composite c -> cheap(c.expr());
+            case Alloc a -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean cheap(ScalarFn fn) {
+        return fn instanceof ScalarCast || fn instanceof ScalarOp op && CHEAP.contains(op);
+    }
+
+    private static boolean cheap(ScalarExpr e) {
+        return switch (e) {
+            case ScalarExpr.Input in -> true;
+            case ScalarExpr.Const c -> true;
+            case ScalarExpr.Call call -> cheap(call.fn()) && call.args().stream().allMatch(Fusion::cheap);
+        };
+    }
+
+    /** Client counts, which variables may be recomputed in all their clients, and the recomputation budget. */
+    private static final class Graph {
+        final Map<Variable, Integer> clients = new IdentityHashMap<>();
+        final Set<Variable> duplicable = Collections.newSetFromMap(new IdentityHashMap<>());
+        int budget;
+
+        Graph(List<Apply> order, List<Variable> outputs) {
+            budget = order.size();
+            Map<Variable, Boolean> allFusedClients = new IdentityHashMap<>();
+            for (Apply node : order) {
+                boolean f = fusable(node);
+                for (Variable in : node.inputs()) {
+                    clients.merge(in, 1, Integer::sum);
+                    boolean ok = f && node.output(0).ndim() == in.ndim();
+                    allFusedClients.merge(in, ok, Boolean::logicalAnd);
+                }
+            }
+            for (Variable out : outputs) {
+                clients.merge(out, 2, Integer::sum); // an output is stored anyway
+                allFusedClients.put(out, false);
+            }
+            for (Apply node : order) {
+                Variable v = node.output(0);
+                if (inlinable(node) && cheap(node) && allFusedClients.getOrDefault(v, false)) {
+                    duplicable.add(v);
+                }
+            }
+        }
+    }
+
     /** The tree and leaves of one fused node under construction. */
     private static final class Fused {
         final int ndim;
+        final Graph graph;
         final List<Variable> leaves = new ArrayList<>();
+        int size;
         ScalarExpr expr;
 
-        Fused(int ndim) {
+        Fused(int ndim, Graph graph) {
             this.ndim = ndim;
+            this.graph = graph;
         }
 
-        ScalarExpr build(Variable v, Map<Variable, Integer> clients, Set<Apply> absorbed, boolean root) {
+        /**
+         * The tree computing {@code v}. {@code copy}: this subtree is one of several copies (so
+         * only cheap nodes may be inlined below it, and each inlined node is charged to the budget).
+         */
+        ScalarExpr build(Variable v, boolean root, boolean copy) {
             Apply node = v.owner();
             if (v instanceof Constant c && c.value().size() == 1 && v.ndim() <= ndim) {
                 DType d = c.dtype();
                 return new ScalarExpr.Const(d.isFloat() ? c.value().getFlat(0) : c.value().getFlatLong(0), d);
             }
-            boolean inline = node != null && (root || clients.getOrDefault(v, 0) == 1) && fusable(node)
-                    && v.ndim() == ndim && leaves.size() + node.inputs().size() <= MAX_INPUTS;
-            if (!inline) {
+            if (node == null || !inlinable(node) || v.ndim() != ndim
+                    || leaves.size() + node.inputs().size() > MAX_INPUTS || size >= MAX_EXPR_NODES) {
                 return leaf(v);
             }
-            if (!root) {
-                absorbed.add(node);
+            boolean shared = !root && graph.clients.getOrDefault(v, 0) > 1;
+            boolean childCopy = copy || shared;
+            if (!root && childCopy && !(graph.duplicable.contains(v) && graph.budget > 0)) {
+                return leaf(v);
+            }
+            if (!root && childCopy) {
+                graph.budget--;
+            }
+            size++;
+            if (node.op() instanceof Alloc) {
+                leaf(node.input(1)); // for its shape only
+                return build(node.input(0), false, childCopy);
             }
             List<ScalarExpr> args = new ArrayList<>();
             for (Variable in : node.inputs()) {
-                args.add(build(in, clients, absorbed, false));
+                args.add(build(in, false, childCopy));
             }
             if (node.op() instanceof Composite c) {
                 return substitute(c.expr(), args);
