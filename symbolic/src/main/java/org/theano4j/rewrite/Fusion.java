@@ -115,8 +115,12 @@ public final class Fusion implements Rewrite {
      * the composite keeps the template's shape).
      */
     static boolean inlinable(Apply node) {
-        return fusable(node) || node.op() instanceof Alloc && node.input(0).ndim() == node.output(0).ndim()
-                && allBroadcastable(node.input(0)) && allFusable(node);
+        if (fusable(node) || !(node.op() instanceof Alloc) || !allFusable(node)) {
+            return fusable(node);
+        }
+        Variable v = node.input(0);
+        return v instanceof Constant c && c.value().size() == 1
+                || v.ndim() == node.output(0).ndim() && allBroadcastable(v);
     }
 
     private static boolean allBroadcastable(Variable v) {
