@@ -2,6 +2,8 @@ package org.theano4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.TensorType;
@@ -12,9 +14,11 @@ import org.theano4j.op.Indexing;
 import org.theano4j.op.LinearAlgebra;
 import org.theano4j.op.NNet;
 import org.theano4j.op.Operands;
+import org.theano4j.op.Print;
 import org.theano4j.op.Reductions;
 import org.theano4j.op.ScalarOp;
 import org.theano4j.op.ShapeOps;
+import org.theano4j.op.SpecifyShape;
 import org.theano4j.tensor.DType;
 
 /**
@@ -305,6 +309,54 @@ public final class T extends TensorConstructors {
     public static String pp(Variable v) { return Printing.formula(v); }
     /** An indented tree of the graph, one node per line (Theano's debugprint). */
     public static String debugprint(Variable v) { return Printing.debugprint(List.of(v)); }
+
+    // ---- tutorial helpers: shape information, debugging and printing, eval ----
+    // (Theano's tutorial pages "shape_info", "debug_faq" and "adding"; kept in one block.)
+
+    /**
+     * Theano's {@code T.specify_shape}: {@code x} unchanged, checked at run time to have exactly
+     * {@code shape} (an {@link IllegalArgumentException} naming both shapes otherwise).
+     */
+    public static Variable specifyShape(Object x, long... shape) {
+        return Apply.single(new SpecifyShape(java.util.Arrays.stream(shape).boxed().toList()), Operands.of(x));
+    }
+
+    /**
+     * Theano's {@code theano.printing.Print(message)(x)}: {@code x} unchanged; each time the function
+     * computes it, prints {@code message __str__ = <value>} to {@link System#out}.
+     */
+    public static Variable print(String message, Object x) {
+        return print(message, x, List.of("__str__"), null);
+    }
+
+    /** Like {@link #print(String, Object)}, writing each line to {@code sink} instead of System.out. */
+    public static Variable print(String message, Object x, Consumer<String> sink) {
+        return print(message, x, List.of("__str__"), sink);
+    }
+
+    /**
+     * Prints one line {@code message attr = value} per attribute ({@code __str__}, {@code shape},
+     * {@code dtype}, {@code ndim}, {@code size}) to {@code sink} (null: System.out), as Theano's
+     * {@code Print(message, attrs=...)}.
+     */
+    public static Variable print(String message, Object x, List<String> attrs, Consumer<String> sink) {
+        return Apply.single(new Print(message, attrs, sink), Operands.of(x));
+    }
+
+    /** Theano's {@code T.join(axis, *tensors)}: {@link #concatenate} with the axis first. */
+    public static Variable join(int axis, Object... xs) {
+        return concatenate(java.util.Arrays.asList(xs), axis);
+    }
+
+    /**
+     * Theano's {@code expr.eval({x: value, ...})}: compiles a function of the map's keys and calls
+     * it once with the map's values. For repeated use compile a {@link Function} instead.
+     */
+    public static org.theano4j.tensor.NDArray eval(Variable expr, Map<Variable, ?> inputs) {
+        List<Variable> vars = new ArrayList<>(inputs.keySet());
+        Object[] args = vars.stream().map(inputs::get).toArray();
+        return Theano.function(vars, expr).call(args);
+    }
 
     private static List<Variable> operands(List<?> xs) {
         List<Variable> vs = new ArrayList<>(xs.size());

@@ -140,12 +140,20 @@ public final class KernelPlan {
      * {@link #snapshot()} of the shared state. Throws without side effects on failure.
      */
     public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues) {
+        execute(args, sharedValues, outputs, updateValues, null);
+    }
+
+    /**
+     * Like {@link #execute(NDArray[], Object[], NDArray[], Object[])}, with {@code listener}
+     * (profiling, NaN checks) told about each step; null runs the plain loop at no extra cost.
+     */
+    public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues, StepListener listener) {
         Workspace ws = pool.poll();
         if (ws == null) {
             ws = newWorkspace();
         }
         try {
-            run(ws, args, sharedValues, outputs, updateValues);
+            run(ws, args, sharedValues, outputs, updateValues, listener);
         } finally {
             ws.clear(firstTransient);
             pool.push(ws);
@@ -169,7 +177,8 @@ public final class KernelPlan {
         return values;
     }
 
-    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues) {
+    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues,
+            StepListener listener) {
         for (int i = 0; i < sharedSlots.length; i++) {
             ws.slots[sharedSlots[i]] = sharedValues[i];
             ws.fresh[sharedSlots[i]] = false;
@@ -178,8 +187,12 @@ public final class KernelPlan {
             ws.slots[inputSlots[i]] = args[i];
             ws.fresh[inputSlots[i]] = false;
         }
-        for (int i = 0; i < steps.length; i++) {
-            steps[i].run(ws, i);
+        if (listener == null) {
+            for (int i = 0; i < steps.length; i++) {
+                steps[i].run(ws, i);
+            }
+        } else {
+            runObserved(ws, args, listener);
         }
         for (int i = 0; i < outputSlots.length; i++) {
             outputs[i] = take(ws, outputSlots[i]);
@@ -188,6 +201,23 @@ public final class KernelPlan {
             Object v = ws.slots[updateSlots[i]];
             updateValues[i] = v instanceof NDArray ? take(ws, updateSlots[i]) : v;
         }
+    }
+
+    /** The step loop with each step timed and reported to {@code listener}. */
+    private void runObserved(Workspace ws, NDArray[] args, StepListener listener) {
+        listener.beforeSteps(args);
+        for (int i = 0; i < steps.length; i++) {
+            Step step = steps[i];
+            long start = System.nanoTime();
+            step.run(ws, i);
+            long nanos = System.nanoTime() - start;
+            Object[] values = new Object[step.out.length];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = ws.slots[step.out[k]];
+            }
+            listener.afterStep(i, step.node, nanos, values);
+        }
+        listener.afterSteps();
     }
 
     /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */
