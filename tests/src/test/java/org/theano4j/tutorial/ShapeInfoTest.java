@@ -12,6 +12,7 @@ import org.theano4j.Function;
 import org.theano4j.T;
 import org.theano4j.Theano;
 import org.theano4j.Variable;
+import org.theano4j.op.Shape;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -28,6 +29,20 @@ class ShapeInfoTest {
         assertEquals(DType.INT64, s.dtype());
         assertArrayEquals(new long[] {3, 7}, s.toLongArray());
         assertEquals(4, Theano.function(List.of(x), x.pow(2).shape(1)).call(XV).getLong());
+    }
+
+    @Test
+    void aShapeOnlyFunctionDoesNotComputeTheExpression() {
+        // Theano: MakeVector(Shape_i{0}(x), Shape_i{1}(x)), "does not contain any multiplication or power"
+        Variable x = T.matrix("x");
+        Variable y = T.matrix("y");
+        Function f = Theano.function(List.of(x), x.pow(2).mul(3).add(1).exp().shape());
+        assertTrue(f.planNodes().stream().allMatch(n -> n.op() instanceof Shape), f.debugprint());
+        assertArrayEquals(new long[] {5, 4}, f.call(XV).toLongArray());
+        // Two full-shaped operands: their shapes must still be checked against each other.
+        Function g = Theano.function(List.of(x, y), x.add(y).shape());
+        assertTrue(g.planNodes().stream().anyMatch(n -> !(n.op() instanceof Shape)), g.debugprint());
+        assertThrows(IllegalArgumentException.class, () -> g.call(XV, YV));
     }
 
     @Test
@@ -53,6 +68,7 @@ class ShapeInfoTest {
         assertSame(x.type(), xSpecifyShape.type());
         Function f = Theano.function(List.of(x), xSpecifyShape.pow(2).shape());
         assertArrayEquals(new long[] {2, 2}, f.call(new double[][] {{1, 2}, {3, 4}}).toLongArray());  // [2 2]
+        assertEquals(List.of(), f.planNodes(), "Theano folds it to the constant [2 2]:\n" + f.debugprint());
         Function g = Theano.function(List.of(x), xSpecifyShape.pow(2));
         assertArrayEquals(new double[][] {{1, 4}, {9, 16}}, g.call(new double[][] {{1, 2}, {3, 4}}).toDoubleMatrix());
         String m = assertThrows(IllegalArgumentException.class, () -> g.call(new double[][] {{1, 2, 3}})).getMessage();
