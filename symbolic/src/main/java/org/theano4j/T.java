@@ -279,6 +279,14 @@ public final class T extends TensorConstructors {
 
     /** d cost / d wrt for a scalar cost. */
     public static Variable grad(Variable cost, Variable wrt) { return Gradients.grad(cost, List.of(wrt), false).get(0); }
+    /**
+     * d cost / d wrt; with {@code disconnectedZero} a {@code wrt} the cost does not depend on
+     * gets zeros instead of an {@link IllegalArgumentException}.
+     */
+    public static Variable grad(Variable cost, Variable wrt, boolean disconnectedZero) {
+        return Gradients.grad(cost, List.of(wrt), disconnectedZero).get(0);
+    }
+
     /** d cost / d w for each w of {@code wrt}. */
     public static List<Variable> grad(Variable cost, List<? extends Variable> wrt) { return Gradients.grad(cost, wrt, false); }
 
