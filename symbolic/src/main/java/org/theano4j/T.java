@@ -2,6 +2,7 @@ package org.theano4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.theano4j.control.IfElse;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.TensorType;
@@ -306,6 +307,18 @@ public final class T extends TensorConstructors {
     public static Variable Rop(Variable y, Variable wrt, Variable eval) { return Gradients.rop(y, wrt, eval); }
     /** L-operator: {@code eval} times the Jacobian of {@code y} wrt {@code wrt}. */
     public static Variable Lop(Variable y, Variable wrt, Variable eval) { return Gradients.lop(y, wrt, eval); }
+
+    // ---- control flow ----
+
+    /**
+     * Theano's lazy {@code ifelse}: {@code thenBranch} when the scalar {@code cond} is non-zero,
+     * else {@code elseBranch}. Unlike {@link #switchOp}, a compiled function evaluates only the
+     * chosen branch (nodes that only the other branch needs are skipped). The branches are
+     * promoted to a common dtype and must have the same number of axes.
+     */
+    public static Variable ifelse(Object cond, Object thenBranch, Object elseBranch) {
+        return IfElse.ifelse(cond, thenBranch, elseBranch);
+    }
 
     // ---- printing ----
 
