@@ -3,6 +3,8 @@ package org.theano4j;
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.control.IfElse;
+import org.theano4j.control.Scan;
+import org.theano4j.control.ScanResult;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.TensorType;
@@ -318,6 +320,22 @@ public final class T extends TensorConstructors {
      */
     public static Variable ifelse(Object cond, Object thenBranch, Object elseBranch) {
         return IfElse.ifelse(cond, thenBranch, elseBranch);
+    }
+
+    /**
+     * Theano's {@code scan}: a loop over the rows of {@code sequences} whose body {@code fn} builds
+     * the step graph from the step's symbolic inputs (sequence rows, previous values of the
+     * recurrent outputs, non-sequences, in that order). An {@code outputsInfo} entry holding an
+     * initial value makes that output recurrent; a {@code null} entry (use {@code Arrays.asList})
+     * makes it a plain per-step output. Outputs are stacked along a new axis 0. See {@link Scan}.
+     */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences);
+    }
+
+    /** {@link #scan(Scan.StepFunction, List, List, List)} with {@code nSteps} steps (an integer or integer scalar variable). */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences, Object nSteps) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences, nSteps);
     }
 
     // ---- printing ----

@@ -136,7 +136,9 @@ public final class Gradients {
     public static Variable rop(Variable y, Variable wrt, Variable eval) {
         Variable u = new Variable(y.type(), null, 0, "rop_u");
         Variable lop = lop(y, wrt, u);
-        return backprop(lop, eval, List.of(u), true).get(0);
+        Variable jv = backprop(lop, eval, List.of(u), true).get(0);
+        // jv is linear in eval and does not depend on u's values, only (through shapes) on u's shape, which is y's
+        return Graphs.clone(List.of(jv), java.util.Map.of(u, T.zerosLike(y))).get(0);
     }
 
     /** L-operator: eval · J(y, wrt). */
