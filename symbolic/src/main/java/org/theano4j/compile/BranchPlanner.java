@@ -31,6 +31,10 @@ final class BranchPlanner {
     record Branches(Scope then, Scope otherwise) {
     }
 
+    /** The node sets exclusive to each branch of one ifelse. */
+    private record Segments(Set<Apply> then, Set<Apply> otherwise) {
+    }
+
     /** Partitions {@code order} (a topological order) for the given roots. */
     static Scope plan(List<Apply> order, Collection<Variable> roots) {
         List<Apply> conditionals = order.stream().filter(n -> n.op() instanceof IfElse).toList();
@@ -38,22 +42,21 @@ final class BranchPlanner {
             return new Scope(order, Map.of());
         }
         Set<Apply> scope = identitySet(order);
-        Map<Apply, Set<Apply>[]> exclusive = new IdentityHashMap<>();
+        Map<Apply, Segments> exclusive = new IdentityHashMap<>();
         Set<Apply> nested = identitySet(List.of());
         for (Apply node : conditionals) {
-            @SuppressWarnings("unchecked")
-            Set<Apply>[] pair = new Set[] {exclusiveTo(node, true, scope, roots), exclusiveTo(node, false, scope, roots)};
+            Segments pair = new Segments(exclusiveTo(node, true, scope, roots), exclusiveTo(node, false, scope, roots));
             exclusive.put(node, pair);
-            nested.addAll(pair[0]);
-            nested.addAll(pair[1]);
+            nested.addAll(pair.then());
+            nested.addAll(pair.otherwise());
         }
         Map<Apply, Branches> branches = new IdentityHashMap<>();
         for (Apply node : conditionals) {
             if (!nested.contains(node)) {
-                Set<Apply>[] pair = exclusive.get(node);
+                Segments pair = exclusive.get(node);
                 IfElse op = (IfElse) node.op();
-                branches.put(node, new Branches(plan(filter(order, pair[0]), branchValues(node, op, true)),
-                        plan(filter(order, pair[1]), branchValues(node, op, false))));
+                branches.put(node, new Branches(plan(filter(order, pair.then()), branchValues(node, op, true)),
+                        plan(filter(order, pair.otherwise()), branchValues(node, op, false))));
             }
         }
         List<Apply> main = new ArrayList<>();

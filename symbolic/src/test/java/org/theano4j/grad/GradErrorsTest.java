@@ -87,7 +87,7 @@ class GradErrorsTest {
         assertEquals(188.4, Theano.function(List.of(x), T.grad(T.pow(x, 2), x)).call(94.2).item(), 1e-12);
         Variable m = T.dmatrix("x");
         Variable s = T.sum(T.div(1, T.add(1, T.exp(T.neg(m)))));
-        double[][] got = Theano.function(List.of(m), T.grad(s, m)).call(new double[][] {{0, 1}, {-1, -2}}).toDoubleMatrix();
+        double[][] got = Theano.function(List.of(m), T.grad(s, m)).call((Object) new double[][] {{0, 1}, {-1, -2}}).toDoubleMatrix();
         double[][] expected = {{0.25, 0.19661193}, {0.19661193, 0.10499359}};
         for (int r = 0; r < 2; r++) {
             assertArrayEquals(expected[r], got[r], 1e-8);
