@@ -8,6 +8,11 @@ import org.theano4j.SharedVariable;
 import org.theano4j.T;
 import org.theano4j.Theano;
 import org.theano4j.Variable;
+import org.theano4j.tensor.NDArray;
+import org.theano4j.rng.RandomState;
+import org.theano4j.rng.RandomStreams;
+import org.theano4j.rng.RandomVariable;
+import org.theano4j.rng.StateUpdate;
 
 /**
  * The examples of Theano's tutorial page "More Examples", in Java, printing what the page prints
@@ -24,6 +29,8 @@ public final class SeedPage {
         defaults();
         sharedVariables();
         copying();
+        randomNumbers();
+        copyingRandomState();
     }
 
     static void logistic() {
@@ -102,6 +109,53 @@ public final class SeedPage {
         Function nullAccumulator = accumulator.copy(Map.of(), true);
         System.out.println(nullAccumulator.call(9000));
         System.out.println(state.getValue());
+    }
+
+    static void randomNumbers() {
+        section("Using random numbers");
+        RandomStreams srng = new RandomStreams(234);
+        RandomVariable rvU = srng.uniform(2, 2);
+        RandomVariable rvN = srng.normal(2, 2);
+        Function f = Theano.function(List.of(), rvU);
+        Function g = Theano.function(List.of(), rvN, Theano.options().noDefaultUpdates());   // not updating rv_n.rng
+        Function nearlyZeros = Theano.function(List.of(), rvU.add(rvU).sub(T.mul(2, rvU)));
+        System.out.println(f.call());          // f_val0
+        System.out.println(f.call());          // f_val1, different numbers
+        System.out.println(g.call());          // g_val0
+        System.out.println(g.call());          // g_val1, the same numbers
+        RandomState rngVal = rvU.rng().getValue(true);
+        rngVal.seed(89234);                    // seeds the generator
+        rvU.rng().setValue(rngVal, true);      // assign back seeded rng
+        srng.seed(902340);                     // seeds rv_u and rv_n with different seeds each
+        RandomState.State stateAfterV0 = rvU.rng().getValue().getState();
+        System.out.println(nearlyZeros.call());
+        NDArray v1 = f.call();
+        RandomState rng = rvU.rng().getValue(true);
+        rng.setState(stateAfterV0);
+        rvU.rng().setValue(rng, true);
+        NDArray v2 = f.call();                 // v2 != v1
+        NDArray v3 = f.call();                 // v3 == v1
+        System.out.println("v2 != v1: " + !v2.equals(v1) + ", v3 == v1: " + v3.equals(v1));
+    }
+
+    /** The page's two-graph example: a stream's state copied from one graph to another. */
+    static void copyingRandomState() {
+        section("Copying random state between Theano graphs");
+        RandomStreams rng1 = new RandomStreams(123);
+        RandomVariable y1 = rng1.uniform(1);
+        Function f1 = Theano.function(List.of(), y1);
+        RandomStreams rng2 = new RandomStreams(987);
+        RandomVariable y2 = rng2.uniform(1);
+        Function f2 = Theano.function(List.of(), y2);
+        System.out.println(f1.call());         // array([0.72803009])
+        System.out.println(f2.call());         // array([0.55056769])
+        List<StateUpdate> from = rng1.stateUpdates();
+        List<StateUpdate> to = rng2.stateUpdates();
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).state().setValue(from.get(i).state().getValue());
+        }
+        System.out.println(f1.call());         // array([0.59044123])
+        System.out.println(f2.call());         // array([0.59044123])
     }
 
     private static void section(String title) {
