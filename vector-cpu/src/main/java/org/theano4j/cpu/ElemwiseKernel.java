@@ -77,8 +77,8 @@ final class ElemwiseKernel implements Kernel {
             for (int k = 0; k < nIn; k++) {
                 loadInput(r, g, k, start, len);
             }
-            for (Instr ins : code) {
-                r.exec(ins, len, vector);
+            for (int i = 0; i < code.length; i++) {
+                r.exec(i, code[i], len, vector);
             }
             r.store(program.result(), out, start, len);
         }

@@ -21,22 +21,23 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.theano4j.cpu.ElemProgram.Code;
 import org.theano4j.cpu.ElemProgram.Instr;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
-/**
- * float32 registers: one {@code float[BLOCK]} per register, FloatVector loops; the scalar code
- * computes in double and rounds, as the reference does.
- */
+/** float32 registers: one {@code float[BLOCK]} per register, FloatVector loops; scalar code computes in double and rounds like the reference. */
 final class FloatRegisters extends Registers {
     private static final float LN2 = (float) Math.log(2);
     private final float[][] r;
+    private final Loop[] loops;
 
     FloatRegisters(ElemProgram p) {
         r = new float[p.registers()][Species.BLOCK];
+        loops = new Loop[p.code().length];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = loop(p.code()[i].op());
+        }
         for (int i = 0; i < p.constants().length; i++) {
             Arrays.fill(r[p.inputs().length + i], (float) p.constants()[i]);
         }
@@ -80,119 +81,359 @@ final class FloatRegisters extends Registers {
     }
 
     @Override
-    void exec(Instr ins, int n, boolean vector) {
+    void exec(int index, Instr ins, int n, boolean vector) {
         Code op = ins.op();
         int[] s = ins.src();
         float[] d = r[ins.dst()];
         float[] a = r[s[0]];
-        int arity = arity(op);
-        float[] b = arity > 1 ? r[s[1]] : a;
-        float[] c = arity > 2 ? r[s[2]] : a;
-        int i = 0;
-        if (vector && !scalarOnly(op)) {
-            VectorSpecies<Float> sp = Species.floats();
-            int bound = sp.loopBound(n);
-            switch (arity) {
-                case 1 -> i = unaryLoop(op, sp, a, d, bound);
-                case 2 -> i = binaryLoop(op, sp, a, b, d, bound);
-                default -> i = ternaryLoop(op, sp, a, b, c, d, bound);
-            }
-        }
+        float[] b = s.length > 1 ? r[s[1]] : a;
+        float[] c = s.length > 2 ? r[s[2]] : a;
+        int i = vector && loops[index] != null ? loops[index].run(a, b, c, d, n) : 0;
         for (; i < n; i++) {
             d[i] = (float) scalar(op, a[i], b[i], c[i]);
         }
     }
 
-    private static int unaryLoop(Code op, VectorSpecies<Float> sp, float[] a, float[] d, int bound) {
-        int i = 0;
-        for (; i < bound; i += sp.length()) {
-            unary(op, FloatVector.fromArray(sp, a, i)).intoArray(d, i);
-        }
-        return i;
+    /** A vector loop over a block; returns how many leading elements it did (the rest run scalar). */
+    @FunctionalInterface
+    interface Loop {
+        int run(float[] a, float[] b, float[] c, float[] d, int n);
     }
 
-    private static int binaryLoop(Code op, VectorSpecies<Float> sp, float[] a, float[] b, float[] d, int bound) {
-        int i = 0;
-        for (; i < bound; i += sp.length()) {
-            binary(op, FloatVector.fromArray(sp, a, i), FloatVector.fromArray(sp, b, i)).intoArray(d, i);
-        }
-        return i;
+    private static FloatVector v(float[] a, int i) {
+        return FloatVector.fromArray(Species.F, a, i);
     }
 
-    private static int ternaryLoop(Code op, VectorSpecies<Float> sp, float[] a, float[] b, float[] c, float[] d,
-            int bound) {
-        int i = 0;
-        for (; i < bound; i += sp.length()) {
-            FloatVector x = FloatVector.fromArray(sp, a, i);
-            FloatVector y = FloatVector.fromArray(sp, b, i);
-            FloatVector z = FloatVector.fromArray(sp, c, i);
-            FloatVector v = op == Code.SWITCH ? z.blend(y, x.compare(VectorOperators.NE, 0))
-                    : x.lanewise(VectorOperators.MAX, y).lanewise(VectorOperators.MIN, z);
-            v.intoArray(d, i);
-        }
-        return i;
+    private static FloatVector bool(VectorMask<Float> m) {
+        return FloatVector.zero(Species.F).blend(1, m);
     }
 
-    private static FloatVector unary(Code op, FloatVector x) {
+    private static VectorMask<Float> nonZero(float[] a, int i) {
+        return v(a, i).compare(VectorOperators.NE, 0);
+    }
+
+    /**
+     * The vector loop of {@code op}, or null for scalar-only ops. One lambda per op keeps the
+     * operator a constant inside its own loop, which C2 needs to emit SIMD code.
+     */
+    static Loop loop(Code op) {
         return switch (op) {
-            case NEG -> x.neg();
-            case ABS -> x.lanewise(ABS);
-            case SQR -> x.mul(x);
-            case SQRT -> x.lanewise(SQRT);
-            case INV -> x.broadcast(1).div(x);
-            case EXP -> x.lanewise(EXP);
-            case EXPM1 -> x.lanewise(EXPM1);
-            case LOG -> x.lanewise(LOG);
-            case LOG2 -> x.lanewise(LOG).div(LN2);
-            case LOG10 -> x.lanewise(LOG10);
-            case LOG1P -> x.lanewise(LOG1P);
-            case SIN -> x.lanewise(SIN);
-            case COS -> x.lanewise(COS);
-            case TAN -> x.lanewise(TAN);
-            case ARCTAN -> x.lanewise(ATAN);
-            case SINH -> x.lanewise(SINH);
-            case COSH -> x.lanewise(COSH);
-            case TANH -> x.lanewise(TANH);
-            default -> unaryMore(op, x);
+            case NEG, ABS, SQR, SQRT, INV, EXP, EXPM1, LOG, LOG2, LOG10, LOG1P -> unaryLoop(op);
+            case SIN, COS, TAN, ARCTAN, SINH, COSH, TANH, SIGMOID, SOFTPLUS, SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            case ADD, SUB, MUL, TRUE_DIV, MAXIMUM, MINIMUM -> arithmeticLoop(op);
+            case GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR -> compareLoop(op);
+            case SWITCH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(c, i).blend(v(b, i), nonZero(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case CLIP -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).lanewise(VectorOperators.MIN, v(c, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> null;
         };
     }
 
-    private static FloatVector unaryMore(Code op, FloatVector x) {
-        FloatVector one = x.broadcast(1);
+    private static final jdk.incubator.vector.VectorSpecies<Float> L = Species.F;
+
+    private static Loop unaryLoop(Code op) {
         return switch (op) {
-            case SIGMOID -> one.div(x.neg().lanewise(EXP).add(one));
-            case SOFTPLUS -> x.max(0).add(x.lanewise(ABS).neg().lanewise(EXP).lanewise(LOG1P));
-            case SIGN -> x.broadcast(0).blend(one, x.compare(VectorOperators.GT, 0))
-                    .blend(one.neg(), x.compare(VectorOperators.LT, 0)).blend(x, x.test(VectorOperators.IS_NAN));
-            case NOT -> bool(x.compare(VectorOperators.EQ, 0), x);
-            case TO_BOOL -> bool(x.compare(VectorOperators.NE, 0), x);
-            case IDENTITY -> x;
-            default -> throw new IllegalStateException("no vector form for " + op);
+            case NEG -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).neg().intoArray(d, i);
+                }
+                return i;
+            };
+            case ABS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(ABS).intoArray(d, i);
+                }
+                return i;
+            };
+            case SQR -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    FloatVector x = v(a, i);
+                    x.mul(x).intoArray(d, i);
+                }
+                return i;
+            };
+            case SQRT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SQRT).intoArray(d, i);
+                }
+                return i;
+            };
+            case INV -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    FloatVector.broadcast(L, 1).div(v(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case EXP -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(EXP).intoArray(d, i);
+                }
+                return i;
+            };
+            case EXPM1 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(EXPM1).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG2 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG).div(LN2).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG10 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG10).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG1P).intoArray(d, i);
+                }
+                return i;
+            };
         };
     }
 
-    private static FloatVector binary(Code op, FloatVector x, FloatVector y) {
+    private static Loop unaryLoop2(Code op) {
         return switch (op) {
-            case ADD -> x.add(y);
-            case SUB -> x.sub(y);
-            case MUL -> x.mul(y);
-            case TRUE_DIV -> x.div(y);
-            case MAXIMUM -> x.lanewise(VectorOperators.MAX, y);
-            case MINIMUM -> x.lanewise(VectorOperators.MIN, y);
-            case GT -> bool(x.compare(VectorOperators.GT, y), x);
-            case GE -> bool(x.compare(VectorOperators.GE, y), x);
-            case LT -> bool(x.compare(VectorOperators.LT, y), x);
-            case LE -> bool(x.compare(VectorOperators.LE, y), x);
-            case EQ -> bool(x.compare(VectorOperators.EQ, y), x);
-            case NEQ -> bool(x.compare(VectorOperators.NE, y), x);
-            case AND -> bool(x.compare(VectorOperators.NE, 0).and(y.compare(VectorOperators.NE, 0)), x);
-            case OR -> bool(x.compare(VectorOperators.NE, 0).or(y.compare(VectorOperators.NE, 0)), x);
-            case XOR -> bool(x.compare(VectorOperators.NE, 0).eq(y.compare(VectorOperators.NE, 0)).not(), x);
-            default -> throw new IllegalStateException("no vector form for " + op);
+            case SIN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SIN).intoArray(d, i);
+                }
+                return i;
+            };
+            case COS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(COS).intoArray(d, i);
+                }
+                return i;
+            };
+            case TAN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(TAN).intoArray(d, i);
+                }
+                return i;
+            };
+            case ARCTAN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(ATAN).intoArray(d, i);
+                }
+                return i;
+            };
+            case SINH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SINH).intoArray(d, i);
+                }
+                return i;
+            };
+            case COSH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(COSH).intoArray(d, i);
+                }
+                return i;
+            };
+            case TANH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(TANH).intoArray(d, i);
+                }
+                return i;
+            };
+            case SIGMOID -> (a, b, c, d, n) -> {
+                int i = 0;
+                FloatVector one = FloatVector.broadcast(L, 1);
+                for (; i < L.loopBound(n); i += L.length()) {
+                    one.div(v(a, i).neg().lanewise(EXP).add(one)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SOFTPLUS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    FloatVector x = v(a, i);
+                    x.max(0).add(x.lanewise(ABS).neg().lanewise(EXP).lanewise(LOG1P)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SIGN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    FloatVector x = v(a, i);
+                    x.broadcast(0).blend(1, x.compare(VectorOperators.GT, 0)).blend(-1, x.compare(VectorOperators.LT, 0))
+                            .blend(x, x.test(VectorOperators.IS_NAN)).intoArray(d, i);
+                }
+                return i;
+            };
+            case NOT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.EQ, 0)).intoArray(d, i);
+                }
+                return i;
+            };
+            case TO_BOOL -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                System.arraycopy(a, 0, d, 0, n);
+                return n;
+            };
         };
     }
 
-    private static FloatVector bool(VectorMask<Float> m, FloatVector like) {
-        return like.broadcast(0).blend(1, m);
+    private static Loop arithmeticLoop(Code op) {
+        return switch (op) {
+            case ADD -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).add(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SUB -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).sub(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case MUL -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).mul(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case TRUE_DIV -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).div(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case MAXIMUM -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MIN, v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+        };
+    }
+
+    private static Loop compareLoop(Code op) {
+        return switch (op) {
+            case GT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.GT, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case GE -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.GE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case LT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.LT, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case LE -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.LE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case EQ -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.EQ, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case NEQ -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.NE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case AND -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).and(nonZero(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case OR -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).or(nonZero(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).eq(nonZero(b, i)).not()).intoArray(d, i);
+                }
+                return i;
+            };
+        };
     }
 }

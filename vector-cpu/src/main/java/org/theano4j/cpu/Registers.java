@@ -19,8 +19,8 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
     /** Fills elements {@code [0, len)} of register {@code reg} with {@code v}. */
     abstract void fill(int reg, double v, int len);
 
-    /** Runs one instruction over elements {@code [0, n)}. */
-    abstract void exec(Instr ins, int n, boolean vector);
+    /** Runs instruction {@code index} ({@code ins}) over elements {@code [0, n)}, vectorized when {@code vector}. */
+    abstract void exec(int index, Instr ins, int n, boolean vector);
 
     /** Stores {@code len} elements of register {@code reg} into C-contiguous {@code out} from flat index {@code start}. */
     abstract void store(int reg, NDArray out, long start, int len);
@@ -34,23 +34,6 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
             case NOT -> a == 0 ? 1 : 0;
             case TO_BOOL -> a != 0 ? 1 : 0;
             default -> SCALAR[op.ordinal()].applyDouble(a, b, c);
-        };
-    }
-
-    /** Ops whose vector form would not match the reference exactly or has no vector operator. */
-    static boolean scalarOnly(Code op) {
-        return switch (op) {
-            case INT_DIV, MOD, POW, FLOOR, CEIL, ROUND, EXP2 -> true;
-            default -> false;
-        };
-    }
-
-    /** Number of operands of {@code op}. */
-    static int arity(Code op) {
-        return switch (op) {
-            case SWITCH, CLIP -> 3;
-            case ADD, SUB, MUL, TRUE_DIV, INT_DIV, MOD, POW, MAXIMUM, MINIMUM, GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR -> 2;
-            default -> 1;
         };
     }
 
