@@ -7,6 +7,7 @@ import org.theano4j.graph.Apply;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Dot;
 import org.theano4j.op.Elemwise;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.tensor.DType;
 
@@ -20,6 +21,7 @@ final class CpuKernels {
         return switch (node.op()) {
             case Composite c -> elementwise(c.expr());
             case Elemwise e -> elementwise(asExpr(node, e));
+            case Reduce r -> ReduceKernel.of(r, node.input(0).dtype());
             case Dot d -> DotKernel.of(node.input(0).ndim(), node.input(1).ndim(), node.input(0).dtype());
             default -> null;
         };
