@@ -60,7 +60,10 @@ public final class KernelPlan {
             if (leaf instanceof Constant c) {
                 constSlots.add(assign(slot, leaf));
                 constValues.add(c.value());
-            } else if (leaf instanceof SharedContainer s) {
+            }
+        }
+        for (Variable leaf : leaves) {
+            if (leaf instanceof SharedContainer s) {
                 sharedSlotList.add(assign(slot, leaf));
                 sharedList.add(s);
             }

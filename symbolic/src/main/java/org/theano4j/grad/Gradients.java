@@ -11,12 +11,15 @@ import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
+import org.theano4j.rewrite.Pipeline;
 import org.theano4j.tensor.NDArray;
 
 /**
  * Reverse-mode differentiation over the symbolic graph: one reverse sweep over the nodes
  * between {@code wrt} and the cost, asking each op for its gradient rule and summing the
- * contributions of every path. The result is itself a graph.
+ * contributions of every path. The result is itself a graph. The cost is first put in
+ * numerically stable form ({@link Pipeline#stabilizeForGradient}), Theano's stabilization
+ * "before differentiation".
  */
 public final class Gradients {
     private Gradients() {
@@ -29,7 +32,10 @@ public final class Gradients {
                     + " (take .sum() or .mean() first)");
         }
         Variable seed = new Constant(NDArray.full(cost.dtype().isFloat() ? cost.dtype() : org.theano4j.Config.floatX(), 1.0));
-        return backprop(cost, seed, wrt, disconnectedZero);
+        // differentiate the stable form (sigmoid/softplus/log-softmax...): rewriting the gradient
+        // graph afterwards cannot undo an inf/inf already built into it
+        Variable stable = Pipeline.stabilizeForGradient(cost, wrt);
+        return backprop(stable, seed, wrt, disconnectedZero);
     }
 
     /** The gradients of {@code root} (any shape) seeded with {@code seed} (root's shape), as in the L-operator. */

@@ -19,7 +19,7 @@ public final class Apply {
         this.inputs = List.copyOf(inputs);
         List<Variable> outs = new ArrayList<>(outputTypes.size());
         for (int i = 0; i < outputTypes.size(); i++) {
-            outs.add(new Variable(outputTypes.get(i), this, i, name));
+            outs.add(op.makeOutput(outputTypes.get(i), this, i, name));
         }
         this.outputs = Collections.unmodifiableList(outs);
     }

@@ -52,6 +52,15 @@ public interface Op {
         return true;
     }
 
+    /**
+     * Creates output {@code index} of {@code owner} (called by {@link Apply} while it builds its
+     * outputs; {@code owner}'s inputs are set). The default is a plain {@link Variable}; ops whose
+     * outputs are a subclass (a random draw's {@code RandomVariable}) override it.
+     */
+    default Variable makeOutput(Type type, Apply owner, int index, String name) {
+        return new Variable(type, owner, index, name);
+    }
+
     /** Short name for printing graphs, e.g. {@code Elemwise{add}}. */
     default String displayName() {
         return toString();

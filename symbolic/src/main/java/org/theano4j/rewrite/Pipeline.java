@@ -1,13 +1,16 @@
 package org.theano4j.rewrite;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.theano4j.Variable;
+import org.theano4j.graph.Graphs;
 
 /**
  * The one place that orders the rewrite phases (Theano's optdb positions): merge (0),
- * canonicalize (1), constant folding, stabilize (1.5), specialize (2), elementwise fusion (49),
- * then merge again. FAST_COMPILE runs merge and constant folding only.
+ * canonicalize (1, with constant folding), stabilize (1.5), specialize (2, then gemm), merge,
+ * elementwise fusion (49), then merge again. FAST_COMPILE runs merge and constant folding only.
  */
 public final class Pipeline {
     private final List<Rewrite> passes;
@@ -31,10 +34,33 @@ public final class Pipeline {
         p.add(new LocalRewriter("canonicalize", Rules.canonicalize()));
         p.add(new LocalRewriter("stabilize", Rules.stabilize()));
         p.add(new LocalRewriter("specialize", Rules.specialize()));
+        p.add(new GemmRewrite());
         p.add(new Merge());
         p.add(new Fusion());
         p.add(new Merge());
         return new Pipeline(p);
+    }
+
+    /**
+     * The cost with the stabilize rules applied, so that its gradient is built from stable
+     * forms (the gradient of {@code log(1 - 1/(1 + exp(-z)))} is NaN where the sigmoid rounds to
+     * 1; that of {@code -softplus(z)} is not). Variables of {@code keep} that are computed inside
+     * the graph (gradients with respect to intermediate results) are kept as they are: the graph
+     * is cut there during the rewrite.
+     */
+    public static Variable stabilizeForGradient(Variable cost, List<? extends Variable> keep) {
+        Map<Variable, Variable> cut = new IdentityHashMap<>();
+        Map<Variable, Variable> restore = new IdentityHashMap<>();
+        for (Variable v : keep) {
+            if (v.owner() != null && !cut.containsKey(v)) {
+                Variable placeholder = new Variable(v.type(), null, 0, v.name());
+                cut.put(v, placeholder);
+                restore.put(placeholder, v);
+            }
+        }
+        Variable c = cut.isEmpty() ? cost : Graphs.clone(List.of(cost), cut).get(0);
+        Variable stable = new LocalRewriter("stabilize", Rules.stabilize()).apply(List.of(c)).get(0);
+        return restore.isEmpty() ? stable : Graphs.clone(List.of(stable), restore).get(0);
     }
 
     /** The names of the passes, in order. */

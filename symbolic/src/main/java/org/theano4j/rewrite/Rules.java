@@ -1,24 +1,27 @@
 package org.theano4j.rewrite;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The local rules of each phase, in the order they are tried. */
+/**
+ * The local rules of each phase, in the order they are tried. The rules themselves live in
+ * one file per phase: {@link CanonicalizeRules}, {@link StabilizeRules}, {@link SpecializeRules}.
+ */
 final class Rules {
     private Rules() {
     }
 
+    /** Canonical forms, with constant folding. */
     static List<LocalRule> canonicalize() {
-        List<LocalRule> r = new ArrayList<>();
-        r.add(ConstantFolding.rule());
-        return r;
+        return CanonicalizeRules.all();
     }
 
+    /** Numerically stable forms; also applied to a cost before differentiation. */
     static List<LocalRule> stabilize() {
-        return List.of();
+        return StabilizeRules.all();
     }
 
+    /** Cheaper special cases. */
     static List<LocalRule> specialize() {
-        return List.of();
+        return SpecializeRules.all();
     }
 }

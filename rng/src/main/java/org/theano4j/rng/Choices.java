@@ -1,0 +1,160 @@
+package org.theano4j.rng;
+
+import java.util.Arrays;
+
+/**
+ * numpy's legacy weighted {@code choice} and the probability handling of Theano's
+ * {@code choice_helper} and {@code multinomial_helper}, with numpy's exact summation orders.
+ */
+final class Choices {
+    /** numpy's tolerance on {@code sum(p) - 1}: {@code sqrt(finfo(float64).eps)}. */
+    private static final double ATOL = Math.sqrt(Math.ulp(1.0));
+
+    private Choices() {
+    }
+
+    /** numpy's checks on {@code choice(a, p=p)}. */
+    static void checkProbabilities(long a, double[] p) {
+        if (p.length != a) {
+            throw new IllegalArgumentException("choice: a and p must have the same size, got a=" + a + ", p of length " + p.length);
+        }
+        double sum = kahanSum(p);
+        if (Double.isNaN(sum)) {
+            throw new IllegalArgumentException("choice: probabilities contain NaN");
+        }
+        for (double v : p) {
+            if (v < 0) {
+                throw new IllegalArgumentException("choice: probabilities are not non-negative: " + Arrays.toString(p));
+            }
+        }
+        if (Math.abs(sum - 1.0) > ATOL) {
+            throw new IllegalArgumentException("choice: probabilities do not sum to 1 (sum " + sum + ")");
+        }
+    }
+
+    /** {@code choice(len(p), count, replace, p)} as numpy's legacy code draws it. */
+    static long[] weighted(RandomState rng, double[] p, int count, boolean replace) {
+        if (replace) {
+            double[] cdf = cdf(p);
+            long[] out = new long[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = searchRight(cdf, rng.randomSample());
+            }
+            return out;
+        }
+        return withoutReplacement(rng, p.clone(), count);
+    }
+
+    /** numpy's loop: draw the missing count, zero the found entries, keep first occurrences of new indices. */
+    private static long[] withoutReplacement(RandomState rng, double[] p, int count) {
+        if (count > p.length) {
+            throw new IllegalArgumentException("choice: cannot take a larger sample than population when replace=false");
+        }
+        if (Arrays.stream(p).filter(v -> v > 0).count() < count) {
+            throw new IllegalArgumentException("choice: fewer non-zero entries in p than size");
+        }
+        long[] found = new long[count];
+        int nUniq = 0;
+        while (nUniq < count) {
+            double[] x = rng.randomSample(count - nUniq);
+            for (int i = 0; i < nUniq; i++) {
+                p[(int) found[i]] = 0;
+            }
+            double[] cdf = cdf(p);
+            long[] fresh = Arrays.stream(x).mapToLong(v -> searchRight(cdf, v)).distinct().toArray();
+            System.arraycopy(fresh, 0, found, nUniq, fresh.length);
+            nUniq += fresh.length;
+        }
+        return found;
+    }
+
+    /** {@code cumsum(p) / cumsum(p)[-1]}. */
+    private static double[] cdf(double[] p) {
+        double[] cdf = new double[p.length];
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            s += p[i];
+            cdf[i] = s;
+        }
+        double last = cdf[cdf.length - 1];
+        for (int i = 0; i < cdf.length; i++) {
+            cdf[i] /= last;
+        }
+        return cdf;
+    }
+
+    /** {@code searchsorted(cdf, x, side='right')}: the number of entries {@code <= x}. */
+    private static long searchRight(double[] cdf, double x) {
+        int lo = 0;
+        int hi = cdf.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cdf[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Theano's {@code multinomial_helper} tweak: when {@code 1 - 1e-8 < sum(p) < 1 + 1e-8}, scale
+     * by {@code 1 - 5e-5}, then by {@code 1 / sum - 1e-8}, so that numpy accepts the result.
+     */
+    static double[] theanoMultinomialPvals(double[] pvals) {
+        double sum = pairwiseSum(pvals, 0, pvals.length);
+        if (!(1.0 - 1e-8 < sum && sum < 1.0 + 1e-8)) {
+            return pvals.clone();
+        }
+        double[] p = new double[pvals.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = pvals[i] * (1.0 - 5e-5);
+        }
+        double scale = 1.0 / pairwiseSum(p, 0, p.length) - 1e-8;
+        for (int i = 0; i < p.length; i++) {
+            p[i] *= scale;
+        }
+        return p;
+    }
+
+    /** numpy's pairwise summation ({@code np.sum} of a float64 vector). */
+    static double pairwiseSum(double[] v, int from, int n) {
+        if (n < 8) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += v[from + i];
+            }
+            return s;
+        }
+        if (n <= 128) {
+            double[] r = Arrays.copyOfRange(v, from, from + 8);
+            int i = 8;
+            for (; i < n - n % 8; i += 8) {
+                for (int j = 0; j < 8; j++) {
+                    r[j] += v[from + i + j];
+                }
+            }
+            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) {
+                s += v[from + i];
+            }
+            return s;
+        }
+        int half = n / 2;
+        half -= half % 8;
+        return pairwiseSum(v, from, half) + pairwiseSum(v, from + half, n - half);
+    }
+
+    private static double kahanSum(double[] x) {
+        double sum = x.length > 0 ? x[0] : 0.0;
+        double c = 0.0;
+        for (int i = 1; i < x.length; i++) {
+            double y = x[i] - c;
+            double t = sum + y;
+            c = (t - sum) - y;
+            sum = t;
+        }
+        return sum;
+    }
+}
