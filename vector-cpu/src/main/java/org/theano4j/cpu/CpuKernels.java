@@ -7,6 +7,8 @@ import org.theano4j.graph.Apply;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Dot;
 import org.theano4j.op.Elemwise;
+import org.theano4j.op.Gemm;
+import org.theano4j.op.Gemv;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.tensor.DType;
@@ -23,6 +25,8 @@ final class CpuKernels {
             case Elemwise e -> elementwise(asExpr(node, e));
             case Reduce r -> ReduceKernel.of(r, node.input(0).dtype());
             case Dot d -> DotKernel.of(node.input(0).ndim(), node.input(1).ndim(), node.input(0).dtype());
+            case Gemm g -> GemmKernel.of(2, 2, node.input(1).dtype(), g.alpha(), g.beta());
+            case Gemv g -> GemmKernel.of(2, 1, node.input(1).dtype(), g.alpha(), g.beta());
             default -> null;
         };
     }
