@@ -16,6 +16,7 @@ import org.theano4j.compile.NanGuard;
 import org.theano4j.compile.StepListener;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
+import org.theano4j.graph.TensorType;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -141,7 +142,7 @@ public final class Function {
         }
         NDArray[] args = new NDArray[ins.size()];
         for (int i = 0; i < positional.length; i++) {
-            args[i] = ArgConverter.convert(positional[i], ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+            args[i] = convert(positional[i], ins.get(i));
         }
         for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
             Integer i = keywords.get(e.getKey());
@@ -151,7 +152,7 @@ public final class Function {
             if (args[i] != null) {
                 throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
             }
-            args[i] = ArgConverter.convert(e.getValue(), ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+            args[i] = convert(e.getValue(), ins.get(i));
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
@@ -164,6 +165,15 @@ public final class Function {
             }
         }
         return args;
+    }
+
+    /** The argument as the input's type: an array of exactly that type passes as is, without building messages. */
+    private NDArray convert(Object arg, InputSpec in) {
+        TensorType type = in.variable().tensorType();
+        if (arg instanceof NDArray a && type.accepts(a)) {
+            return a;
+        }
+        return ArgConverter.convert(arg, type, () -> describe() + " " + in.label());
     }
 
     private String describe() {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.theano4j.control.IfElse;
+import org.theano4j.control.Scan;
+import org.theano4j.control.ScanResult;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.TensorType;
@@ -283,6 +286,14 @@ public final class T extends TensorConstructors {
 
     /** d cost / d wrt for a scalar cost. */
     public static Variable grad(Variable cost, Variable wrt) { return Gradients.grad(cost, List.of(wrt), false).get(0); }
+    /**
+     * d cost / d wrt; with {@code disconnectedZero} a {@code wrt} the cost does not depend on
+     * gets zeros instead of an {@link IllegalArgumentException}.
+     */
+    public static Variable grad(Variable cost, Variable wrt, boolean disconnectedZero) {
+        return Gradients.grad(cost, List.of(wrt), disconnectedZero).get(0);
+    }
+
     /** d cost / d w for each w of {@code wrt}. */
     public static List<Variable> grad(Variable cost, List<? extends Variable> wrt) { return Gradients.grad(cost, wrt, false); }
 
@@ -302,6 +313,34 @@ public final class T extends TensorConstructors {
     public static Variable Rop(Variable y, Variable wrt, Variable eval) { return Gradients.rop(y, wrt, eval); }
     /** L-operator: {@code eval} times the Jacobian of {@code y} wrt {@code wrt}. */
     public static Variable Lop(Variable y, Variable wrt, Variable eval) { return Gradients.lop(y, wrt, eval); }
+
+    // ---- control flow ----
+
+    /**
+     * Theano's lazy {@code ifelse}: {@code thenBranch} when the scalar {@code cond} is non-zero,
+     * else {@code elseBranch}. Unlike {@link #switchOp}, a compiled function evaluates only the
+     * chosen branch (nodes that only the other branch needs are skipped). The branches are
+     * promoted to a common dtype and must have the same number of axes.
+     */
+    public static Variable ifelse(Object cond, Object thenBranch, Object elseBranch) {
+        return IfElse.ifelse(cond, thenBranch, elseBranch);
+    }
+
+    /**
+     * Theano's {@code scan}: a loop over the rows of {@code sequences} whose body {@code fn} builds
+     * the step graph from the step's symbolic inputs (sequence rows, previous values of the
+     * recurrent outputs, non-sequences, in that order). An {@code outputsInfo} entry holding an
+     * initial value makes that output recurrent; a {@code null} entry (use {@code Arrays.asList})
+     * makes it a plain per-step output. Outputs are stacked along a new axis 0. See {@link Scan}.
+     */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences);
+    }
+
+    /** {@link #scan(Scan.StepFunction, List, List, List)} with {@code nSteps} steps (an integer or integer scalar variable). */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences, Object nSteps) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences, nSteps);
+    }
 
     // ---- printing ----
 
