@@ -12,8 +12,11 @@ import org.theano4j.compile.ArgConverter;
 import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
+import org.theano4j.compile.NanGuard;
+import org.theano4j.compile.StepListener;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
+import org.theano4j.graph.TensorType;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -31,6 +34,8 @@ public final class Function {
     private final Map<String, Integer> keywords = new HashMap<>();
     private final SharedContainer[] lockOrder;
     private final boolean[] readOnly;
+    private final ProfileStats profile;
+    private final StepListener listener;
 
     /** Created by {@link Theano#function}. */
     public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
@@ -52,6 +57,10 @@ public final class Function {
         for (int i = 0; i < lockOrder.length; i++) {
             readOnly[i] = !graph.updated().contains(lockOrder[i]);
         }
+        this.profile = options.isProfile() ? new ProfileStats(options.functionName(), plan.nodes()) : null;
+        NanGuard guard = options.nanGuardChecks() == null ? null
+                : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
+        this.listener = StepListener.both(guard, profile != null ? profile.listener() : null);
     }
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
@@ -79,10 +88,14 @@ public final class Function {
 
     /** Calls with keyword and positional arguments and returns every output. */
     public List<NDArray> callAllKw(Map<String, ?> keywordArgs, Object... positional) {
+        long start = profile != null ? System.nanoTime() : 0;
         NDArray[] args = bind(keywordArgs, spread(positional));
         NDArray[] outputs = new NDArray[graph.outputs().size()];
         Object[] updates = new Object[graph.updated().size()];
         runLocked(args, outputs, updates);
+        if (profile != null) {
+            profile.recordCall(System.nanoTime() - start);
+        }
         return Arrays.asList(outputs);
     }
 
@@ -104,7 +117,7 @@ public final class Function {
                     held[i] = false;
                 }
             }
-            plan.execute(args, state, outputs, updates);
+            plan.execute(args, state, outputs, updates, listener);
             List<SharedContainer> updated = graph.updated();
             for (int i = 0; i < updates.length; i++) {
                 updated.get(i).replaceValue(updates[i]);
@@ -129,7 +142,7 @@ public final class Function {
         }
         NDArray[] args = new NDArray[ins.size()];
         for (int i = 0; i < positional.length; i++) {
-            args[i] = ArgConverter.convert(positional[i], ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+            args[i] = convert(positional[i], ins.get(i));
         }
         for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
             Integer i = keywords.get(e.getKey());
@@ -139,7 +152,7 @@ public final class Function {
             if (args[i] != null) {
                 throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
             }
-            args[i] = ArgConverter.convert(e.getValue(), ins.get(i).variable().tensorType(), describe() + " " + ins.get(i).label());
+            args[i] = convert(e.getValue(), ins.get(i));
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
@@ -152,6 +165,15 @@ public final class Function {
             }
         }
         return args;
+    }
+
+    /** The argument as the input's type: an array of exactly that type passes as is, without building messages. */
+    private NDArray convert(Object arg, InputSpec in) {
+        TensorType type = in.variable().tensorType();
+        if (arg instanceof NDArray a && type.accepts(a)) {
+            return a;
+        }
+        return ArgConverter.convert(arg, type, () -> describe() + " " + in.label());
     }
 
     private String describe() {
@@ -217,6 +239,17 @@ public final class Function {
     /** The nodes of the compiled plan, in execution order. */
     public List<org.theano4j.graph.Apply> planNodes() {
         return plan.nodes();
+    }
+
+    /**
+     * The timings of this function (Theano's {@code f.profile}); {@link IllegalStateException}
+     * unless it was compiled with {@code Theano.options().profile(true)}. A {@link #copy()} has its own.
+     */
+    public ProfileStats profile() {
+        if (profile == null) {
+            throw new IllegalStateException(describe() + " is not profiled: compile it with Theano.options().profile(true)");
+        }
+        return profile;
     }
 
     /** Whether this function was declared with a single (non-list) output. */

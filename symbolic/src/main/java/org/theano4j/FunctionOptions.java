@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.theano4j.compile.NanGuard;
 import org.theano4j.graph.SharedContainer;
 
 /**
@@ -18,19 +19,25 @@ public final class FunctionOptions {
     private final String name;
     private final String device;
     private final String mode;
+    private final Debugging debugging;
+
+    /** The debugging aids of a function: profiling and NaN checks (null when off). */
+    private record Debugging(boolean profile, NanGuard.Checks nanChecks) {
+    }
 
     FunctionOptions() {
-        this(Map.of(), List.of(), false, null, null, null);
+        this(Map.of(), List.of(), false, null, null, null, new Debugging(false, null));
     }
 
     private FunctionOptions(Map<SharedContainer, Variable> updates, List<Variable[]> givens, boolean noDefaultUpdates,
-            String name, String device, String mode) {
+            String name, String device, String mode, Debugging debugging) {
         this.updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
         this.givens = List.copyOf(givens);
         this.noDefaultUpdates = noDefaultUpdates;
         this.name = name;
         this.device = device;
         this.mode = mode;
+        this.debugging = debugging;
     }
 
     /** Adds the update {@code s <- newValue} (applied after each call; types must match). */
@@ -48,7 +55,7 @@ public final class FunctionOptions {
         }
         Map<SharedContainer, Variable> m = new LinkedHashMap<>(updates);
         m.put(s, newValue);
-        return new FunctionOptions(m, givens, noDefaultUpdates, name, device, mode);
+        return new FunctionOptions(m, givens, noDefaultUpdates, name, device, mode, debugging);
     }
 
     /** Adds every update of {@code map}. */
@@ -64,27 +71,73 @@ public final class FunctionOptions {
     public FunctionOptions givens(Variable replaced, Variable replacement) {
         List<Variable[]> g = new ArrayList<>(givens);
         g.add(new Variable[] {replaced, replacement});
-        return new FunctionOptions(updates, g, noDefaultUpdates, name, device, mode);
+        return new FunctionOptions(updates, g, noDefaultUpdates, name, device, mode, debugging);
     }
 
     /** Random streams used by the function are not advanced (no default updates). */
     public FunctionOptions noDefaultUpdates() {
-        return new FunctionOptions(updates, givens, true, name, device, mode);
+        return new FunctionOptions(updates, givens, true, name, device, mode, debugging);
     }
 
     /** A name for the function (shown in errors and profiles). */
     public FunctionOptions name(String functionName) {
-        return new FunctionOptions(updates, givens, noDefaultUpdates, functionName, device, mode);
+        return new FunctionOptions(updates, givens, noDefaultUpdates, functionName, device, mode, debugging);
     }
 
     /** {@code "cpu"} (default) or {@code "cuda"}. */
     public FunctionOptions device(String d) {
-        return new FunctionOptions(updates, givens, noDefaultUpdates, name, d, mode);
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, d, mode, debugging);
     }
 
-    /** {@code "FAST_RUN"} (default: all rewrites) or {@code "FAST_COMPILE"} (merge and constant folding only). */
+    /**
+     * {@code "FAST_RUN"} (default: all rewrites) or {@code "FAST_COMPILE"} (merge and constant folding
+     * only). {@code "NanGuardMode"} keeps the rewrites of the configured mode and turns on every
+     * check of {@link #nanGuard(boolean, boolean, boolean)}, as Theano's {@code mode='NanGuardMode'}.
+     */
     public FunctionOptions mode(String m) {
-        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, m);
+        if ("NanGuardMode".equalsIgnoreCase(m) || "NAN_GUARD".equalsIgnoreCase(m)) {
+            return nanGuard(true, true, true);
+        }
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, m, debugging);
+    }
+
+    // ---- debugging aids (tutorial pages "Profiling" and "Dealing with NaNs") ----
+
+    /**
+     * With {@code on}, the function times every node of its plan; read the totals with
+     * {@link Function#profile()} (Theano's {@code profile=True}). Off, a call pays nothing.
+     */
+    public FunctionOptions profile(boolean on) {
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode, new Debugging(on, debugging.nanChecks()));
+    }
+
+    /**
+     * With {@code on}, each call checks its arguments and every node's outputs and fails with an
+     * {@link IllegalStateException} naming the first input or node holding a NaN or an infinity
+     * (Theano's {@code NanGuardMode(nan_is_error=True, inf_is_error=True, big_is_error=False)}).
+     */
+    public FunctionOptions nanGuard(boolean on) {
+        return nanGuard(on, on, false);
+    }
+
+    /**
+     * Theano's {@code NanGuardMode(nanIsError, infIsError, bigIsError)}: which values stop a call
+     * (big: magnitude above {@value NanGuard#BIG}). All false turns the guard off.
+     */
+    public FunctionOptions nanGuard(boolean nanIsError, boolean infIsError, boolean bigIsError) {
+        NanGuard.Checks c = new NanGuard.Checks(nanIsError, infIsError, bigIsError);
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode,
+                new Debugging(debugging.profile(), c.any() ? c : null));
+    }
+
+    /** Whether the function is profiled. */
+    public boolean isProfile() {
+        return debugging.profile();
+    }
+
+    /** The NaN guard's checks, or null when the guard is off. */
+    public NanGuard.Checks nanGuardChecks() {
+        return debugging.nanChecks();
     }
 
     /** The explicit updates, in insertion order. */

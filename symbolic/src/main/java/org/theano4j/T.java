@@ -2,6 +2,11 @@ package org.theano4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.theano4j.control.IfElse;
+import org.theano4j.control.Scan;
+import org.theano4j.control.ScanResult;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.TensorType;
@@ -12,9 +17,11 @@ import org.theano4j.op.Indexing;
 import org.theano4j.op.LinearAlgebra;
 import org.theano4j.op.NNet;
 import org.theano4j.op.Operands;
+import org.theano4j.op.Print;
 import org.theano4j.op.Reductions;
 import org.theano4j.op.ScalarOp;
 import org.theano4j.op.ShapeOps;
+import org.theano4j.op.SpecifyShape;
 import org.theano4j.tensor.DType;
 
 /**
@@ -279,6 +286,14 @@ public final class T extends TensorConstructors {
 
     /** d cost / d wrt for a scalar cost. */
     public static Variable grad(Variable cost, Variable wrt) { return Gradients.grad(cost, List.of(wrt), false).get(0); }
+    /**
+     * d cost / d wrt; with {@code disconnectedZero} a {@code wrt} the cost does not depend on
+     * gets zeros instead of an {@link IllegalArgumentException}.
+     */
+    public static Variable grad(Variable cost, Variable wrt, boolean disconnectedZero) {
+        return Gradients.grad(cost, List.of(wrt), disconnectedZero).get(0);
+    }
+
     /** d cost / d w for each w of {@code wrt}. */
     public static List<Variable> grad(Variable cost, List<? extends Variable> wrt) { return Gradients.grad(cost, wrt, false); }
 
@@ -299,12 +314,88 @@ public final class T extends TensorConstructors {
     /** L-operator: {@code eval} times the Jacobian of {@code y} wrt {@code wrt}. */
     public static Variable Lop(Variable y, Variable wrt, Variable eval) { return Gradients.lop(y, wrt, eval); }
 
+    // ---- control flow ----
+
+    /**
+     * Theano's lazy {@code ifelse}: {@code thenBranch} when the scalar {@code cond} is non-zero,
+     * else {@code elseBranch}. Unlike {@link #switchOp}, a compiled function evaluates only the
+     * chosen branch (nodes that only the other branch needs are skipped). The branches are
+     * promoted to a common dtype and must have the same number of axes.
+     */
+    public static Variable ifelse(Object cond, Object thenBranch, Object elseBranch) {
+        return IfElse.ifelse(cond, thenBranch, elseBranch);
+    }
+
+    /**
+     * Theano's {@code scan}: a loop over the rows of {@code sequences} whose body {@code fn} builds
+     * the step graph from the step's symbolic inputs (sequence rows, previous values of the
+     * recurrent outputs, non-sequences, in that order). An {@code outputsInfo} entry holding an
+     * initial value makes that output recurrent; a {@code null} entry (use {@code Arrays.asList})
+     * makes it a plain per-step output. Outputs are stacked along a new axis 0. See {@link Scan}.
+     */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences);
+    }
+
+    /** {@link #scan(Scan.StepFunction, List, List, List)} with {@code nSteps} steps (an integer or integer scalar variable). */
+    public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences, Object nSteps) {
+        return Scan.scan(fn, sequences, outputsInfo, nonSequences, nSteps);
+    }
+
     // ---- printing ----
 
     /** Pretty-prints the expression as a formula. */
     public static String pp(Variable v) { return Printing.formula(v); }
     /** An indented tree of the graph, one node per line (Theano's debugprint). */
     public static String debugprint(Variable v) { return Printing.debugprint(List.of(v)); }
+
+    // ---- tutorial helpers: shape information, debugging and printing, eval ----
+    // (Theano's tutorial pages "shape_info", "debug_faq" and "adding"; kept in one block.)
+
+    /**
+     * Theano's {@code T.specify_shape}: {@code x} unchanged, checked at run time to have exactly
+     * {@code shape} (an {@link IllegalArgumentException} naming both shapes otherwise).
+     */
+    public static Variable specifyShape(Object x, long... shape) {
+        return Apply.single(new SpecifyShape(java.util.Arrays.stream(shape).boxed().toList()), Operands.of(x));
+    }
+
+    /**
+     * Theano's {@code theano.printing.Print(message)(x)}: {@code x} unchanged; each time the function
+     * computes it, prints {@code message __str__ = <value>} to {@link System#out}.
+     */
+    public static Variable print(String message, Object x) {
+        return print(message, x, List.of("__str__"), null);
+    }
+
+    /** Like {@link #print(String, Object)}, writing each line to {@code sink} instead of System.out. */
+    public static Variable print(String message, Object x, Consumer<String> sink) {
+        return print(message, x, List.of("__str__"), sink);
+    }
+
+    /**
+     * Prints one line {@code message attr = value} per attribute ({@code __str__}, {@code shape},
+     * {@code dtype}, {@code ndim}, {@code size}) to {@code sink} (null: System.out), as Theano's
+     * {@code Print(message, attrs=...)}.
+     */
+    public static Variable print(String message, Object x, List<String> attrs, Consumer<String> sink) {
+        return Apply.single(new Print(message, attrs, sink), Operands.of(x));
+    }
+
+    /** Theano's {@code T.join(axis, *tensors)}: {@link #concatenate} with the axis first. */
+    public static Variable join(int axis, Object... xs) {
+        return concatenate(java.util.Arrays.asList(xs), axis);
+    }
+
+    /**
+     * Theano's {@code expr.eval({x: value, ...})}: compiles a function of the map's keys and calls
+     * it once with the map's values. For repeated use compile a {@link Function} instead.
+     */
+    public static org.theano4j.tensor.NDArray eval(Variable expr, Map<Variable, ?> inputs) {
+        List<Variable> vars = new ArrayList<>(inputs.keySet());
+        Object[] args = vars.stream().map(inputs::get).toArray();
+        return Theano.function(vars, expr).call(args);
+    }
 
     private static List<Variable> operands(List<?> xs) {
         List<Variable> vs = new ArrayList<>(xs.size());

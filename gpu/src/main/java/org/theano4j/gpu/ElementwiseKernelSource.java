@@ -1,14 +1,11 @@
 package org.theano4j.gpu;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.theano4j.tensor.DType;
 
 /**
  * CUDA C source of a fused elementwise kernel, rendered from the template
@@ -27,26 +24,63 @@ import java.util.stream.IntStream;
  */
 public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType outputType, String expression) {
 
-    /** Element types the template supports. */
+    /** Element types the template supports: one per {@link DType}, in the C spelling of its storage. */
     public enum CType {
         /** {@code double}. */
-        DOUBLE("double"),
+        DOUBLE("double", DType.FLOAT64),
         /** {@code float}. */
-        FLOAT("float");
+        FLOAT("float", DType.FLOAT32),
+        /** {@code bool} (one byte, 0 or 1, as theano4j stores bools). */
+        BOOL("bool", DType.BOOL),
+        /** {@code signed char}. */
+        INT8("signed char", DType.INT8),
+        /** {@code short}. */
+        INT16("short", DType.INT16),
+        /** {@code int}. */
+        INT32("int", DType.INT32),
+        /** {@code long long}. */
+        INT64("long long", DType.INT64),
+        /** {@code unsigned char}. */
+        UINT8("unsigned char", DType.UINT8),
+        /** {@code unsigned short}. */
+        UINT16("unsigned short", DType.UINT16),
+        /** {@code unsigned int}. */
+        UINT32("unsigned int", DType.UINT32),
+        /** {@code unsigned long long}. */
+        UINT64("unsigned long long", DType.UINT64);
 
         private final String c;
+        private final DType dtype;
 
-        CType(String c) {
+        CType(String c, DType dtype) {
             this.c = c;
+            this.dtype = dtype;
         }
 
         /** @return the C spelling */
         public String c() {
             return c;
         }
+
+        /** @return the dtype whose elements this C type reads and writes */
+        public DType dtype() {
+            return dtype;
+        }
+
+        /**
+         * @param dtype an element type
+         * @return the C type that stores it
+         */
+        public static CType of(DType dtype) {
+            for (CType t : values()) {
+                if (t.dtype == dtype) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("no CUDA C type for dtype " + dtype.numpyName());
+        }
     }
 
-    private static final String TEMPLATE_RESOURCE = "kernels/elementwise.cu.tmpl";
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Validates the name and expression; the expression may not contain {@code ; { }} or line breaks. */
@@ -85,17 +119,6 @@ public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType
 
     /** The template, read once from the classpath. */
     private static final class Template {
-        static final String TEXT = read();
-
-        private static String read() {
-            try (InputStream in = ElementwiseKernelSource.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource org/theano4j/gpu/" + TEMPLATE_RESOURCE);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final String TEXT = KernelResources.read("elementwise.cu.tmpl");
     }
 }

@@ -18,27 +18,37 @@ public final class ArgConverter {
 
     /** {@code arg} (NDArray, Number, Boolean or Java array) as a value of {@code type}. */
     public static NDArray convert(Object arg, TensorType type, String label) {
+        return convert(arg, type, () -> label);
+    }
+
+    /** As {@link #convert(Object, TensorType, String)}, building the label only when there is an error. */
+    public static NDArray convert(Object arg, TensorType type, java.util.function.Supplier<String> label) {
         if (arg == null) {
-            throw new IllegalArgumentException(label + ": expected " + type.describe() + ", got null");
+            throw new IllegalArgumentException(label.get() + ": expected " + type.describe() + ", got null");
         }
         NDArray a;
         try {
             a = arg instanceof NDArray n ? n : NDArray.fromObject(arg);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(label.get() + ": " + e.getMessage(), e);
         }
         return convert(a, type, label, arg instanceof Number || arg instanceof Boolean);
     }
 
     /** {@code a} as a value of {@code type}; {@code valueBased} checks the value instead of the dtype. */
     public static NDArray convert(NDArray a, TensorType type, String label, boolean valueBased) {
+        return convert(a, type, () -> label, valueBased);
+    }
+
+    /** As {@link #convert(NDArray, TensorType, String, boolean)}, building the label only when there is an error. */
+    public static NDArray convert(NDArray a, TensorType type, java.util.function.Supplier<String> label, boolean valueBased) {
         if (a.ndim() != type.ndim()) {
-            throw new IllegalArgumentException(label + ": expected " + type.describe() + " (ndim " + type.ndim()
+            throw new IllegalArgumentException(label.get() + ": expected " + type.describe() + " (ndim " + type.ndim()
                     + "), got an array of shape " + Shapes.toString(a.shape()) + " and dtype " + a.dtype().numpyName());
         }
         for (int i = 0; i < type.ndim(); i++) {
             if (type.isBroadcastable(i) && a.shape(i) != 1) {
-                throw new IllegalArgumentException(label + ": axis " + i + " is broadcastable (length 1) in "
+                throw new IllegalArgumentException(label.get() + ": axis " + i + " is broadcastable (length 1) in "
                         + type.describe() + ", got shape " + Shapes.toString(a.shape()));
             }
         }
@@ -49,7 +59,7 @@ public final class ArgConverter {
         boolean ok = valueBased ? Casting.fits(a.getFlat(0), want) : canCastSafely(a.dtype(), want);
         if (!ok) {
             String what = valueBased ? "value " + a.getFlat(0) + " (" + a.dtype().numpyName() + ")" : "dtype " + a.dtype().numpyName();
-            throw new IllegalArgumentException(label + ": expected " + type.describe() + ", got " + what
+            throw new IllegalArgumentException(label.get() + ": expected " + type.describe() + ", got " + what
                     + ", which cannot be converted to " + want.numpyName() + " without losing precision");
         }
         return a.astype(want);

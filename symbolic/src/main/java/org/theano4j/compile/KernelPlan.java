@@ -22,6 +22,7 @@ import org.theano4j.tensor.NDArray;
  */
 public final class KernelPlan {
     private final Step[] steps;
+    private final int totalSteps;
     private final int nSlots;
     private final int[] constantSlots;
     private final NDArray[] constantValues;
@@ -33,9 +34,10 @@ public final class KernelPlan {
     private final int firstTransient;
     private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
 
-    private KernelPlan(Step[] steps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
+    private KernelPlan(Step[] steps, int totalSteps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
             int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient) {
         this.steps = steps;
+        this.totalSteps = totalSteps;
         this.nSlots = nSlots;
         this.constantSlots = constantSlots;
         this.constantValues = constantValues;
@@ -75,13 +77,44 @@ public final class KernelPlan {
         int firstTransient = constSlots.size();
         java.util.Set<Variable> rootSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         rootSet.addAll(roots);
-        List<Step> steps = new ArrayList<>();
-        for (Apply node : Graphs.toposort(roots)) {
-            steps.add(step(node, slot, backend, rootSet));
-        }
-        return new KernelPlan(steps.toArray(Step[]::new), slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
+        BranchPlanner.Scope scope = BranchPlanner.plan(Graphs.toposort(roots), roots);
+        int[] next = {scope.nodes().size()};
+        Step[] steps = steps(scope, slot, backend, rootSet, next);
+        return new KernelPlan(steps, next[0], slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
                 sharedList.toArray(SharedContainer[]::new), ints(sharedSlotList), inputSlots,
                 slotsOf(graph.outputs(), slot), slotsOf(graph.updates(), slot), firstTransient);
+    }
+
+    /**
+     * The steps of a scope, run with workspace indices 0, 1, ... by the caller; an ifelse step gets
+     * its guarded segments, whose steps take fresh indices from {@code next}.
+     */
+    private static Step[] steps(BranchPlanner.Scope scope, Map<Variable, Integer> slot, Backend backend,
+            java.util.Set<Variable> roots, int[] next) {
+        Step[] steps = new Step[scope.nodes().size()];
+        for (int i = 0; i < steps.length; i++) {
+            Apply node = scope.nodes().get(i);
+            BranchPlanner.Branches b = scope.branches().get(node);
+            if (b == null) {
+                steps[i] = step(node, slot, backend, roots);
+                continue;
+            }
+            int[] thenIndex = reserve(next, b.then().nodes().size());
+            Step[] then = steps(b.then(), slot, backend, roots, next);
+            int[] otherwiseIndex = reserve(next, b.otherwise().nodes().size());
+            Step[] otherwise = steps(b.otherwise(), slot, backend, roots, next);
+            steps[i] = step(node, slot, backend, roots);
+            steps[i].guard(new Step.Guarded(then, thenIndex, otherwise, otherwiseIndex));
+        }
+        return steps;
+    }
+
+    private static int[] reserve(int[] next, int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = next[0]++;
+        }
+        return idx;
     }
 
     private static Step step(Apply node, Map<Variable, Integer> slot, Backend backend, java.util.Set<Variable> roots) {
@@ -120,18 +153,26 @@ public final class KernelPlan {
         return shared.clone();
     }
 
-    /** Number of steps (for tests and debugprint). */
+    /** Number of steps, those in guarded ifelse segments included (for tests and debugprint). */
     public int stepCount() {
-        return steps.length;
+        return totalSteps;
     }
 
-    /** The nodes in execution order. */
+    /** The nodes in execution order; a lazy ifelse's segments come just before it, then-branch first. */
     public List<Apply> nodes() {
-        List<Apply> nodes = new ArrayList<>(steps.length);
+        List<Apply> nodes = new ArrayList<>(totalSteps);
+        addNodes(steps, nodes);
+        return nodes;
+    }
+
+    private static void addNodes(Step[] steps, List<Apply> nodes) {
         for (Step s : steps) {
+            if (s.guarded() != null) {
+                addNodes(s.guarded().then(), nodes);
+                addNodes(s.guarded().otherwise(), nodes);
+            }
             nodes.add(s.node);
         }
-        return nodes;
     }
 
     /**
@@ -140,12 +181,20 @@ public final class KernelPlan {
      * {@link #snapshot()} of the shared state. Throws without side effects on failure.
      */
     public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues) {
+        execute(args, sharedValues, outputs, updateValues, null);
+    }
+
+    /**
+     * Like {@link #execute(NDArray[], Object[], NDArray[], Object[])}, with {@code listener}
+     * (profiling, NaN checks) told about each step; null runs the plain loop at no extra cost.
+     */
+    public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues, StepListener listener) {
         Workspace ws = pool.poll();
         if (ws == null) {
             ws = newWorkspace();
         }
         try {
-            run(ws, args, sharedValues, outputs, updateValues);
+            run(ws, args, sharedValues, outputs, updateValues, listener);
         } finally {
             ws.clear(firstTransient);
             pool.push(ws);
@@ -153,7 +202,7 @@ public final class KernelPlan {
     }
 
     private Workspace newWorkspace() {
-        Workspace ws = new Workspace(nSlots, steps.length);
+        Workspace ws = new Workspace(nSlots, totalSteps);
         for (int i = 0; i < constantSlots.length; i++) {
             ws.slots[constantSlots[i]] = constantValues[i];
         }
@@ -169,7 +218,8 @@ public final class KernelPlan {
         return values;
     }
 
-    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues) {
+    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues,
+            StepListener listener) {
         for (int i = 0; i < sharedSlots.length; i++) {
             ws.slots[sharedSlots[i]] = sharedValues[i];
             ws.fresh[sharedSlots[i]] = false;
@@ -178,8 +228,12 @@ public final class KernelPlan {
             ws.slots[inputSlots[i]] = args[i];
             ws.fresh[inputSlots[i]] = false;
         }
-        for (int i = 0; i < steps.length; i++) {
-            steps[i].run(ws, i);
+        if (listener == null) {
+            for (int i = 0; i < steps.length; i++) {
+                steps[i].run(ws, i);
+            }
+        } else {
+            runObserved(ws, args, listener);
         }
         for (int i = 0; i < outputSlots.length; i++) {
             outputs[i] = take(ws, outputSlots[i]);
@@ -188,6 +242,23 @@ public final class KernelPlan {
             Object v = ws.slots[updateSlots[i]];
             updateValues[i] = v instanceof NDArray ? take(ws, updateSlots[i]) : v;
         }
+    }
+
+    /** The step loop with each step timed and reported to {@code listener}. */
+    private void runObserved(Workspace ws, NDArray[] args, StepListener listener) {
+        listener.beforeSteps(args);
+        for (int i = 0; i < steps.length; i++) {
+            Step step = steps[i];
+            long start = System.nanoTime();
+            step.run(ws, i);
+            long nanos = System.nanoTime() - start;
+            Object[] values = new Object[step.out.length];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = ws.slots[step.out[k]];
+            }
+            listener.afterStep(i, step.node, nanos, values);
+        }
+        listener.afterSteps();
     }
 
     /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */

@@ -3,6 +3,7 @@ package org.theano4j.compile;
 import java.util.Arrays;
 import org.theano4j.Printing;
 import org.theano4j.backend.Kernel;
+import org.theano4j.control.IfElse;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
 import org.theano4j.tensor.DType;
@@ -21,6 +22,14 @@ final class Step {
     private final Kernel kernel;
     private final boolean freshOutputs;
     private final DType[] outDTypes;
+    private Guarded guarded;
+
+    /**
+     * The guarded segments of a lazy ifelse step: the steps (with their workspace indices) that
+     * only the then-branch or only the else-branch needs.
+     */
+    record Guarded(Step[] then, int[] thenIndex, Step[] otherwise, int[] otherwiseIndex) {
+    }
 
     Step(Apply node, int[] in, int[] out, Kernel kernel, boolean freshOutputs) {
         this.node = node;
@@ -34,8 +43,22 @@ final class Step {
         }
     }
 
+    /** Makes this (ifelse) step run only the chosen segment before picking its values. */
+    void guard(Guarded segments) {
+        this.guarded = segments;
+    }
+
+    /** The guarded segments, or null for an ordinary step. */
+    Guarded guarded() {
+        return guarded;
+    }
+
     /** Runs the step on the slots of {@code ws}. */
     void run(Workspace ws, int index) {
+        if (guarded != null) {
+            runGuarded(ws);
+            return;
+        }
         Object[] slots = ws.slots;
         Object[] args = ws.args(index, in.length);
         for (int i = 0; i < in.length; i++) {
@@ -75,6 +98,23 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);
+        }
+    }
+
+    /** Lazy ifelse: evaluates the condition's branch only, then hands its values to the outputs. */
+    private void runGuarded(Workspace ws) {
+        IfElse op = (IfElse) node.op();
+        boolean then = IfElse.isTrue(ws.slots[in[0]]);
+        Step[] segment = then ? guarded.then() : guarded.otherwise();
+        int[] index = then ? guarded.thenIndex() : guarded.otherwiseIndex();
+        for (int i = 0; i < segment.length; i++) {
+            segment[i].run(ws, index[i]);
+        }
+        for (int i = 0; i < out.length; i++) {
+            int src = in[op.branchInput(i, then)];
+            ws.slots[out[i]] = ws.slots[src];
+            ws.fresh[out[i]] = ws.fresh[src];
+            ws.fresh[src] = false;
         }
     }
 

@@ -64,14 +64,19 @@ public final class Gradients {
         }
         List<Variable> result = new ArrayList<>(wrt.size());
         for (Variable w : wrt) {
-            result.add(finish(w, grads.get(w), disconnectedZero));
+            result.add(finish(root, w, grads.get(w), disconnectedZero));
         }
         return result;
     }
 
-    private static Variable finish(Variable w, Variable g, boolean disconnectedZero) {
+    /**
+     * The gradient of one w: the summed contributions, or zeros when every path from w to the
+     * root runs through integer or bool values (they carry no gradient), or an error when the
+     * root does not depend on w at all (Theano's DisconnectedInputError) unless {@code disconnectedZero}.
+     */
+    private static Variable finish(Variable root, Variable w, Variable g, boolean disconnectedZero) {
         if (g == null) {
-            if (!disconnectedZero && (w.isTensor() && w.dtype().isFloat())) {
+            if (!disconnectedZero && !Graphs.dependsOn(root, w)) {
                 throw new IllegalArgumentException("grad: the cost does not depend on " + w
                         + " (" + w.type().describe() + "); pass disconnectedZero=true to get zeros");
             }
@@ -137,7 +142,9 @@ public final class Gradients {
     public static Variable rop(Variable y, Variable wrt, Variable eval) {
         Variable u = new Variable(y.type(), null, 0, "rop_u");
         Variable lop = lop(y, wrt, u);
-        return backprop(lop, eval, List.of(u), true).get(0);
+        Variable jv = backprop(lop, eval, List.of(u), true).get(0);
+        // jv is linear in eval and does not depend on u's values, only (through shapes) on u's shape, which is y's
+        return Graphs.clone(List.of(jv), java.util.Map.of(u, T.zerosLike(y))).get(0);
     }
 
     /** L-operator: eval · J(y, wrt). */

@@ -153,7 +153,9 @@ public record Dot() implements Op {
             default -> throw new IllegalArgumentException("dot: gradient for inputs of ndim " + a.ndim() + " and "
                     + b.ndim() + " is not implemented (vectors and matrices only)");
         }
-        return List.of(Broadcasting.reduceTo(ga, a), Broadcasting.reduceTo(gb, b));
+        // dot never broadcasts: the gradients have the inputs' shapes already (no SumToShape, which
+        // would keep the inputs alive only for their shapes, e.g. in Theano's Lop example)
+        return List.of(ElemwiseBuilder.cast(ga, a.dtype()), ElemwiseBuilder.cast(gb, b.dtype()));
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.theano4j.graph.Graphs;
 /**
  * The one place that orders the rewrite phases (Theano's optdb positions): merge (0),
  * canonicalize (1, with constant folding), stabilize (1.5), specialize (2, then gemm), dropping
- * needless sumToShape nodes (late, see {@link ShapeRules}), merge, elementwise fusion
+ * needless sumToShape nodes (late, see {@link ShapeAnalysisRules}), merge, elementwise fusion
  * (49), then merge again. FAST_COMPILE runs merge and constant folding only.
  */
 public final class Pipeline {
@@ -36,7 +36,7 @@ public final class Pipeline {
         p.add(new LocalRewriter("stabilize", Rules.stabilize()));
         p.add(new LocalRewriter("specialize", Rules.specialize()));
         p.add(new GemmRewrite());
-        p.add(new ShapeRules());
+        p.add(new ShapeAnalysisRules());
         p.add(new Merge());
         p.add(new Fusion());
         p.add(new Merge());

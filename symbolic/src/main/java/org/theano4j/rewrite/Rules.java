@@ -10,9 +10,11 @@ final class Rules {
     private Rules() {
     }
 
-    /** Canonical forms, with constant folding. */
+    /** Canonical forms, with constant folding, and shape inference ({@link ShapeRules}). */
     static List<LocalRule> canonicalize() {
-        return CanonicalizeRules.all();
+        List<LocalRule> r = new java.util.ArrayList<>(CanonicalizeRules.all());
+        r.addAll(ShapeRules.all());
+        return r;
     }
 
     /** Numerically stable forms; also applied to a cost before differentiation. */

@@ -23,6 +23,7 @@ import org.theano4j.op.Reduce;
 import org.theano4j.op.Shape;
 import org.theano4j.op.Softmax;
 import org.theano4j.op.SoftmaxGrad;
+import org.theano4j.op.SpecifyShape;
 import org.theano4j.op.SumToShape;
 
 /**
@@ -36,7 +37,7 @@ import org.theano4j.op.SumToShape;
  * elementwise result takes, per axis, the broadcast of its inputs' dims: 1 when all are 1, the
  * one symbol when all others are 1, else the set of the symbols (the broadcast of the same run
  * time lengths is the same length). A dot, gemv or gemm equates the contracted axes (the op fails
- * otherwise). Ops without a rule get fresh symbols.
+ * otherwise); specifyShape gives its checked lengths. Ops without a rule get fresh symbols.
  */
 public final class ShapeAnalysis {
     /** One symbolic axis length. */
@@ -153,6 +154,7 @@ public final class ShapeAnalysis {
             case LogSoftmax s -> of(node.input(0)).clone();
             case SoftmaxGrad s -> of(node.input(1)).clone();
             case Shape s -> new Dim[] {new Dim.Known(node.input(0).ndim())};
+            case SpecifyShape s -> s.shape().stream().map(Dim.Known::new).toArray(Dim[]::new); // checked at run time
             default -> null;
         };
     }

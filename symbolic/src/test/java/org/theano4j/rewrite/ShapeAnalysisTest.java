@@ -79,6 +79,8 @@ class ShapeAnalysisTest {
                 }, false),
                 new Case("constant of 3 + v and another constant of 3", () -> new Variable[] {
                     T.add(T.constant(new double[] {1, 2, 3}), T.dvector("v")), T.constant(new double[] {4, 5, 6})}, true),
+                new Case("specifyShape(x, 3) + y and specifyShape(z, 3): checked lengths", () -> new Variable[] {
+                    T.add(T.specifyShape(T.dvector("x"), 3), T.dvector("y")), T.specifyShape(T.dvector("z"), 3)}, true),
                 new Case("constants of 3 and of 4", () -> new Variable[] {
                     T.constant(new double[] {1, 2, 3}), T.constant(new double[] {1, 2, 3, 4})}, false));
     }

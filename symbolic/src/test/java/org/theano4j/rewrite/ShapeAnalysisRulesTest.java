@@ -23,7 +23,7 @@ import org.theano4j.tensor.NDArray;
  * array broadcast against a (2, 3) one, the sum back to its shape must stay; where the shapes
  * provably agree it goes. Both modes give the same numbers.
  */
-class ShapeRulesTest {
+class ShapeAnalysisRulesTest {
     /** A gradient {@code d cost / d x} for inputs x, y; its arguments; the expected gradient; SumToShape nodes left. */
     record Case(String name, boolean matrix, Function<Variable[], Variable> cost, Object[] args, NDArray expected,
             int sumsLeft) {
@@ -76,7 +76,7 @@ class ShapeRulesTest {
         Variable y = c.matrix() ? T.dmatrix("y") : T.dvector("y");
         List<Variable> g = List.of(T.grad(c.cost().apply(new Variable[] {x, y}), x));
         List<Variable> before = RewriteTesting.rulePhases(g);
-        List<Variable> after = new ShapeRules().apply(before);
+        List<Variable> after = new ShapeAnalysisRules().apply(before);
         assertEquals(c.sumsLeft(), count(Graphs.toposort(after), SumToShape.class));
     }
 
@@ -89,7 +89,7 @@ class ShapeRulesTest {
         Variable g = T.grad(cost, w);
         List<Variable> before = RewriteTesting.rulePhases(List.of(g));
         assertEquals(2, count(Graphs.toposort(before), Alloc.class));
-        assertEquals(0, count(Graphs.toposort(new ShapeRules().apply(before)), Alloc.class));
+        assertEquals(0, count(Graphs.toposort(new ShapeAnalysisRules().apply(before)), Alloc.class));
         // numpy: 0.02 * w + np.exp(w) for w = [1., 2.]: [2.738281828459045, 7.42905609893065]
         NDArray got = Theano.function(List.of(w), g).call(new double[] {1, 2});
         assertArrayEquals(new double[] {2.738281828459045, 7.42905609893065}, got.toDoubleArray(), 1e-15);

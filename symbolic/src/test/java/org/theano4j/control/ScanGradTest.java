@@ -1,0 +1,89 @@
+package org.theano4j.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.theano4j.Function;
+import org.theano4j.T;
+import org.theano4j.Theano;
+import org.theano4j.Variable;
+import org.theano4j.grad.GradCheck;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/** Back-propagation through scan, checked against finite differences (and one closed form). */
+class ScanGradTest {
+    record Case(String name, GradCheck.GraphBuilder fn, List<Object> point) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final Random RNG = new Random(7);
+
+    static NDArray uniform(double lo, double hi, long... shape) {
+        NDArray a = NDArray.zeros(DType.FLOAT64, shape);
+        for (long i = 0; i < a.size(); i++) {
+            a.setFlat(i, lo + (hi - lo) * RNG.nextDouble());
+        }
+        return a;
+    }
+
+    static List<Object> nulls(int n) {
+        return Arrays.asList(new Object[n]);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("power A**3 via scan (state and non-sequence)", in -> Scan.scan(a -> List.of(T.mul(a.get(0), a.get(1))),
+                        List.of(), List.of(T.onesLike(in.get(0))), List.of(in.get(0)), 3).output(), List.of(uniform(0.5, 1.5, 4))),
+                new Case("polynomial (two sequences, int powers)", in -> T.sum(Scan.scan(a -> List.of(T.mul(a.get(0), T.pow(a.get(2), a.get(1)))),
+                        List.of(in.get(0), T.arange(10)), nulls(1), List.of(in.get(1))).output()),
+                        List.of(uniform(-1, 1, 3), NDArray.of(1.3))),
+                new Case("tanh(x W + b) over rows (closures)", in -> Scan.scan(a -> List.of(T.tanh(T.add(T.dot(a.get(0), in.get(1)), in.get(2)))),
+                        List.of(in.get(0)), nulls(1), List.of()).output(), List.of(uniform(-1, 1, 3, 2), uniform(-1, 1, 2, 2), uniform(-1, 1, 2))),
+                new Case("RNN h = tanh(x W + h U + b)", ScanGradTest::rnn,
+                        List.of(uniform(-1, 1, 4, 2), uniform(-1, 1, 2, 3), uniform(-1, 1, 3, 3), uniform(-1, 1, 3), uniform(-1, 1, 3))),
+                new Case("backwards running product, nSteps shorter than the sequence", in -> Scan.scan(a -> List.of(T.mul(a.get(1), a.get(0))),
+                        List.of(in.get(0)), List.of(in.get(1)), List.of(), 3, true).output(), List.of(uniform(0.5, 1.5, 5), NDArray.of(0.7))),
+                new Case("forward, nSteps shorter, two outputs", in -> {
+                    ScanResult r = Scan.scan(a -> List.of(T.add(a.get(1), T.sin(a.get(0))), T.mul(a.get(0), a.get(1))),
+                            List.of(in.get(0)), Arrays.asList(in.get(1), null), List.of(), 2);
+                    return T.add(T.sum(r.output(0)), T.sum(T.sqr(r.output(1))));
+                }, List.of(uniform(-1, 1, 4, 2), uniform(-1, 1, 2))));
+    }
+
+    static Variable rnn(List<Variable> in) {
+        Variable w = in.get(1);
+        Variable u = in.get(2);
+        Variable b = in.get(3);
+        ScanResult r = Scan.scan(a -> List.of(T.tanh(T.add(T.add(T.dot(a.get(0), a.get(2)), T.dot(a.get(1), a.get(3))), a.get(4)))),
+                List.of(in.get(0)), List.of(in.get(4)), List.of(w, u, b));
+        return r.output();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void scanGradientsMatchFiniteDifferences(Case c) {
+        GradCheck.verifyGrad(c.fn(), c.point());
+    }
+
+    @Test
+    void gradientOfAPowerLoopHasTheClosedForm() {
+        // d/dA sum(A ** k) = k * A ** (k - 1)
+        Variable a = T.dvector("A");
+        Variable k = T.iscalar("k");
+        Variable power = T.scan(args -> List.of(T.mul(args.get(0), args.get(1))), List.of(), List.of(T.onesLike(a)), List.of(a), k)
+                .output().get(-1);
+        Function g = Theano.function(List.of(a, k), T.grad(T.sum(power), a));
+        assertArrayEquals(new double[] {3, 12, 27}, g.call(new double[] {1, 2, 3}, 3).toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {4, 32}, g.call(new double[] {1, 2}, 4).toDoubleArray(), 1e-12);
+    }
+}

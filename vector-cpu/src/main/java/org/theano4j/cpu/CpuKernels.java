@@ -1,0 +1,47 @@
+package org.theano4j.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.theano4j.backend.Kernel;
+import org.theano4j.graph.Apply;
+import org.theano4j.op.Composite;
+import org.theano4j.op.Dot;
+import org.theano4j.op.Elemwise;
+import org.theano4j.op.Gemm;
+import org.theano4j.op.Gemv;
+import org.theano4j.op.Reduce;
+import org.theano4j.op.ScalarExpr;
+import org.theano4j.tensor.DType;
+
+/** The one registration file of the CPU backend: which kernel runs which op. */
+final class CpuKernels {
+    private CpuKernels() {
+    }
+
+    /** The kernel for {@code node}, or null when the op's reference evaluation should run. */
+    static Kernel forNode(Apply node) {
+        return switch (node.op()) {
+            case Composite c -> elementwise(c.expr());
+            case Elemwise e -> elementwise(asExpr(node, e));
+            case Reduce r -> ReduceKernel.of(r, node.input(0).dtype());
+            case Dot d -> DotKernel.of(node.input(0).ndim(), node.input(1).ndim(), node.input(0).dtype());
+            case Gemm g -> GemmKernel.of(2, 2, node.input(1).dtype(), g.alpha(), g.beta());
+            case Gemv g -> GemmKernel.of(2, 1, node.input(1).dtype(), g.alpha(), g.beta());
+            default -> null;
+        };
+    }
+
+    private static Kernel elementwise(ScalarExpr expr) {
+        ElemProgram p = ElemProgram.compile(expr);
+        return p != null ? new ElemwiseKernel(p) : ScalarElemwiseKernel.of(expr);
+    }
+
+    private static ScalarExpr asExpr(Apply node, Elemwise e) {
+        List<ScalarExpr> args = new ArrayList<>();
+        for (int i = 0; i < node.inputs().size(); i++) {
+            args.add(new ScalarExpr.Input(i, node.input(i).dtype()));
+        }
+        DType out = node.output(0).dtype();
+        return new ScalarExpr.Call(e.fn(), args, out);
+    }
+}

@@ -1,0 +1,102 @@
+package org.theano4j.cpu;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float64 matrix-vector products and vector dot products at memory bandwidth: row-major
+ * matrices take one 4-accumulator dot per row, column-major ones (a transposed operand) an
+ * axpy per column into the output; other strides run a scalar loop. Big matrices split their
+ * rows over the pool.
+ */
+final class Dgemv {
+    private static final VectorSpecies<Double> S = Species.D;
+    private static final int L = S.length();
+    private static final ValueLayout.OfDouble E = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    private static final ByteOrder BO = ByteOrder.nativeOrder();
+
+    private Dgemv() {
+    }
+
+    /**
+     * {@code y[i] = sum_p A[i, p] x[p]} for {@code i < m}, A at element {@code aOff} with strides
+     * {@code (sa0, sa1)}, x with stride {@code sx}, y contiguous at {@code yOff}.
+     */
+    static void multiply(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
+            MemorySegment y, long yOff, int m, int k) {
+        int tasks = (long) m * k < (1 << 17) ? 1 : Parallel.tasksFor(m, 64);
+        int step = (m + tasks - 1) / tasks;
+        Parallel.run(tasks, t -> rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, t * step, Math.min(m, (t + 1) * step), k));
+    }
+
+    private static void rows(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
+            MemorySegment y, long yOff, int i0, int i1, int k) {
+        if (sa1 == 1 && sx == 1 && Species.vector()) {
+            for (int i = i0; i < i1; i++) {
+                y.setAtIndex(E, yOff + i, dot(a, aOff + i * sa0, x, xOff, k));
+            }
+        } else if (sa0 == 1 && Species.vector()) {
+            columns(a, aOff + i0, sa1, x, xOff, sx, y, yOff + i0, i1 - i0, k);
+        } else {
+            for (int i = i0; i < i1; i++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a.getAtIndex(E, aOff + i * sa0 + p * sa1) * x.getAtIndex(E, xOff + p * sx);
+                }
+                y.setAtIndex(E, yOff + i, s);
+            }
+        }
+    }
+
+    /** y[0..m) = sum_p x[p] * column p, columns contiguous with pitch {@code lda} elements. */
+    private static void columns(MemorySegment a, long aOff, long lda, MemorySegment x, long xOff, long sx,
+            MemorySegment y, long yOff, int m, int k) {
+        int bound = S.loopBound(m);
+        for (int i = 0; i < m; i++) {
+            y.setAtIndex(E, yOff + i, 0.0);
+        }
+        for (int p = 0; p < k; p++) {
+            double xp = x.getAtIndex(E, xOff + p * sx);
+            DoubleVector xv = DoubleVector.broadcast(S, xp);
+            long col = (aOff + p * lda) * 8;
+            long yb = yOff * 8;
+            int i = 0;
+            for (; i < bound; i += L) {
+                DoubleVector acc = DoubleVector.fromMemorySegment(S, y, yb + i * 8L, BO);
+                DoubleVector.fromMemorySegment(S, a, col + i * 8L, BO).fma(xv, acc).intoMemorySegment(y, yb + i * 8L, BO);
+            }
+            for (; i < m; i++) {
+                y.setAtIndex(E, yOff + i, Math.fma(a.getAtIndex(E, aOff + p * lda + i), xp, y.getAtIndex(E, yOff + i)));
+            }
+        }
+    }
+
+    /** Contiguous dot product of {@code k} elements with four vector accumulators. */
+    static double dot(MemorySegment a, long aOff, MemorySegment x, long xOff, int k) {
+        long ab = aOff * 8;
+        long xb = xOff * 8;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound = k - 4 * L; i <= bound; i += 4 * L) {
+            s0 = load(a, ab, i).fma(load(x, xb, i), s0);
+            s1 = load(a, ab, i + L).fma(load(x, xb, i + L), s1);
+            s2 = load(a, ab, i + 2 * L).fma(load(x, xb, i + 2 * L), s2);
+            s3 = load(a, ab, i + 3 * L).fma(load(x, xb, i + 3 * L), s3);
+        }
+        for (int bound = S.loopBound(k); i < bound; i += L) {
+            s0 = load(a, ab, i).fma(load(x, xb, i), s0);
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; i < k; i++) {
+            s = Math.fma(a.getAtIndex(E, aOff + i), x.getAtIndex(E, xOff + i), s);
+        }
+        return s;
+    }
+
+    private static DoubleVector load(MemorySegment s, long byteBase, int i) {
+        return DoubleVector.fromMemorySegment(S, s, byteBase + i * 8L, BO);
+    }
+}

@@ -1,0 +1,89 @@
+package org.theano4j.cpu;
+
+import org.theano4j.backend.Kernel;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * {@code Dot} of vectors and matrices: GEMM for matrix products, GEMV for matrix-vector and
+ * vector-matrix (the latter as the transposed matrix times the vector), a multi-accumulator dot
+ * for two vectors. float32 matrix-vector products run through {@link Sgemm} with the vector
+ * viewed as a one-column matrix. Other ranks and integer dtypes return no kernel.
+ */
+final class DotKernel implements Kernel {
+    private DotKernel() {
+    }
+
+    /** The kernel for inputs of these ranks and dtype, or null. */
+    static Kernel of(int aNdim, int bNdim, DType dtype) {
+        boolean supported = aNdim >= 1 && aNdim <= 2 && bNdim >= 1 && bNdim <= 2;
+        return supported && dtype.isFloat() ? new DotKernel() : null;
+    }
+
+    @Override
+    public void run(NDArray[] in, NDArray[] out) {
+        NDArray a = in[0];
+        NDArray b = in[1];
+        NDArray c = out[0];
+        if (!c.isCContiguous()) {
+            NDArray tmp = NDArray.empty(c.dtype(), c.shape());
+            run(in, new NDArray[] {tmp});
+            c.copyFrom(tmp);
+            return;
+        }
+        if (a.ndim() == 2 && b.ndim() == 2) {
+            gemm(a, b, c);
+        } else if (c.dtype() == DType.FLOAT32) {
+            gemm(asMatrix(a, false), asMatrix(b, true), c.reshape(a.ndim() == 2 ? a.shape(0) : 1, b.ndim() == 2 ? b.shape(1) : 1));
+        } else if (a.ndim() == 2) {
+            gemv(a, false, b, c);
+        } else if (b.ndim() == 2) {
+            gemv(b, true, a, c);
+        } else {
+            long[] as = a.strides();
+            long[] bs = b.strides();
+            double s = as[0] == 1 && bs[0] == 1 && Species.vector()
+                    ? Dgemv.dot(a.segment(), a.offset(), b.segment(), b.offset(), (int) a.size())
+                    : strided(a, as[0], b, bs[0]);
+            c.writeDouble(c.offset(), s);
+        }
+    }
+
+    private static double strided(NDArray a, long sa, NDArray b, long sb) {
+        double s = 0;
+        for (long i = 0; i < a.size(); i++) {
+            s += a.readDouble(a.offset() + i * sa) * b.readDouble(b.offset() + i * sb);
+        }
+        return s;
+    }
+
+    private static void gemm(NDArray a, NDArray b, NDArray c) {
+        if (c.dtype() == DType.FLOAT64) {
+            Dgemm.multiply(a, b, c);
+        } else {
+            Sgemm.multiply(a, b, c);
+        }
+    }
+
+    /** A vector as a 1 x k row ({@code column=false}) or k x 1 column; matrices unchanged. */
+    private static NDArray asMatrix(NDArray v, boolean column) {
+        if (v.ndim() == 2) {
+            return v;
+        }
+        long s = v.strides()[0];
+        long[] shape = column ? new long[] {v.shape(0), 1} : new long[] {1, v.shape(0)};
+        long[] strides = column ? new long[] {s, 1} : new long[] {1, s};
+        return NDArray.view(v.segment(), v.dtype(), shape, strides, v.offset());
+    }
+
+    /** {@code c = m x} or, when {@code transposed}, {@code c = x m}. */
+    private static void gemv(NDArray m, boolean transposed, NDArray x, NDArray c) {
+        long[] ms = m.strides();
+        int rows = (int) m.shape(transposed ? 1 : 0);
+        int depth = (int) m.shape(transposed ? 0 : 1);
+        long s0 = transposed ? ms[1] : ms[0];
+        long s1 = transposed ? ms[0] : ms[1];
+        Dgemv.multiply(m.segment(), m.offset(), s0, s1, x.segment(), x.offset(), x.strides()[0], c.segment(), c.offset(),
+                rows, depth);
+    }
+}

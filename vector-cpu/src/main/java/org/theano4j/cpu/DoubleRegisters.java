@@ -1,0 +1,439 @@
+package org.theano4j.cpu;
+
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.ATAN;
+import static jdk.incubator.vector.VectorOperators.COS;
+import static jdk.incubator.vector.VectorOperators.COSH;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG10;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.SIN;
+import static jdk.incubator.vector.VectorOperators.SINH;
+import static jdk.incubator.vector.VectorOperators.SQRT;
+import static jdk.incubator.vector.VectorOperators.TAN;
+import static jdk.incubator.vector.VectorOperators.TANH;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import org.theano4j.cpu.ElemProgram.Code;
+import org.theano4j.cpu.ElemProgram.Instr;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/** float64 registers: one {@code double[BLOCK]} per register, DoubleVector loops. */
+final class DoubleRegisters extends Registers {
+    private static final double LN2 = Math.log(2);
+    private final double[][] r;
+    private final Loop[] loops;
+
+    DoubleRegisters(ElemProgram p) {
+        r = new double[p.registers()][Species.BLOCK];
+        loops = new Loop[p.code().length];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = loop(p.code()[i].op());
+        }
+        for (int i = 0; i < p.constants().length; i++) {
+            Arrays.fill(r[p.inputs().length + i], p.constants()[i]);
+        }
+    }
+
+    @Override
+    void load(int reg, int off, NDArray a, long pos, long stride, int len) {
+        double[] dst = r[reg];
+        MemorySegment seg = a.segment();
+        if (stride == 0) {
+            Arrays.fill(dst, off, off + len, a.readDouble(pos));
+        } else if (a.dtype() == DType.FLOAT64 && stride == 1) {
+            MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, pos * 8, dst, off, len);
+        } else if (a.dtype() == DType.FLOAT64) {
+            for (int i = 0; i < len; i++) {
+                dst[off + i] = seg.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, pos + i * stride);
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                dst[off + i] = a.readDouble(pos + i * stride);
+            }
+        }
+    }
+
+    @Override
+    void fill(int reg, double v, int len) {
+        Arrays.fill(r[reg], 0, len, v);
+    }
+
+    @Override
+    void store(int reg, NDArray out, long start, int len) {
+        double[] src = r[reg];
+        if (out.dtype() == DType.FLOAT64) {
+            MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED, out.byteOffset() + start * 8, len);
+        } else {
+            long base = out.offset() + start;
+            for (int i = 0; i < len; i++) {
+                out.writeDouble(base + i, src[i]);
+            }
+        }
+    }
+
+    @Override
+    void exec(int index, Instr ins, int n, boolean vector) {
+        Code op = ins.op();
+        int[] s = ins.src();
+        double[] d = r[ins.dst()];
+        double[] a = r[s[0]];
+        double[] b = s.length > 1 ? r[s[1]] : a;
+        double[] c = s.length > 2 ? r[s[2]] : a;
+        int i = vector && loops[index] != null ? loops[index].run(a, b, c, d, n) : 0;
+        for (; i < n; i++) {
+            d[i] = scalar(op, a[i], b[i], c[i]);
+        }
+    }
+
+    /** A vector loop over a block; returns how many leading elements it did (the rest run scalar). */
+    @FunctionalInterface
+    interface Loop {
+        int run(double[] a, double[] b, double[] c, double[] d, int n);
+    }
+
+    private static DoubleVector v(double[] a, int i) {
+        return DoubleVector.fromArray(Species.D, a, i);
+    }
+
+    private static DoubleVector bool(VectorMask<Double> m) {
+        return DoubleVector.zero(Species.D).blend(1, m);
+    }
+
+    private static VectorMask<Double> nonZero(double[] a, int i) {
+        return v(a, i).compare(VectorOperators.NE, 0);
+    }
+
+    /**
+     * The vector loop of {@code op}, or null for scalar-only ops. One lambda per op keeps the
+     * operator a constant inside its own loop, which C2 needs to emit SIMD code.
+     */
+    static Loop loop(Code op) {
+        return switch (op) {
+            case NEG, ABS, SQR, SQRT, INV, EXP, EXPM1, LOG, LOG2, LOG10, LOG1P -> unaryLoop(op);
+            case SIN, COS, TAN, ARCTAN, SINH, COSH, TANH, SIGMOID, SOFTPLUS, SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            case ADD, SUB, MUL, TRUE_DIV, MAXIMUM, MINIMUM -> arithmeticLoop(op);
+            case GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR -> compareLoop(op);
+            case SWITCH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(c, i).blend(v(b, i), nonZero(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case CLIP -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).lanewise(VectorOperators.MIN, v(c, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> null;
+        };
+    }
+
+    private static final jdk.incubator.vector.VectorSpecies<Double> L = Species.D;
+
+    private static Loop unaryLoop(Code op) {
+        return switch (op) {
+            case NEG -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).neg().intoArray(d, i);
+                }
+                return i;
+            };
+            case ABS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(ABS).intoArray(d, i);
+                }
+                return i;
+            };
+            case SQR -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    DoubleVector x = v(a, i);
+                    x.mul(x).intoArray(d, i);
+                }
+                return i;
+            };
+            case SQRT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SQRT).intoArray(d, i);
+                }
+                return i;
+            };
+            case INV -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    DoubleVector.broadcast(L, 1).div(v(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case EXP -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(EXP).intoArray(d, i);
+                }
+                return i;
+            };
+            case EXPM1 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(EXPM1).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG2 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG).div(LN2).intoArray(d, i);
+                }
+                return i;
+            };
+            case LOG10 -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG10).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(LOG1P).intoArray(d, i);
+                }
+                return i;
+            };
+        };
+    }
+
+    private static Loop unaryLoop2(Code op) {
+        return switch (op) {
+            case SIN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SIN).intoArray(d, i);
+                }
+                return i;
+            };
+            case COS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(COS).intoArray(d, i);
+                }
+                return i;
+            };
+            case TAN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(TAN).intoArray(d, i);
+                }
+                return i;
+            };
+            case ARCTAN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(ATAN).intoArray(d, i);
+                }
+                return i;
+            };
+            case SINH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(SINH).intoArray(d, i);
+                }
+                return i;
+            };
+            case COSH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(COSH).intoArray(d, i);
+                }
+                return i;
+            };
+            case TANH -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(TANH).intoArray(d, i);
+                }
+                return i;
+            };
+            case SIGMOID -> (a, b, c, d, n) -> {
+                int i = 0;
+                DoubleVector one = DoubleVector.broadcast(L, 1);
+                for (; i < L.loopBound(n); i += L.length()) {
+                    one.div(v(a, i).neg().lanewise(EXP).add(one)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SOFTPLUS -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    DoubleVector x = v(a, i);
+                    x.max(0).add(x.lanewise(ABS).neg().lanewise(EXP).lanewise(LOG1P)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SIGN -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    DoubleVector x = v(a, i);
+                    x.broadcast(0).blend(1, x.compare(VectorOperators.GT, 0)).blend(-1, x.compare(VectorOperators.LT, 0))
+                            .blend(x, x.test(VectorOperators.IS_NAN)).intoArray(d, i);
+                }
+                return i;
+            };
+            case NOT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.EQ, 0)).intoArray(d, i);
+                }
+                return i;
+            };
+            case TO_BOOL -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                System.arraycopy(a, 0, d, 0, n);
+                return n;
+            };
+        };
+    }
+
+    private static Loop arithmeticLoop(Code op) {
+        return switch (op) {
+            case ADD -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).add(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case SUB -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).sub(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case MUL -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).mul(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case TRUE_DIV -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).div(v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            case MAXIMUM -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    v(a, i).lanewise(VectorOperators.MIN, v(b, i)).intoArray(d, i);
+                }
+                return i;
+            };
+        };
+    }
+
+    private static Loop compareLoop(Code op) {
+        return switch (op) {
+            case GT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.GT, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case GE -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.GE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case LT -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.LT, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case LE -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.LE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case EQ -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.EQ, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case NEQ -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(v(a, i).compare(VectorOperators.NE, v(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case AND -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).and(nonZero(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            case OR -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).or(nonZero(b, i))).intoArray(d, i);
+                }
+                return i;
+            };
+            default -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    bool(nonZero(a, i).eq(nonZero(b, i)).not()).intoArray(d, i);
+                }
+                return i;
+            };
+        };
+    }
+}

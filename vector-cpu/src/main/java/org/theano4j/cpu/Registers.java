@@ -1,0 +1,51 @@
+package org.theano4j.cpu;
+
+import org.theano4j.cpu.ElemProgram.Code;
+import org.theano4j.cpu.ElemProgram.Instr;
+import org.theano4j.op.ScalarOp;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * The block-sized register file of one thread running an {@link ElemProgram}, in one lane type
+ * ({@link DoubleRegisters} or {@link FloatRegisters}): loads input elements into registers, runs
+ * instructions over a block, stores the result register.
+ */
+abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
+    private static final ScalarOp[] SCALAR = scalarOps();
+
+    /** Loads {@code len} elements of {@code a} from physical position {@code pos} with element stride {@code stride}. */
+    abstract void load(int reg, int off, NDArray a, long pos, long stride, int len);
+
+    /** Fills elements {@code [0, len)} of register {@code reg} with {@code v}. */
+    abstract void fill(int reg, double v, int len);
+
+    /** Runs instruction {@code index} ({@code ins}) over elements {@code [0, n)}, vectorized when {@code vector}. */
+    abstract void exec(int index, Instr ins, int n, boolean vector);
+
+    /** Stores {@code len} elements of register {@code reg} into C-contiguous {@code out} from flat index {@code start}. */
+    abstract void store(int reg, NDArray out, long start, int len);
+
+    /** The reference scalar semantics of {@code op} on doubles (bool values are 0/1). */
+    static double scalar(Code op, double a, double b, double c) {
+        return switch (op) {
+            case AND -> a != 0 && b != 0 ? 1 : 0;
+            case OR -> a != 0 || b != 0 ? 1 : 0;
+            case XOR -> (a != 0) != (b != 0) ? 1 : 0;
+            case NOT -> a == 0 ? 1 : 0;
+            case TO_BOOL -> a != 0 ? 1 : 0;
+            default -> SCALAR[op.ordinal()].applyDouble(a, b, c);
+        };
+    }
+
+    private static ScalarOp[] scalarOps() {
+        ScalarOp[] ops = new ScalarOp[Code.values().length];
+        for (Code c : Code.values()) {
+            try {
+                ops[c.ordinal()] = ScalarOp.valueOf(c.name());
+            } catch (IllegalArgumentException e) {
+                ops[c.ordinal()] = null; // TO_BOOL: handled above
+            }
+        }
+        return ops;
+    }
+}

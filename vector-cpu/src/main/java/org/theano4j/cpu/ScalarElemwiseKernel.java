@@ -1,0 +1,46 @@
+package org.theano4j.cpu;
+
+import org.theano4j.backend.Kernel;
+import org.theano4j.op.Elemwise;
+import org.theano4j.op.Loops;
+import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.ScalarFn;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * Elementwise work outside the float lanes of {@link ElemwiseKernel} (integer arithmetic, mixed
+ * float widths): a scalar loop with the reference semantics, writing into the preallocated output.
+ */
+final class ScalarElemwiseKernel {
+    private ScalarElemwiseKernel() {
+    }
+
+    /** A kernel for an {@code Elemwise} of {@code fn} computing in {@code compute}. */
+    static Kernel of(ScalarFn fn, DType compute) {
+        return (in, out) -> Elemwise.evaluateInto(fn, compute, in, out[0]);
+    }
+
+    /** A kernel evaluating a fused tree element by element (each node rounded to its dtype). */
+    static Kernel of(ScalarExpr expr) {
+        return (in, out) -> {
+            NDArray o = out[0];
+            NDArray[] all = new NDArray[in.length + 1];
+            System.arraycopy(in, 0, all, 0, in.length);
+            all[in.length] = o;
+            double[] values = new double[in.length];
+            boolean floatOut = o.dtype().isFloat();
+            for (Loops it = new Loops(o.shape(), all); it.hasNext(); it.next()) {
+                for (int k = 0; k < in.length; k++) {
+                    values[k] = in[k].dtype().isFloat() ? in[k].readDouble(it.pos(k)) : in[k].readLong(it.pos(k));
+                }
+                double v = ScalarExpr.evaluate(expr, values);
+                if (floatOut) {
+                    o.writeDouble(it.pos(in.length), v);
+                } else {
+                    o.writeLong(it.pos(in.length), (long) v);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package org.theano4j.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector species and tuning constants of the CPU backend, in one place. System properties:
+ * {@code theano4j.cpu.vectorBits} (64..512) overrides the vector width, {@code theano4j.cpu.vector=false}
+ * forces the scalar code paths, {@code theano4j.cpu.threads} sets the pool size (1 = single-threaded).
+ * The width is read once at class initialisation; tests that change the others use {@link #configure}.
+ */
+public final class Species {
+    /** Elements per elementwise block: a few registers of this many doubles stay in L1. */
+    public static final int BLOCK = 1024;
+
+    /** Elementwise work below this many elements stays on the calling thread. */
+    public static final long PARALLEL_ELEMENTS = 1L << 16;
+
+    /** Species for float64 lanes (a constant, so that C2 can intrinsify the vector code). */
+    public static final VectorSpecies<Double> D = doubleSpecies();
+
+    /** Species for float32 lanes, as wide as {@link #D}. */
+    public static final VectorSpecies<Float> F = VectorSpecies.of(float.class, D.vectorShape());
+
+    private static volatile Settings settings = Settings.fromProperties();
+
+    private Species() {
+    }
+
+    private static VectorSpecies<Double> doubleSpecies() {
+        String bits = System.getProperty("theano4j.cpu.vectorBits");
+        if (bits == null) {
+            return DoubleVector.SPECIES_PREFERRED;
+        }
+        return VectorSpecies.of(double.class, VectorShape.forBitSize(Integer.parseInt(bits.trim())));
+    }
+
+    /** The switches that may change at run time (tests). */
+    record Settings(boolean vector, int threads) {
+        static Settings fromProperties() {
+            boolean vector = !"false".equalsIgnoreCase(System.getProperty("theano4j.cpu.vector", "true"));
+            String t = System.getProperty("theano4j.cpu.threads");
+            int threads = t == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(t.trim()));
+            return new Settings(vector, threads);
+        }
+    }
+
+    /** False when the scalar code paths are forced. */
+    public static boolean vector() {
+        return settings.vector();
+    }
+
+    /** Number of threads big kernels may use. */
+    public static int threads() {
+        return settings.threads();
+    }
+
+    /**
+     * Re-reads the system properties (for tests that switch the scalar path or the thread count).
+     * Kernels pick the new settings up on their next call.
+     */
+    public static void configure() {
+        settings = Settings.fromProperties();
+        Parallel.resize(settings.threads());
+    }
+}

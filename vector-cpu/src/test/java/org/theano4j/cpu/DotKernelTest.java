@@ -1,0 +1,137 @@
+package org.theano4j.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.theano4j.op.Dot;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * GEMM/GEMV/dot against a naive triple loop (double accumulation) for odd sizes, every transpose
+ * combination, both float dtypes, one and two threads. Tolerance: summation order differs
+ * (blocked FMA), so 1e-12 relative for float64 and 1e-5 for float32 (which accumulates in float).
+ */
+class DotKernelTest {
+    static final int[] SIZES = {1, 7, 17, 33, 130, 257};
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("theano4j.cpu.threads");
+        System.clearProperty("theano4j.cpu.vector");
+        Species.configure();
+    }
+
+    /** A (rows x cols) matrix, stored transposed when {@code transposed} (same values, column-major). */
+    static NDArray matrix(DType d, long seed, int rows, int cols, boolean transposed) {
+        return transposed ? Parity.array(d, seed, -1, 1, false, cols, rows).transpose(1, 0)
+                : Parity.array(d, seed, -1, 1, false, rows, cols);
+    }
+
+    static double[] naive(NDArray a, NDArray b) {
+        int m = (int) a.shape(0);
+        int k = (int) a.shape(1);
+        int n = (int) b.shape(1);
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a.getDouble(i, p) * b.getDouble(p, j);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    static void assertClose(double[] want, NDArray got, double rel, String what) {
+        double[] g = got.toDoubleArray();
+        assertEquals(want.length, g.length, what);
+        for (int i = 0; i < want.length; i++) {
+            double tol = rel * Math.max(1, Math.abs(want[i])) * 10;
+            assertEquals(want[i], g[i], tol, what + " at " + i);
+        }
+    }
+
+    static Stream<Arguments> gemmCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (DType d : Parity.floats()) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(d, ta, tb));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("gemmCases")
+    void gemmMatchesNaiveLoopForOddSizes(DType d, boolean ta, boolean tb) {
+        double rel = d == DType.FLOAT64 ? 1e-13 : 1e-6;
+        for (int m : SIZES) {
+            for (int k : new int[] {1, 17, 257}) {
+                int n = SIZES[(m + k) % SIZES.length];
+                NDArray a = matrix(d, m * 31 + k, m, k, ta);
+                NDArray b = matrix(d, k * 17 + n, k, n, tb);
+                NDArray got = Parity.runKernel(Parity.node(new Dot(), a, b), a, b);
+                assertClose(naive(a, b), got, rel * Math.sqrt(k), d + " " + m + "x" + k + "x" + n);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2"})
+    void bigGemmSplitsOverThreads(String threads) {
+        System.setProperty("theano4j.cpu.threads", threads);
+        Species.configure();
+        for (DType d : Parity.floats()) {
+            NDArray a = matrix(d, 1, 300, 260, false);
+            NDArray b = matrix(d, 2, 260, 130, true);
+            NDArray got = Parity.runKernel(Parity.node(new Dot(), a, b), a, b);
+            assertClose(naive(a, b), got, d == DType.FLOAT64 ? 1e-12 : 1e-5, d + " threads=" + threads);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("gemmCases")
+    void gemvBothOrientationsAndDot(DType d, boolean transposed, boolean strided) {
+        double rel = d == DType.FLOAT64 ? 1e-13 : 1e-6;
+        for (int m : SIZES) {
+            int k = SIZES[(m * 7) % SIZES.length] + 3;
+            NDArray a = matrix(d, m, m, k, transposed);
+            NDArray x = strided ? Parity.array(d, k, -1, 1, false, 2 * k).slice(0, 0, 2 * k, 2)
+                    : Parity.array(d, k, -1, 1, false, k);
+            NDArray xm = x.reshape(k, 1);
+            NDArray mv = Parity.runKernel(Parity.node(new Dot(), a, x), a, x);
+            assertClose(naive(a, xm), mv, rel * Math.sqrt(k), "mv " + m + "x" + k);
+            NDArray y = strided ? Parity.array(d, m, -1, 1, false, 2 * m).slice(0, 0, 2 * m, 2)
+                    : Parity.array(d, m, -1, 1, false, m);
+            NDArray vm = Parity.runKernel(Parity.node(new Dot(), y, a), y, a);
+            assertClose(naive(y.reshape(1, m), a), vm, rel * Math.sqrt(m), "vm " + m + "x" + k);
+            NDArray vv = Parity.runKernel(Parity.node(new Dot(), x, x), x, x);
+            assertClose(naive(x.reshape(1, k), xm), vv, rel * Math.sqrt(k), "vv " + k);
+        }
+    }
+
+    @Test
+    void emptyDepthGivesZerosAndIntegersUseTheReference() {
+        NDArray a = NDArray.zeros(DType.FLOAT64, 3, 0);
+        NDArray b = NDArray.zeros(DType.FLOAT64, 0, 4);
+        NDArray got = Parity.runKernel(Parity.node(new Dot(), a, b), a, b);
+        assertArrayEquals(new double[12], got.toDoubleArray());
+        NDArray ia = NDArray.of(new long[][] {{1, 2}, {3, 4}});
+        assertNull(new VectorCpuBackend().kernelFor(Parity.node(new Dot(), ia, ia)));
+    }
+}
