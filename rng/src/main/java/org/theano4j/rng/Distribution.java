@@ -41,7 +41,9 @@ public sealed interface Distribution {
 
         @Override
         public NDArray draw(RandomState rng, long[] size) {
-            return floats(rng.uniform(low, high, size), size);
+            NDArray out = NDArray.empty(Config.floatX(), size);
+            rng.uniform(low, high, out);
+            return out;
         }
 
         @Override
@@ -66,7 +68,9 @@ public sealed interface Distribution {
 
         @Override
         public NDArray draw(RandomState rng, long[] size) {
-            return floats(rng.normal(avg, std, size), size);
+            NDArray out = NDArray.empty(Config.floatX(), size);
+            rng.normal(avg, std, out);
+            return out;
         }
 
         @Override
@@ -285,11 +289,6 @@ public sealed interface Distribution {
         long[] shape = Arrays.copyOf(size, size.length + 1);
         shape[size.length] = last;
         return shape;
-    }
-
-    private static NDArray floats(double[] values, long[] shape) {
-        NDArray a = NDArray.of(values).reshape(shape);
-        return Config.floatX() == DType.FLOAT64 ? a : a.astype(Config.floatX());
     }
 
     private static NDArray longs(long[] values, long[] shape) {

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.SharedVariable;
+import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.Op;
+import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -127,6 +130,79 @@ public final class MRGRandomStreams {
             throw new IllegalArgumentException("binomial: p must be in [0, 1], got " + p);
         }
         return draw(new MrgDraw(MrgDraw.Kind.BINOMIAL, size, p, 0.0), Mrg31k3p.guessNStreams(size));
+    }
+
+    /** {@code multinomial(pvals=pvals)}: one int64 draw per row of {@code pvals} (n = 1). */
+    public Variable multinomial(double[][] pvals) {
+        return multinomial(pvals, 1);
+    }
+
+    /** {@code multinomial(n=n, pvals=pvals)}: int64 counts of {@code n} draws per row. */
+    public Variable multinomial(double[][] pvals, long n) {
+        return multinomial(pvals, n, DType.INT64, Mrg31k3p.MAX_GUESSED_STREAMS);
+    }
+
+    /**
+     * Theano 1.0's {@code MRG_RandomStreams.multinomial(n=n, pvals=pvals, dtype=dtype, nstreams=nStreams)}:
+     * {@code rows * n} floatX uniforms on {@code nStreams} substreams (Theano's size is symbolic
+     * here, so it guesses {@link Mrg31k3p#MAX_GUESSED_STREAMS}), then {@link MultinomialFromUniform}:
+     * counts of shape {@code pvals}, uniform {@code c * rows + r} being draw c of row r. pvals are
+     * not checked beyond being a non-empty rectangle, as in Theano.
+     *
+     * @throws IllegalArgumentException if pvals is empty or ragged, or {@code n < 1}
+     */
+    public Variable multinomial(double[][] pvals, long n, DType dtype, int nStreams) {
+        MultinomialFromUniform op = new MultinomialFromUniform(dtype, n);
+        return fromUniform(op, "multinomial", pvals, n, nStreams);
+    }
+
+    /**
+     * Theano 1.0's {@code MRG_RandomStreams.choice(size, a=None, replace, p)}: {@code size}
+     * int64 indices per row of {@code p}, without replacement, shape {@code (rows, size)}.
+     *
+     * @throws UnsupportedOperationException if {@code replace} (Theano 1.0 raises NotImplementedError)
+     * @throws IllegalArgumentException if p is empty or ragged, or {@code size < 1}
+     */
+    public Variable choice(long size, boolean replace, double[][] p) {
+        return choice(size, replace, p, DType.INT64, Mrg31k3p.MAX_GUESSED_STREAMS);
+    }
+
+    /**
+     * {@link #choice(long, boolean, double[][])} with Theano's {@code dtype} and {@code nstreams}:
+     * {@code rows * size} floatX uniforms on {@code nStreams} substreams, then
+     * {@link ChoiceFromUniform} (uniform {@code c * rows + r} gives column c of row r).
+     *
+     * @throws UnsupportedOperationException if {@code replace}
+     * @throws IllegalArgumentException if p is empty or ragged, or {@code size < 1}
+     */
+    public Variable choice(long size, boolean replace, double[][] p, DType dtype, int nStreams) {
+        if (replace) {
+            throw new UnsupportedOperationException("MRG_RandomStreams.choice only works without replacement for now.");
+        }
+        return fromUniform(new ChoiceFromUniform(dtype, size, false), "choice", p, size, nStreams);
+    }
+
+    /**
+     * Theano 1.0's deprecated {@code multinomial_wo_replacement(n=n, pvals=pvals)}, which is
+     * {@code choice(size=n, replace=False, p=pvals)}.
+     *
+     * @deprecated as in Theano 1.0; use {@link #choice(long, boolean, double[][])}
+     */
+    @Deprecated
+    public Variable multinomialWoReplacement(double[][] pvals, long n) {
+        return choice(n, false, pvals);
+    }
+
+    private Variable fromUniform(Op op, String what, double[][] pvals, long n, int nStreams) {
+        int cols = pvals.length == 0 ? 0 : pvals[0].length;
+        for (double[] row : pvals) {
+            if (row.length != cols || cols == 0) {
+                throw new IllegalArgumentException(what + ": pvals must be a non-empty rectangular matrix, got rows of "
+                        + Arrays.stream(pvals).mapToInt(r -> r.length).boxed().toList() + " outcomes");
+            }
+        }
+        Variable unis = uniform(new long[] {Math.multiplyExact(pvals.length, n)}, 0.0, 1.0, nStreams);
+        return Apply.of(op, List.of(T.constant(NDArray.of(pvals)), unis)).output(0);
     }
 
     private synchronized Variable draw(MrgDraw op, int nStreams) {

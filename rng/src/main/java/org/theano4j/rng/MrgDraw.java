@@ -69,59 +69,39 @@ public record MrgDraw(Kind kind, long[] size, double a, double b) implements Op 
 
     @Override
     public Object[] evaluate(Object[] inputs) {
-        int[][] states = states((NDArray) inputs[0]);
+        int[] flat = states((NDArray) inputs[0]);
         NDArray sample = switch (kind) {
-            case UNIFORM -> uniform(states);
-            case NORMAL -> normal(states);
-            case BINOMIAL -> binomial(states);
+            case UNIFORM -> uniform(flat);
+            case NORMAL -> normal(flat);
+            case BINOMIAL -> binomial(flat);
         };
-        return new Object[] {NDArray.of(states), sample.reshape(size)};
+        return new Object[] {MrgBulk.stateMatrix(flat), sample};
     }
 
-    private static int[][] states(NDArray m) {
+    private static int[] states(NDArray m) {
         if (m.dtype() != DType.INT32 || m.ndim() != 2 || m.shape(1) != 6 || m.shape(0) == 0) {
             throw new IllegalArgumentException("MRG state must be an int32 matrix (n_streams, 6) with n_streams > 0, got "
                     + m.dtype().numpyName() + Arrays.toString(m.shape()));
         }
-        int[] flat = m.toIntArray();
-        int[][] rows = new int[(int) m.shape(0)][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = Arrays.copyOfRange(flat, 6 * i, 6 * i + 6);
-        }
-        return rows;
+        return MrgBulk.flatStates(m);
     }
 
-    private NDArray uniform(int[][] states) {
-        int n = Shapes.count(size);
-        if (Config.floatX() == DType.FLOAT32) {
-            float[] out = new float[n];
-            Mrg31k3p.uniform(states, out, (float) a, (float) b);
-            return NDArray.of(out);
-        }
-        double[] out = new double[n];
-        Mrg31k3p.uniform(states, out, a, b);
-        return NDArray.of(out);
+    private NDArray uniform(int[] flat) {
+        NDArray out = NDArray.empty(Config.floatX(), size);
+        MrgBulk.uniform(flat, out, a, b);
+        return out;
     }
 
-    private NDArray normal(int[][] states) {
-        double[] out = new double[Shapes.count(size)];
-        Mrg31k3p.normal(states, out, a, b);
-        NDArray r = NDArray.of(out);
-        return Config.floatX() == DType.FLOAT64 ? r : r.astype(Config.floatX());
+    private NDArray normal(int[] flat) {
+        NDArray out = NDArray.empty(DType.FLOAT64, size);
+        MrgBulk.normal(flat, out, a, b);
+        return Config.floatX() == DType.FLOAT64 ? out : out.astype(Config.floatX());
     }
 
-    private NDArray binomial(int[][] states) {
-        long[] out = new long[Shapes.count(size)];
-        if (Config.floatX() == DType.FLOAT32) {
-            float[] u = new float[out.length];
-            Mrg31k3p.uniform(states, u);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = u[i] < (float) a ? 1 : 0;
-            }
-        } else {
-            Mrg31k3p.binomial(states, a, out);
-        }
-        return NDArray.of(out);
+    private NDArray binomial(int[] flat) {
+        NDArray out = NDArray.empty(DType.INT64, size);
+        MrgBulk.binomial(flat, out, a, Config.floatX() == DType.FLOAT32);
+        return out;
     }
 
     @Override

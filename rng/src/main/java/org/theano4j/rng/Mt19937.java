@@ -52,11 +52,7 @@ final class Mt19937 {
         if (pos == STATE_WORDS) {
             regenerate();
         }
-        int y = key[pos++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        return y ^ (y >>> 18);
+        return temper(key[pos++]);
     }
 
     /** Next 64 random bits: the first 32-bit draw is the high word ({@code mt19937_next64}). */
@@ -73,11 +69,53 @@ final class Mt19937 {
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
-    private void regenerate() {
-        for (int i = 0; i < STATE_WORDS; i++) {
-            int y = (key[i] & UPPER_MASK) | (key[(i + 1) % STATE_WORDS] & LOWER_MASK);
-            key[i] = key[(i + SHIFT) % STATE_WORDS] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    /**
+     * Fills {@code out[from .. to)} with {@link #nextDouble()} values, exactly as that many calls
+     * would, reading each 624-word block straight from the key.
+     */
+    void fillDoubles(double[] out, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (pos == STATE_WORDS) {
+                regenerate();
+            }
+            int pairs = Math.min(to - i, (STATE_WORDS - pos) >> 1);
+            if (pairs == 0) {
+                out[i++] = nextDouble();
+                continue;
+            }
+            int p = pos;
+            for (int k = 0; k < pairs; k++, p += 2) {
+                int a = temper(key[p]) >>> 5;
+                int b = temper(key[p + 1]) >>> 6;
+                out[i + k] = (a * 67108864.0 + b) / 9007199254740992.0;
+            }
+            pos = p;
+            i += pairs;
         }
+    }
+
+    private static int temper(int y) {
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        return y ^ (y >>> 18);
+    }
+
+    /** The next 624 words, in the order of {@code mt19937_gen} (three loops instead of modulos). */
+    private void regenerate() {
+        int[] k = key;
+        int i = 0;
+        for (; i < STATE_WORDS - SHIFT; i++) {
+            int y = (k[i] & UPPER_MASK) | (k[i + 1] & LOWER_MASK);
+            k[i] = k[i + SHIFT] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        for (; i < STATE_WORDS - 1; i++) {
+            int y = (k[i] & UPPER_MASK) | (k[i + 1] & LOWER_MASK);
+            k[i] = k[i + SHIFT - STATE_WORDS] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        int y = (k[STATE_WORDS - 1] & UPPER_MASK) | (k[0] & LOWER_MASK);
+        k[STATE_WORDS - 1] = k[SHIFT - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         pos = 0;
     }
 }

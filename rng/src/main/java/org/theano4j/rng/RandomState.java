@@ -1,6 +1,7 @@
 package org.theano4j.rng;
 
 import java.util.Arrays;
+import org.theano4j.tensor.NDArray;
 
 /**
  * A bit-exact port of numpy's legacy {@code numpy.random.RandomState}: the MT19937 generator with
@@ -127,10 +128,16 @@ public final class RandomState {
     /** Doubles in [0, 1) ({@code random_sample(size)}). */
     public double[] randomSample(long... size) {
         double[] out = new double[Shapes.count(size)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = mt.nextDouble();
-        }
+        randomSample(out);
         return out;
+    }
+
+    /**
+     * Fills {@code out} with what {@code out.length} calls of {@link #randomSample()} return, in
+     * order, reading the generator block by block (the bulk path of every uniform draw).
+     */
+    public void randomSample(double[] out) {
+        mt.fillDoubles(out, 0, out.length);
     }
 
     /**
@@ -139,15 +146,47 @@ public final class RandomState {
      * @throws IllegalArgumentException if {@code high - low} is not finite
      */
     public double[] uniform(double low, double high, long... size) {
-        double range = high - low;
-        if (!Double.isFinite(range)) {
-            throw new IllegalArgumentException("Range exceeds valid bounds");
-        }
+        double range = checkedRange(low, high);
         double[] out = randomSample(size);
         for (int i = 0; i < out.length; i++) {
             out[i] = low + range * out[i];
         }
         return out;
+    }
+
+    private static double checkedRange(double low, double high) {
+        double range = high - low;
+        if (!Double.isFinite(range)) {
+            throw new IllegalArgumentException("Range exceeds valid bounds");
+        }
+        return range;
+    }
+
+    /**
+     * {@link #uniform(double, double, long...)} over {@code out.size()} values written straight
+     * into the C-contiguous float64 or float32 {@code out} (float32 gets each float64 value rounded).
+     */
+    void uniform(double low, double high, NDArray out) {
+        double range = checkedRange(low, high);
+        BulkWriter.fill(out, (chunk, n) -> {
+            mt.fillDoubles(chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                chunk[i] = low + range * chunk[i];
+            }
+        });
+    }
+
+    /**
+     * {@link #normal(double, double, long...)} over {@code out.size()} values written straight
+     * into the C-contiguous float64 or float32 {@code out}.
+     */
+    void normal(double loc, double scale, NDArray out) {
+        checkScale(scale);
+        BulkWriter.fill(out, (chunk, n) -> {
+            for (int i = 0; i < n; i++) {
+                chunk[i] = loc + scale * standardNormal();
+            }
+        });
     }
 
     /** One standard normal value from the legacy polar method ({@code standard_normal()}). */
@@ -183,14 +222,18 @@ public final class RandomState {
      * @throws IllegalArgumentException if {@code scale < 0}
      */
     public double[] normal(double loc, double scale, long... size) {
-        if (scale < 0) {
-            throw new IllegalArgumentException("scale < 0");
-        }
+        checkScale(scale);
         double[] out = new double[Shapes.count(size)];
         for (int i = 0; i < out.length; i++) {
             out[i] = loc + scale * standardNormal();
         }
         return out;
+    }
+
+    private static void checkScale(double scale) {
+        if (scale < 0) {
+            throw new IllegalArgumentException("scale < 0");
+        }
     }
 
     /** One integer uniform on [0, high) ({@code randint(high)}). */
