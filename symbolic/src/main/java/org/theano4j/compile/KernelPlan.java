@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 import org.theano4j.Variable;
 import org.theano4j.backend.Backend;
 import org.theano4j.backend.Kernel;
@@ -33,6 +34,8 @@ public final class KernelPlan {
     private final int[] updateSlots;
     private final int firstTransient;
     private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
+    /** The last released workspace: the common single-threaded case takes and returns it without allocating. */
+    private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     private KernelPlan(Step[] steps, int totalSteps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
             int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient) {
@@ -189,20 +192,46 @@ public final class KernelPlan {
      * (profiling, NaN checks) told about each step; null runs the plain loop at no extra cost.
      */
     public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues, StepListener listener) {
-        Workspace ws = pool.poll();
-        if (ws == null) {
-            ws = newWorkspace();
-        }
+        Workspace ws = acquire();
         try {
-            run(ws, args, sharedValues, outputs, updateValues, listener);
+            System.arraycopy(args, 0, ws.args(), 0, inputSlots.length);
+            System.arraycopy(sharedValues, 0, ws.sharedValues(), 0, sharedSlots.length);
+            execute(ws, listener);
+            System.arraycopy(ws.outputs(), 0, outputs, 0, outputSlots.length);
+            System.arraycopy(ws.updates(), 0, updateValues, 0, updateSlots.length);
         } finally {
-            ws.clear(firstTransient);
+            release(ws);
+        }
+    }
+
+    /** A workspace for one call from the pool (or a new one); give it back with {@link #release}. */
+    public Workspace acquire() {
+        Workspace ws = spare.getAndSet(null);
+        if (ws == null) {
+            ws = pool.poll();
+        }
+        return ws != null ? ws : newWorkspace();
+    }
+
+    /** Returns a workspace to the pool, dropping its references to the call's values. */
+    public void release(Workspace ws) {
+        ws.clear(firstTransient);
+        if (!spare.compareAndSet(null, ws)) {
             pool.push(ws);
         }
     }
 
+    /**
+     * Runs the plan on {@code ws}'s arguments and shared values and fills its outputs and
+     * updates (see {@link Workspace}); {@code listener} may be null. Throws without side effects.
+     */
+    public void execute(Workspace ws, StepListener listener) {
+        run(ws, listener);
+    }
+
     private Workspace newWorkspace() {
-        Workspace ws = new Workspace(nSlots, totalSteps);
+        Workspace ws = new Workspace(nSlots, totalSteps, inputSlots.length, sharedSlots.length, outputSlots.length,
+                updateSlots.length);
         for (int i = 0; i < constantSlots.length; i++) {
             ws.slots[constantSlots[i]] = constantValues[i];
         }
@@ -212,14 +241,20 @@ public final class KernelPlan {
     /** The current values of the shared state this plan reads, in {@link #shared()} order. */
     public Object[] snapshot() {
         Object[] values = new Object[shared.length];
-        for (int i = 0; i < shared.length; i++) {
-            values[i] = shared[i].currentValue();
-        }
+        snapshot(values);
         return values;
     }
 
-    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues,
-            StepListener listener) {
+    /** Writes the current values of the shared state into {@code values}, in {@link #shared()} order. */
+    public void snapshot(Object[] values) {
+        for (int i = 0; i < shared.length; i++) {
+            values[i] = shared[i].currentValue();
+        }
+    }
+
+    private void run(Workspace ws, StepListener listener) {
+        Object[] sharedValues = ws.sharedValues();
+        NDArray[] args = ws.args();
         for (int i = 0; i < sharedSlots.length; i++) {
             ws.slots[sharedSlots[i]] = sharedValues[i];
             ws.fresh[sharedSlots[i]] = false;
@@ -235,9 +270,11 @@ public final class KernelPlan {
         } else {
             runObserved(ws, args, listener);
         }
+        NDArray[] outputs = ws.outputs();
         for (int i = 0; i < outputSlots.length; i++) {
             outputs[i] = take(ws, outputSlots[i]);
         }
+        Object[] updateValues = ws.updates();
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
             updateValues[i] = v instanceof NDArray ? take(ws, updateSlots[i]) : v;

@@ -22,6 +22,7 @@ final class Step {
     private final Kernel kernel;
     private final boolean freshOutputs;
     private final DType[] outDTypes;
+    private final boolean memoShapes;
     private Guarded guarded;
 
     /**
@@ -41,6 +42,7 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
         }
+        this.memoShapes = ShapeOnly.test(node.op());
     }
 
     /** Makes this (ifelse) step run only the chosen segment before picking its values. */
@@ -60,14 +62,15 @@ final class Step {
             return;
         }
         Object[] slots = ws.slots;
-        Object[] args = ws.args(index, in.length);
+        StepState state = ws.state(index, this);
+        Object[] args = state.args;
         for (int i = 0; i < in.length; i++) {
             args[i] = slots[in[i]];
         }
         try {
-            long[][] shapes = kernel != null ? node.op().outputShapes(args) : null;
+            long[][] shapes = kernel != null ? state.outputShapes(node.op(), args, memoShapes) : null;
             if (shapes != null) {
-                runKernel(ws, index, args, shapes);
+                runKernel(ws, state, shapes);
             } else {
                 runEvaluate(ws, args);
             }
@@ -76,12 +79,12 @@ final class Step {
         }
     }
 
-    private void runKernel(Workspace ws, int index, Object[] args, long[][] shapes) {
-        NDArray[] ins = ws.inputArrays(index, in.length);
+    private void runKernel(Workspace ws, StepState state, long[][] shapes) {
+        NDArray[] ins = state.ins;
         for (int i = 0; i < in.length; i++) {
-            ins[i] = (NDArray) args[i];
+            ins[i] = (NDArray) state.args[i];
         }
-        NDArray[] outs = ws.outputArrays(index, out.length);
+        NDArray[] outs = state.outs;
         for (int i = 0; i < out.length; i++) {
             outs[i] = freshOutputs ? NDArray.empty(outDTypes[i], shapes[i]) : ws.buffer(out[i], outDTypes[i], shapes[i]);
         }
@@ -89,12 +92,13 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = outs[i];
             ws.fresh[out[i]] = freshOutputs;
+            outs[i] = null;
         }
     }
 
     private void runEvaluate(Workspace ws, Object[] args) {
         Op op = node.op();
-        Object[] results = op.evaluate(args.clone());
+        Object[] results = op.evaluate(args);
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);

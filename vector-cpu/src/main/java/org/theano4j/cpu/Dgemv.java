@@ -28,6 +28,10 @@ final class Dgemv {
     static void multiply(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
             MemorySegment y, long yOff, int m, int k) {
         int tasks = (long) m * k < (1 << 17) ? 1 : Parallel.tasksFor(m, 64);
+        if (tasks == 1) {
+            rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, 0, m, k);
+            return;
+        }
         int step = (m + tasks - 1) / tasks;
         Parallel.run(tasks, t -> rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, t * step, Math.min(m, (t + 1) * step), k));
     }
