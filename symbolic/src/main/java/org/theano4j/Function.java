@@ -134,7 +134,7 @@ public final class Function {
             }
             offerUpdateTargets(ws.updateTargets());
             plan.execute(ws, listener);
-            commit(ws.updates(), ws.updateTargets());
+            commit(ws.updates());
         } finally {
             if (reading) {
                 endReads();
@@ -148,21 +148,44 @@ public final class Function {
         }
     }
 
+    /** Reads the shared state (locks held) and counts this call as a reader of what it only reads. */
     private void readState(Object[] state) {
         plan.snapshot(state);
-    }
-
-    private void offerUpdateTargets(NDArray[] targets) {
-    }
-
-    private void commit(Object[] updates, NDArray[] targets) {
-        List<SharedContainer> updated = graph.updated();
-        for (int i = 0; i < updates.length; i++) {
-            updated.get(i).replaceValue(updates[i]);
+        for (int i = 0; i < lockOrder.length; i++) {
+            if (readOnly[i] && lockOrder[i] instanceof SharedVariable sv) {
+                sv.beginRead();
+            }
         }
     }
 
     private void endReads() {
+        for (int i = 0; i < lockOrder.length; i++) {
+            if (readOnly[i] && lockOrder[i] instanceof SharedVariable sv) {
+                sv.endRead();
+            }
+        }
+    }
+
+    /** Offers each updated variable's spare buffer (locks held) as the target of its update. */
+    private void offerUpdateTargets(NDArray[] targets) {
+        List<SharedContainer> updated = graph.updated();
+        for (int i = 0; i < targets.length; i++) {
+            if (updated.get(i) instanceof SharedVariable sv) {
+                targets[i] = sv.takeSpare();
+            }
+        }
+    }
+
+    /** Installs the new values (locks held); shared variables may keep their old buffer for the next call. */
+    private void commit(Object[] updates) {
+        List<SharedContainer> updated = graph.updated();
+        for (int i = 0; i < updates.length; i++) {
+            if (updated.get(i) instanceof SharedVariable sv) {
+                sv.commitUpdate((NDArray) updates[i]);
+            } else {
+                updated.get(i).replaceValue(updates[i]);
+            }
+        }
     }
 
     private static Object[] spread(Object[] args) {

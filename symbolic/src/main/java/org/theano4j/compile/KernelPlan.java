@@ -83,9 +83,26 @@ public final class KernelPlan {
         BranchPlanner.Scope scope = BranchPlanner.plan(Graphs.toposort(roots), roots);
         int[] next = {scope.nodes().size()};
         Step[] steps = steps(scope, slot, backend, rootSet, next);
+        int[] updateSlots = slotsOf(graph.updates(), slot);
+        markUpdateTargets(steps, updateSlots);
         return new KernelPlan(steps, next[0], slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
                 sharedList.toArray(SharedContainer[]::new), ints(sharedSlotList), inputSlots,
-                slotsOf(graph.outputs(), slot), slotsOf(graph.updates(), slot), firstTransient);
+                slotsOf(graph.outputs(), slot), updateSlots, firstTransient);
+    }
+
+    /** Tells the steps that compute update values which update (and so which offered target) each output is. */
+    private static void markUpdateTargets(Step[] steps, int[] updateSlots) {
+        Map<Integer, Integer> updateOf = new java.util.HashMap<>();
+        for (int u = 0; u < updateSlots.length; u++) {
+            updateOf.putIfAbsent(updateSlots[u], u);
+        }
+        for (Step s : steps) {
+            s.markUpdateTargets(updateOf);
+            if (s.guarded() != null) {
+                markUpdateTargets(s.guarded().then(), updateSlots);
+                markUpdateTargets(s.guarded().otherwise(), updateSlots);
+            }
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ final class Step {
     private final boolean freshOutputs;
     private final DType[] outDTypes;
     private final boolean memoShapes;
+    /** Per output, the update it is the new value of (its offered target may be written), or -1. */
+    private final int[] updateOf;
     private Guarded guarded;
 
     /**
@@ -43,6 +45,15 @@ final class Step {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
         }
         this.memoShapes = ShapeOnly.test(node.op());
+        this.updateOf = new int[out.length];
+        java.util.Arrays.fill(updateOf, -1);
+    }
+
+    /** Records which outputs are update values ({@code updateOf}: slot to update index). */
+    void markUpdateTargets(java.util.Map<Integer, Integer> slotToUpdate) {
+        for (int i = 0; i < out.length; i++) {
+            updateOf[i] = slotToUpdate.getOrDefault(out[i], -1);
+        }
     }
 
     /** Makes this (ifelse) step run only the chosen segment before picking its values. */
@@ -86,7 +97,7 @@ final class Step {
         }
         NDArray[] outs = state.outs;
         for (int i = 0; i < out.length; i++) {
-            outs[i] = freshOutputs ? NDArray.empty(outDTypes[i], shapes[i]) : ws.buffer(out[i], outDTypes[i], shapes[i]);
+            outs[i] = freshOutputs ? freshOutput(ws, i, shapes[i], ins) : ws.buffer(out[i], outDTypes[i], shapes[i]);
         }
         kernel.run(ins, outs);
         for (int i = 0; i < out.length; i++) {
@@ -94,6 +105,32 @@ final class Step {
             ws.fresh[out[i]] = freshOutputs;
             outs[i] = null;
         }
+    }
+
+    /**
+     * A new array for root output {@code i}: the target the caller offered for its update when it
+     * fits (a recycled former value that nobody else holds), else a newly allocated one.
+     */
+    private NDArray freshOutput(Workspace ws, int i, long[] shape, NDArray[] ins) {
+        int u = updateOf[i];
+        if (u >= 0) {
+            NDArray[] targets = ws.updateTargets();
+            NDArray t = targets[u];
+            if (t != null && t.dtype() == outDTypes[i] && t.hasShape(shape) && t.isCContiguous() && !among(t, ins)) {
+                targets[u] = null;
+                return t;
+            }
+        }
+        return NDArray.empty(outDTypes[i], shape);
+    }
+
+    private static boolean among(NDArray a, NDArray[] arrays) {
+        for (NDArray x : arrays) {
+            if (x == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runEvaluate(Workspace ws, Object[] args) {
