@@ -33,12 +33,14 @@ public final class KernelPlan {
     private final int[] outputSlots;
     private final int[] updateSlots;
     private final int firstTransient;
+    private final int nGroups;
     private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
     /** The last released workspace: the common single-threaded case takes and returns it without allocating. */
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     private KernelPlan(Step[] steps, int totalSteps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
-            int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient) {
+            int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient, int nGroups) {
+        this.nGroups = nGroups;
         this.steps = steps;
         this.totalSteps = totalSteps;
         this.nSlots = nSlots;
@@ -84,10 +86,12 @@ public final class KernelPlan {
         int[] next = {scope.nodes().size()};
         Step[] steps = steps(scope, slot, backend, rootSet, next);
         int[] updateSlots = slotsOf(graph.updates(), slot);
+        int[] outputSlots = slotsOf(graph.outputs(), slot);
         markUpdateTargets(steps, updateSlots);
+        int nGroups = next[0] == steps.length ? BufferPlan.assign(steps, slot.size(), concat(outputSlots, updateSlots)) : 0;
         return new KernelPlan(steps, next[0], slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
                 sharedList.toArray(SharedContainer[]::new), ints(sharedSlotList), inputSlots,
-                slotsOf(graph.outputs(), slot), updateSlots, firstTransient);
+                outputSlots, updateSlots, firstTransient, nGroups);
     }
 
     /** Tells the steps that compute update values which update (and so which offered target) each output is. */
@@ -161,6 +165,12 @@ public final class KernelPlan {
         for (int i = 0; i < r.length; i++) {
             r[i] = slot.get(vs.get(i));
         }
+        return r;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 
@@ -248,7 +258,7 @@ public final class KernelPlan {
 
     private Workspace newWorkspace() {
         Workspace ws = new Workspace(nSlots, totalSteps, inputSlots.length, sharedSlots.length, outputSlots.length,
-                updateSlots.length);
+                updateSlots.length, nGroups);
         for (int i = 0; i < constantSlots.length; i++) {
             ws.slots[constantSlots[i]] = constantValues[i];
         }

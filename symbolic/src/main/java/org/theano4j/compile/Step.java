@@ -25,6 +25,10 @@ final class Step {
     private final boolean memoShapes;
     /** Per output, the update it is the new value of (its offered target may be written), or -1. */
     private final int[] updateOf;
+    /** Per output, the planned buffer group ({@link BufferPlan}), or -1 for a buffer of its own. */
+    private final int[] group;
+    /** The input whose buffer output 0 may overwrite (in-place elementwise), or -1. */
+    private int inPlaceInput = -1;
     private Guarded guarded;
 
     /**
@@ -47,6 +51,31 @@ final class Step {
         this.memoShapes = ShapeOnly.test(node.op());
         this.updateOf = new int[out.length];
         java.util.Arrays.fill(updateOf, -1);
+        this.group = new int[out.length];
+        java.util.Arrays.fill(group, -1);
+    }
+
+    /** Whether a backend kernel runs this step (else the op's evaluation). */
+    boolean hasKernel() {
+        return kernel != null;
+    }
+
+    /** Whether this step's outputs are roots (handed to the caller, so freshly allocated). */
+    boolean isRoot() {
+        return freshOutputs;
+    }
+
+    /** The dtype of output {@code k} (null for non-tensor outputs). */
+    DType outDType(int k) {
+        return outDTypes[k];
+    }
+
+    /** Output {@code k} lives in buffer group {@code g}; output 0 may overwrite input {@code inPlace} (or -1). */
+    void planOutput(int k, int g, int inPlace) {
+        group[k] = g;
+        if (k == 0) {
+            inPlaceInput = inPlace;
+        }
     }
 
     /** Records which outputs are update values ({@code updateOf}: slot to update index). */
@@ -97,7 +126,7 @@ final class Step {
         }
         NDArray[] outs = state.outs;
         for (int i = 0; i < out.length; i++) {
-            outs[i] = freshOutputs ? freshOutput(ws, i, shapes[i], ins) : ws.buffer(out[i], outDTypes[i], shapes[i]);
+            outs[i] = freshOutputs ? freshOutput(ws, i, shapes[i], ins) : planned(ws, state, i, shapes[i], ins);
         }
         kernel.run(ins, outs);
         for (int i = 0; i < out.length; i++) {
@@ -122,6 +151,21 @@ final class Step {
             }
         }
         return NDArray.empty(outDTypes[i], shape);
+    }
+
+    /** An intermediate's buffer: the dying input itself (in place), its group's memory, or its own buffer. */
+    private NDArray planned(Workspace ws, StepState state, int i, long[] shape, NDArray[] ins) {
+        if (i == 0 && inPlaceInput >= 0) {
+            NDArray x = ins[inPlaceInput];
+            if (x.dtype() == outDTypes[0] && x.hasShape(shape) && x.isCContiguous()) {
+                return x;
+            }
+            return ws.buffer(out[i], outDTypes[i], shape);
+        }
+        if (group[i] >= 0) {
+            return ws.groupBuffer(group[i], outDTypes[i], shape, state, i);
+        }
+        return ws.buffer(out[i], outDTypes[i], shape);
     }
 
     private static boolean among(NDArray a, NDArray[] arrays) {

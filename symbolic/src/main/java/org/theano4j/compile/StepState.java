@@ -13,6 +13,8 @@ final class StepState {
     final Object[] args;
     final NDArray[] ins;
     final NDArray[] outs;
+    /** Per output, the view of its buffer group's memory used last time (reused while it still fits). */
+    final NDArray[] views;
     private long[][] inShapes;
     private long[][] outShapes;
 
@@ -20,6 +22,7 @@ final class StepState {
         args = new Object[nIn];
         ins = new NDArray[nIn];
         outs = new NDArray[nOut];
+        views = new NDArray[nOut];
     }
 
     /**

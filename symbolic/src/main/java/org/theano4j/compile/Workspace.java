@@ -1,8 +1,10 @@
 package org.theano4j.compile;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * Per-call state of a plan, reused call after call: the slot values, which of them were freshly
@@ -23,8 +25,10 @@ public final class Workspace {
     private final NDArray[] updateTargets;
     private final boolean[] held;
     private final NDArray[] scalarArgs;
+    private final MemorySegment[] groups;
 
-    Workspace(int nSlots, int nSteps, int nArgs, int nShared, int nOutputs, int nUpdates) {
+    Workspace(int nSlots, int nSteps, int nArgs, int nShared, int nOutputs, int nUpdates, int nGroups) {
+        groups = new MemorySegment[nGroups];
         slots = new Object[nSlots];
         fresh = new boolean[nSlots];
         buffers = new NDArray[nSlots];
@@ -94,6 +98,25 @@ public final class Workspace {
             buffers[slot] = b;
         }
         return b;
+    }
+
+    /**
+     * A C-contiguous array of {@code dtype} and {@code shape} in the memory of buffer group
+     * {@code g} (grown when too small); the step's previous view is reused while it still matches.
+     */
+    NDArray groupBuffer(int g, DType dtype, long[] shape, StepState state, int output) {
+        long bytes = Shapes.size(shape) * dtype.byteSize();
+        MemorySegment mem = groups[g];
+        if (mem == null || mem.byteSize() < bytes) {
+            mem = NDArray.empty(DType.INT8, Math.max(bytes, 1)).segment();
+            groups[g] = mem;
+        }
+        NDArray v = state.views[output];
+        if (v == null || v.segment() != mem || v.dtype() != dtype || !v.hasShape(shape)) {
+            v = NDArray.wrap(mem, dtype, shape);
+            state.views[output] = v;
+        }
+        return v;
     }
 
     /** The reusable state of step {@code index}, created on first use. */
