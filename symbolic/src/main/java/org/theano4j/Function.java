@@ -14,6 +14,7 @@ import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
 import org.theano4j.compile.NanGuard;
 import org.theano4j.compile.StepListener;
+import org.theano4j.compile.Workspace;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
@@ -65,11 +66,7 @@ public final class Function {
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
     public NDArray call(Object... args) {
-        List<NDArray> outs = callAll(spread(args));
-        if (outs.size() != 1) {
-            throw new IllegalArgumentException("call(): this function has " + outs.size() + " outputs; use callAll()");
-        }
-        return outs.get(0);
+        return callKw(Map.of(), spread(args));
     }
 
     /** Calls and returns every output in order. A lone Java array is one argument. */
@@ -79,54 +76,114 @@ public final class Function {
 
     /** Calls a one-output function with keyword arguments (by input name or {@code In.name}). */
     public NDArray callKw(Map<String, ?> keywordArgs, Object... positional) {
-        List<NDArray> outs = callAllKw(keywordArgs, spread(positional));
-        if (outs.size() != 1) {
-            throw new IllegalArgumentException("callKw(): this function has " + outs.size() + " outputs; use callAllKw()");
+        int n = graph.outputs().size();
+        if (n != 1) {
+            throw new IllegalArgumentException("call(): this function has " + n + " outputs; use callAll()");
         }
-        return outs.get(0);
+        Workspace ws = plan.acquire();
+        try {
+            invoke(ws, keywordArgs, spread(positional));
+            return ws.outputs()[0];
+        } finally {
+            plan.release(ws);
+        }
     }
 
     /** Calls with keyword and positional arguments and returns every output. */
     public List<NDArray> callAllKw(Map<String, ?> keywordArgs, Object... positional) {
+        Workspace ws = plan.acquire();
+        try {
+            invoke(ws, keywordArgs, spread(positional));
+            return Arrays.asList(ws.outputs().clone());
+        } finally {
+            plan.release(ws);
+        }
+    }
+
+    private void invoke(Workspace ws, Map<String, ?> keywordArgs, Object[] positional) {
         long start = profile != null ? System.nanoTime() : 0;
-        NDArray[] args = bind(keywordArgs, spread(positional));
-        NDArray[] outputs = new NDArray[graph.outputs().size()];
-        Object[] updates = new Object[graph.updated().size()];
-        runLocked(args, outputs, updates);
+        bind(ws, keywordArgs, positional);
+        runLocked(ws);
         if (profile != null) {
             profile.recordCall(System.nanoTime() - start);
         }
-        return Arrays.asList(outputs);
     }
 
     /**
      * Takes the locks of all shared state in one global order, reads it, releases what is only
      * read, runs, commits the updates and releases the rest: readers never see half an update.
+     * Read-only containers count this call as a reader until it ends, so that no updater
+     * recycles a value it is still reading.
      */
-    private void runLocked(NDArray[] args, NDArray[] outputs, Object[] updates) {
-        boolean[] held = new boolean[lockOrder.length];
+    private void runLocked(Workspace ws) {
+        boolean[] held = ws.held();
+        Object[] state = ws.sharedValues();
+        boolean reading = false;
         try {
             for (int i = 0; i < lockOrder.length; i++) {
                 lockOrder[i].lock().lock();
                 held[i] = true;
             }
-            Object[] state = plan.snapshot();
+            readState(state);
+            reading = true;
             for (int i = 0; i < lockOrder.length; i++) {
                 if (readOnly[i]) {
                     lockOrder[i].lock().unlock();
                     held[i] = false;
                 }
             }
-            plan.execute(args, state, outputs, updates, listener);
-            List<SharedContainer> updated = graph.updated();
-            for (int i = 0; i < updates.length; i++) {
-                updated.get(i).replaceValue(updates[i]);
-            }
+            offerUpdateTargets(ws.updateTargets());
+            plan.execute(ws, listener);
+            commit(ws.updates());
         } finally {
+            if (reading) {
+                endReads();
+            }
             for (int i = lockOrder.length - 1; i >= 0; i--) {
                 if (held[i]) {
                     lockOrder[i].lock().unlock();
+                    held[i] = false;
                 }
+            }
+        }
+    }
+
+    /** Reads the shared state (locks held) and counts this call as a reader of what it only reads. */
+    private void readState(Object[] state) {
+        plan.snapshot(state);
+        for (int i = 0; i < lockOrder.length; i++) {
+            if (readOnly[i] && lockOrder[i] instanceof SharedVariable sv) {
+                sv.beginRead();
+            }
+        }
+    }
+
+    private void endReads() {
+        for (int i = 0; i < lockOrder.length; i++) {
+            if (readOnly[i] && lockOrder[i] instanceof SharedVariable sv) {
+                sv.endRead();
+            }
+        }
+    }
+
+    /** Offers each updated variable's spare buffer (locks held) as the target of its update. */
+    private void offerUpdateTargets(NDArray[] targets) {
+        List<SharedContainer> updated = graph.updated();
+        for (int i = 0; i < targets.length; i++) {
+            if (updated.get(i) instanceof SharedVariable sv) {
+                targets[i] = sv.takeSpare();
+            }
+        }
+    }
+
+    /** Installs the new values (locks held); shared variables may keep their old buffer for the next call. */
+    private void commit(Object[] updates) {
+        List<SharedContainer> updated = graph.updated();
+        for (int i = 0; i < updates.length; i++) {
+            if (updated.get(i) instanceof SharedVariable sv) {
+                sv.commitUpdate((NDArray) updates[i]);
+            } else {
+                updated.get(i).replaceValue(updates[i]);
             }
         }
     }
@@ -135,24 +192,17 @@ public final class Function {
         return args != null && args.getClass() != Object[].class ? new Object[] {args} : args == null ? new Object[] {null} : args;
     }
 
-    private NDArray[] bind(Map<String, ?> keywordArgs, Object[] positional) {
+    private void bind(Workspace ws, Map<String, ?> keywordArgs, Object[] positional) {
         List<InputSpec> ins = graph.inputs();
         if (positional.length > ins.size()) {
             throw new IllegalArgumentException(describe() + " takes at most " + ins.size() + " arguments, got " + positional.length);
         }
-        NDArray[] args = new NDArray[ins.size()];
+        NDArray[] args = ws.args();
         for (int i = 0; i < positional.length; i++) {
-            args[i] = convert(positional[i], ins.get(i));
+            args[i] = convert(ws, i, positional[i], ins.get(i));
         }
-        for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
-            Integer i = keywords.get(e.getKey());
-            if (i == null) {
-                throw new IllegalArgumentException(describe() + ": unknown keyword argument '" + e.getKey() + "' (known: " + keywords.keySet() + ")");
-            }
-            if (args[i] != null) {
-                throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
-            }
-            args[i] = convert(e.getValue(), ins.get(i));
+        if (!keywordArgs.isEmpty()) {
+            bindKeywords(ws, keywordArgs);
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
@@ -164,14 +214,36 @@ public final class Function {
                 args[i] = def;
             }
         }
-        return args;
     }
 
-    /** The argument as the input's type: an array of exactly that type passes as is, without building messages. */
-    private NDArray convert(Object arg, InputSpec in) {
+    private void bindKeywords(Workspace ws, Map<String, ?> keywordArgs) {
+        NDArray[] args = ws.args();
+        for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
+            Integer i = keywords.get(e.getKey());
+            if (i == null) {
+                throw new IllegalArgumentException(describe() + ": unknown keyword argument '" + e.getKey() + "' (known: " + keywords.keySet() + ")");
+            }
+            if (args[i] != null) {
+                throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
+            }
+            args[i] = convert(ws, i, e.getValue(), graph.inputs().get(i));
+        }
+    }
+
+    /**
+     * The argument as the input's type: an array of exactly that type passes as is, a Java
+     * scalar for a 0-d input is written into the workspace's buffer, neither building messages.
+     */
+    private NDArray convert(Workspace ws, int index, Object arg, InputSpec in) {
         TensorType type = in.variable().tensorType();
         if (arg instanceof NDArray a && type.accepts(a)) {
             return a;
+        }
+        if (type.ndim() == 0 && (arg instanceof Number || arg instanceof Boolean)) {
+            NDArray target = ws.scalarArg(index, type.dtype());
+            if (ArgConverter.writeScalar(arg, target)) {
+                return target;
+            }
         }
         return ArgConverter.convert(arg, type, () -> describe() + " " + in.label());
     }

@@ -1,5 +1,6 @@
 package org.theano4j;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.theano4j.compile.ArgConverter;
 import org.theano4j.graph.SharedContainer;
@@ -9,16 +10,30 @@ import org.theano4j.tensor.NDArray;
 /**
  * A symbolic variable with a value that persists across calls and is shared by every function
  * that uses it (Theano's {@code shared}). Functions' {@code updates} replace the value atomically.
+ *
+ * <p>Recycling: when an update replaces a value that only this variable holds (it came from an
+ * update or a copy, was never lent with {@code getValue(true)} / {@code setValue(v, true)}, and
+ * no reader is in flight), the old buffer is kept as the {@link #takeSpare() spare} that the next
+ * update writes into, so a training loop's updates allocate nothing. Readers that do not hold
+ * the lock (functions that only read this variable, {@link #getValue}) count themselves in
+ * {@code readers} before they read the value; an update recycles the old value only when it sees
+ * no reader after installing the new one, so a reader either was seen or reads the new value.
  */
 public class SharedVariable extends Variable implements SharedContainer {
     private final ReentrantLock lock = new ReentrantLock();
     private final long order = ORDER.incrementAndGet();
+    private final AtomicInteger readers = new AtomicInteger();
     private volatile NDArray value;
+    /** The last value handed out or taken in without a copy: never recycled while current. */
+    private volatile NDArray lent;
+    /** A former value nobody holds, for the next update to write into (guarded by {@link #lock}). */
+    private NDArray spare;
 
-    /** A shared variable of {@code type} holding {@code value} (used as is). */
+    /** A shared variable of {@code type} holding {@code value} (used as is, so never recycled). */
     protected SharedVariable(TensorType type, NDArray value, String name) {
         super(type, null, 0, name);
         this.value = value;
+        this.lent = value;
     }
 
     /** The value, copied. */
@@ -28,8 +43,17 @@ public class SharedVariable extends Variable implements SharedContainer {
 
     /** The value; with {@code borrow} the backing array itself (do not modify it). */
     public NDArray getValue(boolean borrow) {
-        NDArray v = value;
-        return borrow ? v : v.copy();
+        readers.incrementAndGet();
+        try {
+            NDArray v = value;
+            if (borrow) {
+                lent = v;
+                return v;
+            }
+            return v.copy();
+        } finally {
+            readers.decrementAndGet();
+        }
     }
 
     /** Sets the value (copied); another dtype or rank is an {@link IllegalArgumentException}. */
@@ -51,7 +75,16 @@ public class SharedVariable extends Variable implements SharedContainer {
                     + "; cannot set a value of dtype " + given.dtype().numpyName() + " (cast it first)");
         }
         NDArray converted = ArgConverter.convert(given, t, "shared variable " + label(), scalar);
-        value = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
+        NDArray next = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
+        lock.lock();
+        try {
+            if (next == given) {
+                lent = next;
+            }
+            value = next;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private String label() {
@@ -68,9 +101,41 @@ public class SharedVariable extends Variable implements SharedContainer {
         return value;
     }
 
+    /** Replaces the value with one whose owner is unknown (never recycled). */
     @Override
     public void replaceValue(Object v) {
-        value = (NDArray) v;
+        NDArray a = (NDArray) v;
+        lent = a;
+        value = a;
+    }
+
+    /**
+     * Installs {@code next}, a fresh array that only this variable will hold (a function's update),
+     * and keeps the old value as the spare when nobody else can hold it. Call with the lock held.
+     */
+    void commitUpdate(NDArray next) {
+        NDArray old = value;
+        value = next;
+        if (old != next && old != lent && readers.get() == 0) {
+            spare = old;
+        }
+    }
+
+    /** Takes the spare buffer (null when there is none) for an update to write into. Call with the lock held. */
+    NDArray takeSpare() {
+        NDArray s = spare;
+        spare = null;
+        return s;
+    }
+
+    /** Counts a reader that will use the current value after releasing the lock. Call with the lock held. */
+    void beginRead() {
+        readers.incrementAndGet();
+    }
+
+    /** Ends a read begun with {@link #beginRead()}. */
+    void endRead() {
+        readers.decrementAndGet();
     }
 
     @Override

@@ -35,6 +35,42 @@ public final class ArgConverter {
         return convert(a, type, label, arg instanceof Number || arg instanceof Boolean);
     }
 
+    /**
+     * Writes a Java scalar ({@code Double}, {@code Float}, {@code Long}, {@code Integer},
+     * {@code Short}, {@code Byte} or {@code Boolean}) into the 0-d {@code target} when
+     * {@link #convert(Object, TensorType, String)} would accept it for the target's dtype, with
+     * the same value; returns false (nothing written) otherwise, so the caller takes the slow
+     * path and its error message.
+     */
+    public static boolean writeScalar(Object arg, NDArray target) {
+        DType natural = switch (arg) {
+            case Double d -> DType.FLOAT64;
+            case Float f -> DType.FLOAT32;
+            case Long l -> DType.INT64;
+            case Integer i -> DType.INT64;
+            case Short s -> DType.INT16;
+            case Byte b -> DType.INT8;
+            case Boolean b -> DType.BOOL;
+            default -> null;
+        };
+        if (natural == null) {
+            return false;
+        }
+        boolean integral = !natural.isFloat();
+        long bits = arg instanceof Boolean b ? (b ? 1 : 0) : integral ? ((Number) arg).longValue() : 0;
+        double value = arg instanceof Boolean ? bits : integral ? (double) bits : ((Number) arg).doubleValue();
+        DType want = target.dtype();
+        if (natural != want && !Casting.fits(value, want)) {
+            return false;
+        }
+        if (integral && !want.isFloat()) {
+            target.writeLong(target.offset(), bits);
+        } else {
+            target.writeDouble(target.offset(), value);
+        }
+        return true;
+    }
+
     /** {@code a} as a value of {@code type}; {@code valueBased} checks the value instead of the dtype. */
     public static NDArray convert(NDArray a, TensorType type, String label, boolean valueBased) {
         return convert(a, type, () -> label, valueBased);

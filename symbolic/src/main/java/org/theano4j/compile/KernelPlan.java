@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 import org.theano4j.Variable;
 import org.theano4j.backend.Backend;
 import org.theano4j.backend.Kernel;
@@ -32,10 +33,14 @@ public final class KernelPlan {
     private final int[] outputSlots;
     private final int[] updateSlots;
     private final int firstTransient;
+    private final int nGroups;
     private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
+    /** The last released workspace: the common single-threaded case takes and returns it without allocating. */
+    private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     private KernelPlan(Step[] steps, int totalSteps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
-            int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient) {
+            int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient, int nGroups) {
+        this.nGroups = nGroups;
         this.steps = steps;
         this.totalSteps = totalSteps;
         this.nSlots = nSlots;
@@ -80,9 +85,28 @@ public final class KernelPlan {
         BranchPlanner.Scope scope = BranchPlanner.plan(Graphs.toposort(roots), roots);
         int[] next = {scope.nodes().size()};
         Step[] steps = steps(scope, slot, backend, rootSet, next);
+        int[] updateSlots = slotsOf(graph.updates(), slot);
+        int[] outputSlots = slotsOf(graph.outputs(), slot);
+        markUpdateTargets(steps, updateSlots);
+        int nGroups = next[0] == steps.length ? BufferPlan.assign(steps, slot.size(), concat(outputSlots, updateSlots)) : 0;
         return new KernelPlan(steps, next[0], slot.size(), ints(constSlots), constValues.toArray(NDArray[]::new),
                 sharedList.toArray(SharedContainer[]::new), ints(sharedSlotList), inputSlots,
-                slotsOf(graph.outputs(), slot), slotsOf(graph.updates(), slot), firstTransient);
+                outputSlots, updateSlots, firstTransient, nGroups);
+    }
+
+    /** Tells the steps that compute update values which update (and so which offered target) each output is. */
+    private static void markUpdateTargets(Step[] steps, int[] updateSlots) {
+        Map<Integer, Integer> updateOf = new java.util.HashMap<>();
+        for (int u = 0; u < updateSlots.length; u++) {
+            updateOf.putIfAbsent(updateSlots[u], u);
+        }
+        for (Step s : steps) {
+            s.markUpdateTargets(updateOf);
+            if (s.guarded() != null) {
+                markUpdateTargets(s.guarded().then(), updateSlots);
+                markUpdateTargets(s.guarded().otherwise(), updateSlots);
+            }
+        }
     }
 
     /**
@@ -144,6 +168,12 @@ public final class KernelPlan {
         return r;
     }
 
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     private static int[] ints(List<Integer> xs) {
         return xs.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -189,20 +219,46 @@ public final class KernelPlan {
      * (profiling, NaN checks) told about each step; null runs the plain loop at no extra cost.
      */
     public void execute(NDArray[] args, Object[] sharedValues, NDArray[] outputs, Object[] updateValues, StepListener listener) {
-        Workspace ws = pool.poll();
-        if (ws == null) {
-            ws = newWorkspace();
-        }
+        Workspace ws = acquire();
         try {
-            run(ws, args, sharedValues, outputs, updateValues, listener);
+            System.arraycopy(args, 0, ws.args(), 0, inputSlots.length);
+            System.arraycopy(sharedValues, 0, ws.sharedValues(), 0, sharedSlots.length);
+            execute(ws, listener);
+            System.arraycopy(ws.outputs(), 0, outputs, 0, outputSlots.length);
+            System.arraycopy(ws.updates(), 0, updateValues, 0, updateSlots.length);
         } finally {
-            ws.clear(firstTransient);
+            release(ws);
+        }
+    }
+
+    /** A workspace for one call from the pool (or a new one); give it back with {@link #release}. */
+    public Workspace acquire() {
+        Workspace ws = spare.getAndSet(null);
+        if (ws == null) {
+            ws = pool.poll();
+        }
+        return ws != null ? ws : newWorkspace();
+    }
+
+    /** Returns a workspace to the pool, dropping its references to the call's values. */
+    public void release(Workspace ws) {
+        ws.clear(firstTransient);
+        if (!spare.compareAndSet(null, ws)) {
             pool.push(ws);
         }
     }
 
+    /**
+     * Runs the plan on {@code ws}'s arguments and shared values and fills its outputs and
+     * updates (see {@link Workspace}); {@code listener} may be null. Throws without side effects.
+     */
+    public void execute(Workspace ws, StepListener listener) {
+        run(ws, listener);
+    }
+
     private Workspace newWorkspace() {
-        Workspace ws = new Workspace(nSlots, totalSteps);
+        Workspace ws = new Workspace(nSlots, totalSteps, inputSlots.length, sharedSlots.length, outputSlots.length,
+                updateSlots.length, nGroups);
         for (int i = 0; i < constantSlots.length; i++) {
             ws.slots[constantSlots[i]] = constantValues[i];
         }
@@ -212,14 +268,20 @@ public final class KernelPlan {
     /** The current values of the shared state this plan reads, in {@link #shared()} order. */
     public Object[] snapshot() {
         Object[] values = new Object[shared.length];
-        for (int i = 0; i < shared.length; i++) {
-            values[i] = shared[i].currentValue();
-        }
+        snapshot(values);
         return values;
     }
 
-    private void run(Workspace ws, NDArray[] args, Object[] sharedValues, Object[] outputs, Object[] updateValues,
-            StepListener listener) {
+    /** Writes the current values of the shared state into {@code values}, in {@link #shared()} order. */
+    public void snapshot(Object[] values) {
+        for (int i = 0; i < shared.length; i++) {
+            values[i] = shared[i].currentValue();
+        }
+    }
+
+    private void run(Workspace ws, StepListener listener) {
+        Object[] sharedValues = ws.sharedValues();
+        NDArray[] args = ws.args();
         for (int i = 0; i < sharedSlots.length; i++) {
             ws.slots[sharedSlots[i]] = sharedValues[i];
             ws.fresh[sharedSlots[i]] = false;
@@ -235,9 +297,11 @@ public final class KernelPlan {
         } else {
             runObserved(ws, args, listener);
         }
+        NDArray[] outputs = ws.outputs();
         for (int i = 0; i < outputSlots.length; i++) {
             outputs[i] = take(ws, outputSlots[i]);
         }
+        Object[] updateValues = ws.updates();
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
             updateValues[i] = v instanceof NDArray ? take(ws, updateSlots[i]) : v;

@@ -22,6 +22,13 @@ final class Step {
     private final Kernel kernel;
     private final boolean freshOutputs;
     private final DType[] outDTypes;
+    private final boolean memoShapes;
+    /** Per output, the update it is the new value of (its offered target may be written), or -1. */
+    private final int[] updateOf;
+    /** Per output, the planned buffer group ({@link BufferPlan}), or -1 for a buffer of its own. */
+    private final int[] group;
+    /** The input whose buffer output 0 may overwrite (in-place elementwise), or -1. */
+    private int inPlaceInput = -1;
     private Guarded guarded;
 
     /**
@@ -40,6 +47,41 @@ final class Step {
         this.outDTypes = new DType[out.length];
         for (int i = 0; i < out.length; i++) {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
+        }
+        this.memoShapes = ShapeOnly.test(node.op());
+        this.updateOf = new int[out.length];
+        java.util.Arrays.fill(updateOf, -1);
+        this.group = new int[out.length];
+        java.util.Arrays.fill(group, -1);
+    }
+
+    /** Whether a backend kernel runs this step (else the op's evaluation). */
+    boolean hasKernel() {
+        return kernel != null;
+    }
+
+    /** Whether this step's outputs are roots (handed to the caller, so freshly allocated). */
+    boolean isRoot() {
+        return freshOutputs;
+    }
+
+    /** The dtype of output {@code k} (null for non-tensor outputs). */
+    DType outDType(int k) {
+        return outDTypes[k];
+    }
+
+    /** Output {@code k} lives in buffer group {@code g}; output 0 may overwrite input {@code inPlace} (or -1). */
+    void planOutput(int k, int g, int inPlace) {
+        group[k] = g;
+        if (k == 0) {
+            inPlaceInput = inPlace;
+        }
+    }
+
+    /** Records which outputs are update values ({@code updateOf}: slot to update index). */
+    void markUpdateTargets(java.util.Map<Integer, Integer> slotToUpdate) {
+        for (int i = 0; i < out.length; i++) {
+            updateOf[i] = slotToUpdate.getOrDefault(out[i], -1);
         }
     }
 
@@ -60,14 +102,15 @@ final class Step {
             return;
         }
         Object[] slots = ws.slots;
-        Object[] args = ws.args(index, in.length);
+        StepState state = ws.state(index, this);
+        Object[] args = state.args;
         for (int i = 0; i < in.length; i++) {
             args[i] = slots[in[i]];
         }
         try {
-            long[][] shapes = kernel != null ? node.op().outputShapes(args) : null;
+            long[][] shapes = kernel != null ? state.outputShapes(node.op(), args, memoShapes) : null;
             if (shapes != null) {
-                runKernel(ws, index, args, shapes);
+                runKernel(ws, state, shapes);
             } else {
                 runEvaluate(ws, args);
             }
@@ -76,25 +119,67 @@ final class Step {
         }
     }
 
-    private void runKernel(Workspace ws, int index, Object[] args, long[][] shapes) {
-        NDArray[] ins = ws.inputArrays(index, in.length);
+    private void runKernel(Workspace ws, StepState state, long[][] shapes) {
+        NDArray[] ins = state.ins;
         for (int i = 0; i < in.length; i++) {
-            ins[i] = (NDArray) args[i];
+            ins[i] = (NDArray) state.args[i];
         }
-        NDArray[] outs = ws.outputArrays(index, out.length);
+        NDArray[] outs = state.outs;
         for (int i = 0; i < out.length; i++) {
-            outs[i] = freshOutputs ? NDArray.empty(outDTypes[i], shapes[i]) : ws.buffer(out[i], outDTypes[i], shapes[i]);
+            outs[i] = freshOutputs ? freshOutput(ws, i, shapes[i], ins) : planned(ws, state, i, shapes[i], ins);
         }
         kernel.run(ins, outs);
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = outs[i];
             ws.fresh[out[i]] = freshOutputs;
+            outs[i] = null;
         }
+    }
+
+    /**
+     * A new array for root output {@code i}: the target the caller offered for its update when it
+     * fits (a recycled former value that nobody else holds), else a newly allocated one.
+     */
+    private NDArray freshOutput(Workspace ws, int i, long[] shape, NDArray[] ins) {
+        int u = updateOf[i];
+        if (u >= 0) {
+            NDArray[] targets = ws.updateTargets();
+            NDArray t = targets[u];
+            if (t != null && t.dtype() == outDTypes[i] && t.hasShape(shape) && t.isCContiguous() && !among(t, ins)) {
+                targets[u] = null;
+                return t;
+            }
+        }
+        return NDArray.empty(outDTypes[i], shape);
+    }
+
+    /** An intermediate's buffer: the dying input itself (in place), its group's memory, or its own buffer. */
+    private NDArray planned(Workspace ws, StepState state, int i, long[] shape, NDArray[] ins) {
+        if (i == 0 && inPlaceInput >= 0) {
+            NDArray x = ins[inPlaceInput];
+            if (x.dtype() == outDTypes[0] && x.hasShape(shape) && x.isCContiguous()) {
+                return x;
+            }
+            return ws.buffer(out[i], outDTypes[i], shape);
+        }
+        if (group[i] >= 0) {
+            return ws.groupBuffer(group[i], outDTypes[i], shape, state, i);
+        }
+        return ws.buffer(out[i], outDTypes[i], shape);
+    }
+
+    private static boolean among(NDArray a, NDArray[] arrays) {
+        for (NDArray x : arrays) {
+            if (x == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runEvaluate(Workspace ws, Object[] args) {
         Op op = node.op();
-        Object[] results = op.evaluate(args.clone());
+        Object[] results = op.evaluate(args);
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class NDArray {
     private static final double TWO_POW_64 = 18446744073709551616.0;
     private static final double TWO_POW_63 = 9223372036854775808.0;
+    private static final long[] NO_AXES = new long[0];
 
     private final MemorySegment segment;
     private final DType dtype;
@@ -150,6 +151,10 @@ public final class NDArray {
                 throw new IllegalArgumentException("negative dimensions are not allowed: " + Shapes.toString(shape));
             }
         }
+        if (shape.length == 0) {
+            // 0-d arrays (scalars, the typical per-call output) share their empty shape and strides
+            return new NDArray(NativeMemory.allocate(dtype.byteSize()), dtype, NO_AXES, NO_AXES, 0);
+        }
         long[] s = shape.clone();
         MemorySegment seg = NativeMemory.allocate(Shapes.size(s) * dtype.byteSize());
         return new NDArray(seg, dtype, s, Shapes.cStrides(s), 0);
@@ -214,6 +219,16 @@ public final class NDArray {
     /** Strides in elements (a copy). */
     public long[] strides() {
         return strides.clone();
+    }
+
+    /** Stride of one axis in elements (negative axes count from the end); no copy, unlike {@link #strides()}. */
+    public long stride(int axis) {
+        return strides[Shapes.normalizeAxis(axis, strides.length)];
+    }
+
+    /** Whether this array has exactly the given shape (no copy). */
+    public boolean hasShape(long[] other) {
+        return Arrays.equals(shape, other);
     }
 
     /** Offset of the first element from the segment start, in elements. */

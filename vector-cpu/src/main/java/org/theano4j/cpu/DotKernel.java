@@ -22,12 +22,14 @@ final class DotKernel implements Kernel {
 
     @Override
     public void run(NDArray[] in, NDArray[] out) {
-        NDArray a = in[0];
-        NDArray b = in[1];
-        NDArray c = out[0];
+        compute(in[0], in[1], out[0]);
+    }
+
+    /** {@code c = dot(a, b)} for supported ranks and float dtypes (see {@link #of}). */
+    static void compute(NDArray a, NDArray b, NDArray c) {
         if (!c.isCContiguous()) {
             NDArray tmp = NDArray.empty(c.dtype(), c.shape());
-            run(in, new NDArray[] {tmp});
+            compute(a, b, tmp);
             c.copyFrom(tmp);
             return;
         }
@@ -40,11 +42,11 @@ final class DotKernel implements Kernel {
         } else if (b.ndim() == 2) {
             gemv(b, true, a, c);
         } else {
-            long[] as = a.strides();
-            long[] bs = b.strides();
-            double s = as[0] == 1 && bs[0] == 1 && Species.vector()
+            long sa = a.stride(0);
+            long sb = b.stride(0);
+            double s = sa == 1 && sb == 1 && Species.vector()
                     ? Dgemv.dot(a.segment(), a.offset(), b.segment(), b.offset(), (int) a.size())
-                    : strided(a, as[0], b, bs[0]);
+                    : strided(a, sa, b, sb);
             c.writeDouble(c.offset(), s);
         }
     }
@@ -70,7 +72,7 @@ final class DotKernel implements Kernel {
         if (v.ndim() == 2) {
             return v;
         }
-        long s = v.strides()[0];
+        long s = v.stride(0);
         long[] shape = column ? new long[] {v.shape(0), 1} : new long[] {1, v.shape(0)};
         long[] strides = column ? new long[] {s, 1} : new long[] {1, s};
         return NDArray.view(v.segment(), v.dtype(), shape, strides, v.offset());
@@ -78,12 +80,11 @@ final class DotKernel implements Kernel {
 
     /** {@code c = m x} or, when {@code transposed}, {@code c = x m}. */
     private static void gemv(NDArray m, boolean transposed, NDArray x, NDArray c) {
-        long[] ms = m.strides();
         int rows = (int) m.shape(transposed ? 1 : 0);
         int depth = (int) m.shape(transposed ? 0 : 1);
-        long s0 = transposed ? ms[1] : ms[0];
-        long s1 = transposed ? ms[0] : ms[1];
-        Dgemv.multiply(m.segment(), m.offset(), s0, s1, x.segment(), x.offset(), x.strides()[0], c.segment(), c.offset(),
+        long s0 = m.stride(transposed ? 1 : 0);
+        long s1 = m.stride(transposed ? 0 : 1);
+        Dgemv.multiply(m.segment(), m.offset(), s0, s1, x.segment(), x.offset(), x.stride(0), c.segment(), c.offset(),
                 rows, depth);
     }
 }

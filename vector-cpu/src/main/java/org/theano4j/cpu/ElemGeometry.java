@@ -17,6 +17,7 @@ final class ElemGeometry {
     final int[] kind;
     final long[][] strides;
     long[] dims = new long[1];
+    private long[] shape = new long[1];
     int ndim;
 
     ElemGeometry(int nInputs) {
@@ -25,40 +26,46 @@ final class ElemGeometry {
         strides = new long[nInputs][1];
     }
 
-    /** Fills the geometry for {@code inputs} (register order) broadcast to {@code shape}. */
-    void set(NDArray[] inputs, long[] shape) {
-        int nd = Math.max(shape.length, 1);
+    /** Fills the geometry for {@code inputs} (register order) broadcast to the shape of {@code out}, allocation-free once sized. */
+    void set(NDArray[] inputs, NDArray out) {
+        int rank = out.ndim();
+        int nd = Math.max(rank, 1);
         if (dims.length < nd) {
             dims = new long[nd];
             for (int k = 0; k < strides.length; k++) {
                 strides[k] = new long[nd];
             }
         }
+        if (shape.length < nd) {
+            shape = new long[nd];
+        }
+        for (int ax = 0; ax < rank; ax++) {
+            shape[ax] = out.shape(ax);
+        }
         for (int k = 0; k < inputs.length; k++) {
             arrays[k] = inputs[k];
-            broadcastStrides(inputs[k], shape, strides[k]);
-            kind[k] = classify(strides[k], shape);
+            broadcastStrides(inputs[k], shape, rank, strides[k]);
+            kind[k] = classify(strides[k], shape, rank);
         }
-        ndim = collapse(shape);
+        ndim = collapse(shape, rank);
     }
 
-    private static void broadcastStrides(NDArray a, long[] shape, long[] out) {
-        long[] st = a.strides();
-        int shift = shape.length - st.length;
-        for (int ax = 0; ax < shape.length; ax++) {
+    private static void broadcastStrides(NDArray a, long[] shape, int rank, long[] out) {
+        int shift = rank - a.ndim();
+        for (int ax = 0; ax < rank; ax++) {
             int src = ax - shift;
-            out[ax] = src < 0 || a.shape(src) == 1 ? 0 : st[src];
+            out[ax] = src < 0 || a.shape(src) == 1 ? 0 : a.stride(src);
         }
-        if (shape.length == 0) {
+        if (rank == 0) {
             out[0] = 0;
         }
     }
 
-    private static int classify(long[] st, long[] shape) {
+    private static int classify(long[] st, long[] shape, int rank) {
         boolean scalar = true;
         boolean flat = true;
         long expected = 1;
-        for (int ax = shape.length - 1; ax >= 0; ax--) {
+        for (int ax = rank - 1; ax >= 0; ax--) {
             scalar &= st[ax] == 0 || shape[ax] == 1;
             flat &= st[ax] == expected || shape[ax] == 1;
             expected *= shape[ax];
@@ -67,9 +74,9 @@ final class ElemGeometry {
     }
 
     /** Drops length-1 axes and merges adjacent axes that every input walks as one; returns the merged rank. */
-    private int collapse(long[] shape) {
+    private int collapse(long[] shape, int rank) {
         int n = 0;
-        for (int ax = 0; ax < shape.length; ax++) {
+        for (int ax = 0; ax < rank; ax++) {
             if (shape[ax] == 1) {
                 continue;
             }

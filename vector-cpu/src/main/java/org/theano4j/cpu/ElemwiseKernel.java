@@ -51,7 +51,7 @@ final class ElemwiseKernel implements Kernel {
             s.inputs[k] = in[program.inputs()[k]];
         }
         ElemGeometry g = s.geometry;
-        g.set(s.inputs, o.shape());
+        g.set(s.inputs, o);
         int tasks = n < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(n, Species.PARALLEL_ELEMENTS / 2);
         if (tasks == 1) {
             runRange(s.registers, g, o, 0, n);

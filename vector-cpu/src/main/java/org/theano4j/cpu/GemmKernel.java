@@ -16,12 +16,10 @@ import org.theano4j.tensor.NDArray;
 final class GemmKernel implements Kernel {
     private static final VectorSpecies<Double> S = Species.D;
     private static final ByteOrder BO = ByteOrder.nativeOrder();
-    private final Kernel dot;
     private final double alpha;
     private final double beta;
 
-    private GemmKernel(Kernel dot, double alpha, double beta) {
-        this.dot = dot;
+    private GemmKernel(double alpha, double beta) {
         this.alpha = alpha;
         this.beta = beta;
     }
@@ -29,14 +27,14 @@ final class GemmKernel implements Kernel {
     /** The kernel for inputs {@code (z, x, y)} of these ranks and dtype, or null. */
     static Kernel of(int xNdim, int yNdim, DType dtype, double alpha, double beta) {
         Kernel dot = DotKernel.of(xNdim, yNdim, dtype);
-        return dot == null ? null : new GemmKernel(dot, alpha, beta);
+        return dot == null ? null : new GemmKernel(alpha, beta);
     }
 
     @Override
     public void run(NDArray[] in, NDArray[] out) {
         NDArray z = in[0];
         NDArray c = out[0];
-        dot.run(new NDArray[] {in[1], in[2]}, out);
+        DotKernel.compute(in[1], in[2], c);
         if (alpha == 1 && beta == 0) {
             return;
         }

@@ -1,15 +1,22 @@
 package org.theano4j.cpu;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The backend's one shared thread pool (daemon threads, sized from {@link Species#threads()}).
- * A call splits into at most as many tasks as threads; the calling thread runs the first one.
+ * The backend's one team of worker threads (daemon threads, {@link Species#threads()} - 1 of
+ * them; the calling thread is the other member). A call hands its tasks to the team; every
+ * member, the caller included, claims tasks until none is left, so a slow-to-wake worker never
+ * delays more than the task it claimed. Workers spin for a short while after a job
+ * ({@code theano4j.cpu.spinMicros}, default {@value #DEFAULT_SPIN_MICROS}) before they park:
+ * a loop of calls (a training step's two GEMVs) then never pays the wake-up of a parked thread,
+ * which costs tens of microseconds on a virtual machine. One job runs at a time: a call made
+ * while the team is busy (another thread's, or a nested one) runs its tasks itself.
  */
 public final class Parallel {
-    private static volatile ForkJoinPool pool = newPool(Species.threads());
+    private static final long DEFAULT_SPIN_MICROS = 200;
+    private static volatile Team team = Team.start(Species.threads());
 
     private Parallel() {
     }
@@ -21,23 +28,11 @@ public final class Parallel {
         void run(int task);
     }
 
-    private static ForkJoinPool newPool(int threads) {
-        return threads <= 1 ? null : new ForkJoinPool(threads, p -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setDaemon(true);
-            t.setName("theano4j-cpu-" + t.getPoolIndex());
-            return t;
-        }, null, false);
-    }
-
     static synchronized void resize(int threads) {
-        ForkJoinPool old = pool;
-        int current = old == null ? 1 : old.getParallelism();
-        if (current != threads) {
-            pool = newPool(threads);
-            if (old != null) {
-                old.shutdown();
-            }
+        Team old = team;
+        if (old.size() != threads) {
+            team = Team.start(threads);
+            old.stop();
         }
     }
 
@@ -49,45 +44,143 @@ public final class Parallel {
 
     /** Runs {@code body} for every task index, in parallel when {@code tasks > 1}; returns when all are done. */
     public static void run(int tasks, Body body) {
-        ForkJoinPool p = pool;
-        if (tasks <= 1 || p == null) {
+        Team t = team;
+        if (tasks <= 1 || t.workers.length == 0 || !t.busy.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) {
                 body.run(i);
             }
             return;
         }
-        if (ForkJoinTask.inForkJoinPool()) {
-            // already on a worker (nested call): stay sequential, never more tasks than cores
-            for (int i = 0; i < tasks; i++) {
-                body.run(i);
-            }
-            return;
-        }
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
-        for (int i = 1; i < tasks; i++) {
-            int task = i;
-            forked[i - 1] = p.submit(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    body.run(task);
-                }
-            });
-        }
-        RuntimeException failure = null;
         try {
-            body.run(0);
-        } catch (RuntimeException e) {
-            failure = e;
+            t.runJob(tasks, body);
+        } finally {
+            t.busy.set(false);
         }
-        for (ForkJoinTask<?> f : forked) {
-            try {
-                f.join();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
+    }
+
+    /** One call's tasks: members claim indices until none is left; the caller waits for all to finish. */
+    private static final class Job {
+        private static final AtomicIntegerFieldUpdater<Job> NEXT = AtomicIntegerFieldUpdater.newUpdater(Job.class, "next");
+        private static final AtomicIntegerFieldUpdater<Job> DONE = AtomicIntegerFieldUpdater.newUpdater(Job.class, "done");
+        final Body body;
+        final int tasks;
+        volatile int next;
+        volatile int done;
+        volatile Throwable failure;
+
+        Job(Body body, int tasks) {
+            this.body = body;
+            this.tasks = tasks;
+        }
+
+        /** Claims and runs tasks until none is left. */
+        void work() {
+            for (int i = NEXT.getAndIncrement(this); i < tasks; i = NEXT.getAndIncrement(this)) {
+                try {
+                    body.run(i);
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                } finally {
+                    DONE.incrementAndGet(this);
+                }
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    /** The workers and the job they share. */
+    private static final class Team {
+        final Worker[] workers;
+        final AtomicBoolean busy = new AtomicBoolean();
+        final long spinNanos = Long.getLong("theano4j.cpu.spinMicros", DEFAULT_SPIN_MICROS) * 1000;
+        volatile Job job;
+        volatile boolean stopped;
+
+        private Team(int threads) {
+            workers = new Worker[Math.max(0, threads - 1)];
+        }
+
+        static Team start(int threads) {
+            Team t = new Team(threads);
+            for (int i = 0; i < t.workers.length; i++) {
+                t.workers[i] = new Worker(t, i);
+                t.workers[i].start();
+            }
+            return t;
+        }
+
+        int size() {
+            return workers.length + 1;
+        }
+
+        void runJob(int n, Body b) {
+            Job j = new Job(b, n);
+            job = j;
+            for (Worker w : workers) {
+                if (w.sleeping) {
+                    LockSupport.unpark(w);
+                }
+            }
+            j.work();
+            while (j.done < n) {
+                Thread.onSpinWait();
+            }
+            Throwable f = j.failure;
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            for (Worker w : workers) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    /** A team member: waits for a new job (spinning, then parked), works on it, waits again. */
+    private static final class Worker extends Thread {
+        private final Team team;
+        volatile boolean sleeping;
+
+        Worker(Team team, int index) {
+            super("theano4j-cpu-" + index);
+            this.team = team;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Job seen = team.job;
+            while (!team.stopped) {
+                Job j = awaitJob(seen);
+                if (j != seen) {
+                    seen = j;
+                    j.work();
+                }
+            }
+        }
+
+        /** The team's job once it differs from {@code seen} (or the team stops): spins, then parks. */
+        private Job awaitJob(Job seen) {
+            long deadline = System.nanoTime() + team.spinNanos;
+            Job j;
+            while ((j = team.job) == seen && System.nanoTime() < deadline && !team.stopped) {
+                Thread.onSpinWait();
+            }
+            while ((j = team.job) == seen && !team.stopped) {
+                sleeping = true;
+                if (team.job == seen && !team.stopped) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+            }
+            return j;
         }
     }
 }

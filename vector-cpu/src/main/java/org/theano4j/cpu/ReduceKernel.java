@@ -38,18 +38,8 @@ final class ReduceKernel implements Kernel {
         NDArray x = in[0];
         NDArray o = out[0];
         int nd = x.ndim();
-        int[] perm = new int[nd];
-        int p = 0;
-        for (int ax = 0; ax < nd; ax++) {
-            if (!axes.contains(ax)) {
-                perm[p++] = ax;
-            }
-        }
-        int kept = p;
-        for (int ax : axes) {
-            perm[p++] = ax;
-        }
-        NDArray xt = x.transpose(perm);
+        int kept = nd - axes.size();
+        NDArray xt = axesLast(nd) ? x : x.transpose(permutation(nd));
         long outer = o.size();
         long group = outer == 0 ? 0 : x.size() / outer;
         if (group == 0 && outer > 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
@@ -57,8 +47,38 @@ final class ReduceKernel implements Kernel {
                     + (kind == Reduce.Kind.MAX ? "maximum" : "minimum") + " which has no identity");
         }
         int tasks = x.size() < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(outer, 1);
-        long step = (outer + tasks - 1) / Math.max(tasks, 1);
+        if (tasks <= 1) {
+            range(xt, kept, (int) group, o, 0, outer);
+            return;
+        }
+        long step = (outer + tasks - 1) / tasks;
         Parallel.run(tasks, t -> range(xt, kept, (int) group, o, t * step, Math.min(outer, (t + 1) * step)));
+    }
+
+    /** Whether the reduced axes are already the last ones, in order (no transposed view needed). */
+    private boolean axesLast(int nd) {
+        int first = nd - axes.size();
+        for (int i = 0; i < axes.size(); i++) {
+            if (axes.get(i) != first + i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The kept axes in order, then the reduced ones. */
+    private int[] permutation(int nd) {
+        int[] perm = new int[nd];
+        int p = 0;
+        for (int ax = 0; ax < nd; ax++) {
+            if (!axes.contains(ax)) {
+                perm[p++] = ax;
+            }
+        }
+        for (int ax : axes) {
+            perm[p++] = ax;
+        }
+        return perm;
     }
 
     private void range(NDArray xt, int kept, int group, NDArray o, long from, long to) {
