@@ -21,6 +21,7 @@ import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
 import org.theano4j.op.Elemwise;
 import org.theano4j.op.ScalarCast;
+import org.theano4j.op.SumToShape;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -86,6 +87,12 @@ class RuleTableTest {
                 new Case("x ** 0.5 -> sqrt", () -> T.pow(T.abs(V), 0.5), "Elemwise{sqrt}", "Elemwise{pow}", false),
                 new Case("x ** -1 -> inv", () -> T.pow(V, -1), "Elemwise{inv}", "Elemwise{pow}", false),
                 new Case("x * x -> sqr", () -> T.mul(V, V), "Elemwise{sqr}", "Elemwise{mul}", false),
+                new Case("sumToShape over a broadcastable axis -> sum", () -> Apply.single(new SumToShape(), T.exp(A),
+                        T.dimshuffle(V, "x", 0)), "Sum{axis=[0]}", "SumToShape ... Sum", true),
+                new Case("sum of sumToShape over length-1 axes", () -> T.sum(Apply.single(new SumToShape(), T.exp(A),
+                        T.dimshuffle(V, "x", 0)), 0), "Sum{axis=[0]}", "DimShuffle{x,0} ... SumToShape", true),
+                new Case("bias gradient", () -> T.grad(T.sum(T.tanh(T.add(A, V))), V), "Sum{axis=[0]} SumToShape",
+                        "Sum{axis=[0]} ... Sum{", true),
                 new Case("dot(M, v) + u -> gemv", () -> T.add(T.dot(A, V), T.dot(A, U).sqr()), "Gemv", "Elemwise{add}", false),
                 new Case("z - 3 dot(M, N) -> gemm", () -> T.sub(T.exp(D), T.mul(3, T.dot(A, B))), "Gemm{alpha=-3.0, beta=1.0}",
                         "Elemwise{sub}", false));

@@ -81,6 +81,22 @@ class ShapeAnalysisRulesTest {
     }
 
     @Test
+    void biasGradientStillSumsAVectorOfLengthOneBroadcastAtRunTime() {
+        Variable b = T.dvector("b");
+        Variable y = T.dmatrix("y");
+        Variable g = T.grad(T.sum(T.mul(y, b)), b);
+        Object[] args = {new double[] {2}, new double[][] {{1, 2, 3}, {4, 5, 6}}};
+        for (String mode : List.of("FAST_RUN", "FAST_COMPILE")) {
+            // numpy: y.sum(axis=0).sum(keepdims=True) = [21.]
+            NDArray got = Theano.function(List.of(b, y), g, Theano.options().mode(mode)).call(args);
+            assertArrayEquals(new double[] {21}, got.toDoubleArray(), 1e-15, mode);
+        }
+        // b's row (1, n) of a (m, n) gradient: a Sum over axis 0 feeding the sum back to b's shape
+        org.theano4j.Function fast = Theano.function(List.of(b, y), g);
+        assertEquals(1, count(fast.planNodes(), SumToShape.class), fast.debugprint());
+    }
+
+    @Test
     void allocCoveredByTheOtherInputsIsDropped() {
         Variable w = T.dvector("w");
         // d/dw of 0.01 * sum(w ** 2) + sum(exp(w)) allocates 0.01 and 1 to the shapes of w ** 2 and

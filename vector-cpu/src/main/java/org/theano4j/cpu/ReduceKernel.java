@@ -46,6 +46,10 @@ final class ReduceKernel implements Kernel {
             throw new IllegalArgumentException("zero-size array to reduction operation "
                     + (kind == Reduce.Kind.MAX ? "maximum" : "minimum") + " which has no identity");
         }
+        if (columnsApply(x, outer)) {
+            reduceColumns(x, xt, kept, (int) group, o, outer);
+            return;
+        }
         int tasks = x.size() < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(outer, 1);
         if (tasks <= 1) {
             range(xt, kept, (int) group, o, 0, outer);
@@ -53,6 +57,35 @@ final class ReduceKernel implements Kernel {
         }
         long step = (outer + tasks - 1) / tasks;
         Parallel.run(tasks, t -> range(xt, kept, (int) group, o, t * step, Math.min(outer, (t + 1) * step)));
+    }
+
+    /** Whether a sum or mean runs over the leading axes of a contiguous array ({@link ColumnReduce}). */
+    private boolean columnsApply(NDArray x, long outer) {
+        if ((kind != Reduce.Kind.SUM && kind != Reduce.Kind.MEAN) || axes.isEmpty() || axes.size() == x.ndim()) {
+            return false;
+        }
+        for (int i = 0; i < axes.size(); i++) {
+            if (axes.get(i) != i) {
+                return false;
+            }
+        }
+        return ColumnReduce.applies(x, outer);
+    }
+
+    /** Whole vectors of columns in {@link ColumnReduce}, split over the pool; the last few columns here. */
+    private void reduceColumns(NDArray x, NDArray xt, int kept, int rows, NDArray o, long cols) {
+        boolean mean = kind == Reduce.Kind.MEAN;
+        long covered = ColumnReduce.covered(cols);
+        int lanes = Species.D.length();
+        int tasks = x.size() < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(covered / lanes, 1);
+        if (tasks <= 1) {
+            ColumnReduce.run(x, rows, cols, mean, o, 0, covered);
+        } else {
+            long step = (covered / lanes + tasks - 1) / tasks * lanes;
+            Parallel.run(tasks, t -> ColumnReduce.run(x, rows, cols, mean, o, Math.min(covered, t * step),
+                    Math.min(covered, (t + 1) * step)));
+        }
+        range(xt, kept, rows, o, covered, cols);
     }
 
     /** Whether the reduced axes are already the last ones, in order (no transposed view needed). */

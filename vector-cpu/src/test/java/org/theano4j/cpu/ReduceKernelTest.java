@@ -73,6 +73,25 @@ class ReduceKernelTest {
         }
     }
 
+    /** Leading-axis sums and means (a bias gradient) run column-wise; every row count of the pairwise tree. */
+    @ParameterizedTest
+    @ValueSource(strings = {"FLOAT64", "FLOAT32"})
+    void leadingAxisSumsAndMeansMatchReferenceExactly(String dtype) {
+        DType d = DType.valueOf(dtype);
+        for (int rows : new int[] {0, 1, 7, 8, 9, 127, 128, 129, 300}) {
+            for (int cols : new int[] {1, 8, 13, 40, 500}) {
+                NDArray m = Parity.array(d, rows + cols, -1, 1, false, rows, cols);
+                for (Reduce.Kind kind : List.of(Reduce.Kind.SUM, Reduce.Kind.MEAN)) {
+                    Parity.check(kind + " " + rows + "x" + cols, Parity.node(new Reduce(kind, List.of(0)), m), 0, m);
+                }
+            }
+        }
+        NDArray t = Parity.array(d, 3, -1, 1, false, 20, 7, 37);
+        Parity.check("tensor3 axes 0,1", Parity.node(new Reduce(Reduce.Kind.SUM, List.of(0, 1)), t), 0, t);
+        NDArray big = Parity.array(d, 4, -1, 1, false, 160, 1000);
+        Parity.check("parallel", Parity.node(new Reduce(Reduce.Kind.SUM, List.of(0)), big), 0, big);
+    }
+
     @Test
     void emptyMaxFailsLikeTheReferenceAndIntegersUseIt() {
         NDArray e = NDArray.zeros(DType.FLOAT64, 2, 0);
