@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-call outputs of a service) are carved from thread-local slabs of {@value #SLAB_BYTES}
  * bytes with a bump pointer: no arena and no cleaner per array, which makes them about as cheap
  * as a Java object. A slab is freed when no array carved from it is reachable any more.
+ *
+ * <p>Huge arrays (from {@value #HUGE_BYTES} bytes) are mapped straight from the kernel with
+ * transparent huge pages ({@link HugePages}): already zero, 2 MiB-aligned, and faulted in 2 MiB
+ * at a time on first touch instead of being zero-filled 4 KiB page by page up front. Where that
+ * is unavailable they take the normal path.
  */
 final class NativeMemory {
     private static final long MIN_TRIGGER = Long.getLong("theano4j.gcTriggerBytes", 256L << 20);
@@ -27,6 +32,7 @@ final class NativeMemory {
     private static volatile long trigger = MIN_TRIGGER;
     static final long SMALL_BYTES = 4096;
     static final long SLAB_BYTES = 64 * 1024;
+    static final long HUGE_BYTES = HugePages.HUGE;
     private static final long ALIGN = 64;
     private static final ThreadLocal<Slab> SLABS = new ThreadLocal<>();
 
@@ -61,13 +67,48 @@ final class NativeMemory {
 
     private static MemorySegment large(long bytes) {
         long size = Math.max(bytes, 1);
+        if (size >= HUGE_BYTES && HugePages.available()) {
+            MemorySegment segment = huge(size);
+            if (segment != null) {
+                return segment;
+            }
+        }
+        return normal(size);
+    }
+
+    private static void account(long size) {
         LIVE.addAndGet(size);
         if (SINCE_GC.addAndGet(size) > trigger) {
             collect();
         }
+    }
+
+    /** {@code size} zero bytes from the JDK allocator (malloc and memset), freed when unreachable. */
+    static MemorySegment normal(long size) {
+        account(size);
         MemorySegment segment = Arena.ofAuto().allocate(size, 64);
         CLEANER.register(segment, () -> release(size));
         return segment;
+    }
+
+    /**
+     * {@code size} zero bytes mapped with huge pages and unmapped when unreachable, or null where
+     * mmap is unavailable or failed.
+     */
+    static MemorySegment huge(long size) {
+        if (!HugePages.available()) {
+            return null;
+        }
+        account(size);
+        HugePages.Mapping m = HugePages.map(size);
+        if (m == null) {
+            release(size);
+            return null;
+        }
+        return m.start().reinterpret(size, Arena.ofAuto(), unused -> {
+            m.unmap();
+            release(size);
+        });
     }
 
     /** Bytes currently held by arrays that have not been collected yet. */

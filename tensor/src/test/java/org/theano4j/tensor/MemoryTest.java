@@ -30,7 +30,7 @@ class MemoryTest {
     }
 
     /** VmRSS from /proc (Linux), or 0 where unavailable. */
-    private static long residentBytes() {
+    static long residentBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
