@@ -1,7 +1,7 @@
 package org.theano4j.rng;
 
-import org.theano4j.tensor.Summation;
 import java.util.Arrays;
+import org.theano4j.tensor.Summation;
 
 /**
  * numpy's legacy weighted {@code choice} and the probability handling of Theano's
