@@ -12,8 +12,8 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Summation;
 import org.theano4j.tensor.Shapes;
+import org.theano4j.tensor.Summation;
 
 /**
  * A reduction of one tensor over some of its axes (Theano's {@code CAReduce}: Sum, Prod, Max,
