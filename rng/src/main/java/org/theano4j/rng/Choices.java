@@ -1,6 +1,7 @@
 package org.theano4j.rng;
 
 import java.util.Arrays;
+import org.theano4j.tensor.Summation;
 
 /**
  * numpy's legacy weighted {@code choice} and the probability handling of Theano's
@@ -103,7 +104,7 @@ final class Choices {
      * by {@code 1 - 5e-5}, then by {@code 1 / sum - 1e-8}, so that numpy accepts the result.
      */
     static double[] theanoMultinomialPvals(double[] pvals) {
-        double sum = pairwiseSum(pvals, 0, pvals.length);
+        double sum = Summation.pairwise(pvals, 0, pvals.length);
         if (!(1.0 - 1e-8 < sum && sum < 1.0 + 1e-8)) {
             return pvals.clone();
         }
@@ -111,39 +112,11 @@ final class Choices {
         for (int i = 0; i < p.length; i++) {
             p[i] = pvals[i] * (1.0 - 5e-5);
         }
-        double scale = 1.0 / pairwiseSum(p, 0, p.length) - 1e-8;
+        double scale = 1.0 / Summation.pairwise(p, 0, p.length) - 1e-8;
         for (int i = 0; i < p.length; i++) {
             p[i] *= scale;
         }
         return p;
-    }
-
-    /** numpy's pairwise summation ({@code np.sum} of a float64 vector). */
-    static double pairwiseSum(double[] v, int from, int n) {
-        if (n < 8) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += v[from + i];
-            }
-            return s;
-        }
-        if (n <= 128) {
-            double[] r = Arrays.copyOfRange(v, from, from + 8);
-            int i = 8;
-            for (; i < n - n % 8; i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += v[from + i + j];
-                }
-            }
-            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                s += v[from + i];
-            }
-            return s;
-        }
-        int half = n / 2;
-        half -= half % 8;
-        return pairwiseSum(v, from, half) + pairwiseSum(v, from + half, n - half);
     }
 
     private static double kahanSum(double[] x) {

@@ -1,7 +1,6 @@
 package org.theano4j.grad;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 
 /** Jacobians by one reverse sweep per output element. */

@@ -2,7 +2,6 @@ package org.theano4j.graph;
 
 import java.util.List;
 import org.theano4j.Variable;
-import org.theano4j.tensor.NDArray;
 
 /**
  * An operation of the symbolic graph, defined in one place: type inference, run-time shape

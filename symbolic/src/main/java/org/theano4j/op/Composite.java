@@ -1,13 +1,11 @@
 package org.theano4j.op;
 
-import org.theano4j.graph.Op;
 import java.util.List;
 import org.theano4j.Variable;
-import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Op;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Shapes;
 
 /**
  * A fused chain of elementwise functions (Theano's {@code Composite}): one pass over the data
@@ -24,31 +22,12 @@ public record Composite(ScalarExpr expr, int nInputs) implements Op {
         if (inputs.size() != nInputs) {
             throw new IllegalArgumentException("composite takes " + nInputs + " inputs, got " + inputs.size());
         }
-        int ndim = inputs.get(0).ndim();
-        boolean[] bc = new boolean[ndim];
-        java.util.Arrays.fill(bc, true);
-        for (Variable v : inputs) {
-            if (v.ndim() != ndim) {
-                throw new IllegalArgumentException("composite: inputs have " + ndim + " and " + v.ndim() + " axes");
-            }
-            for (int i = 0; i < ndim; i++) {
-                bc[i] &= v.tensorType().isBroadcastable(i);
-            }
-        }
-        return List.of(new TensorType(expr.dtype(), bc));
+        return List.of(ElemwiseShapes.outputType("composite", inputs, expr.dtype()));
     }
 
     @Override
     public long[][] outputShapes(Object[] inputs) {
-        long[][] shapes = new long[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            shapes[i] = ((NDArray) inputs[i]).shape();
-        }
-        try {
-            return new long[][] {Shapes.broadcast(shapes)};
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("elementwise " + ScalarExpr.format(expr) + ": " + e.getMessage(), e);
-        }
+        return ElemwiseShapes.outputShapes("elementwise " + ScalarExpr.format(expr), inputs);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.theano4j.op;
 
-import org.theano4j.graph.Op;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.Op;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;

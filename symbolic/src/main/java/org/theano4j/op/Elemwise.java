@@ -1,15 +1,13 @@
 package org.theano4j.op;
 
-import org.theano4j.graph.Op;
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
-import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Op;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Shapes;
 
 /**
  * A scalar function lifted to tensors with numpy broadcasting. All inputs have the same number
@@ -23,19 +21,7 @@ public record Elemwise(ScalarFn fn) implements Op {
         if (inputs.size() != fn.arity()) {
             throw new IllegalArgumentException(fn.name() + " takes " + fn.arity() + " inputs, got " + inputs.size());
         }
-        int ndim = inputs.get(0).ndim();
-        boolean[] bc = new boolean[ndim];
-        java.util.Arrays.fill(bc, true);
-        for (Variable v : inputs) {
-            if (v.ndim() != ndim) {
-                throw new IllegalArgumentException(fn.name() + ": inputs have " + ndim + " and " + v.ndim()
-                        + " axes (pad with dimshuffle first)");
-            }
-            for (int i = 0; i < ndim; i++) {
-                bc[i] &= v.tensorType().isBroadcastable(i);
-            }
-        }
-        return List.of(new TensorType(fn.outputDType(computeDType(inputs)), bc));
+        return List.of(ElemwiseShapes.outputType(fn.name(), inputs, fn.outputDType(computeDType(inputs))));
     }
 
     /** The dtype the computation runs in (that of the first data input). */
@@ -53,15 +39,7 @@ public record Elemwise(ScalarFn fn) implements Op {
 
     @Override
     public long[][] outputShapes(Object[] inputs) {
-        long[][] shapes = new long[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            shapes[i] = ((NDArray) inputs[i]).shape();
-        }
-        try {
-            return new long[][] {Shapes.broadcast(shapes)};
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(fn.name() + ": " + e.getMessage(), e);
-        }
+        return ElemwiseShapes.outputShapes(fn.name(), inputs);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
+import org.theano4j.tensor.Summation;
 
 /**
  * A reduction of one tensor over some of its axes (Theano's {@code CAReduce}: Sum, Prod, Max,
@@ -136,8 +137,8 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
 
     private double reduceDoubles(double[] v, int n) {
         return switch (kind) {
-            case SUM -> pairwiseSum(v, 0, n);
-            case MEAN -> pairwiseSum(v, 0, n) / n;
+            case SUM -> Summation.pairwise(v, 0, n);
+            case MEAN -> Summation.pairwise(v, 0, n) / n;
             case PROD -> {
                 double p = 1;
                 for (int i = 0; i < n; i++) {
@@ -167,37 +168,6 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
             };
         }
         return acc;
-    }
-
-    /** numpy's pairwise summation: blocks of 8 partial sums below 128 elements, halves above. */
-    static double pairwiseSum(double[] v, int from, int n) {
-        if (n < 8) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += v[from + i];
-            }
-            return s;
-        }
-        if (n <= 128) {
-            double[] r = new double[8];
-            for (int j = 0; j < 8; j++) {
-                r[j] = v[from + j];
-            }
-            int i = 8;
-            for (; i < n - n % 8; i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += v[from + i + j];
-                }
-            }
-            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                s += v[from + i];
-            }
-            return s;
-        }
-        int half = n / 2;
-        half -= half % 8;
-        return pairwiseSum(v, from, half) + pairwiseSum(v, from + half, n - half);
     }
 
     /** Receives one output element: its flat index and the positions of the elements reduced into it. */

@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import static org.theano4j.op.ScalarOp.Out.BOOL;
 import static org.theano4j.op.ScalarOp.Out.SAME;
-
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.T;

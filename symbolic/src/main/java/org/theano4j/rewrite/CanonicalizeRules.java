@@ -4,7 +4,6 @@ import static org.theano4j.rewrite.Patterns.arg;
 import static org.theano4j.rewrite.Patterns.is;
 import static org.theano4j.rewrite.Patterns.isNeutral;
 import static org.theano4j.rewrite.Patterns.isNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.Variable;

@@ -3,7 +3,6 @@ package org.theano4j.rewrite;
 import static org.theano4j.rewrite.Patterns.isNode;
 import static org.theano4j.rewrite.Patterns.isSizeOneConstant;
 import static org.theano4j.rewrite.Patterns.scalarConstant;
-
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,6 @@ import static org.theano4j.rewrite.Patterns.apply;
 import static org.theano4j.rewrite.Patterns.isNode;
 import static org.theano4j.rewrite.Patterns.isSizeOneConstant;
 import static org.theano4j.rewrite.Patterns.scalarConstant;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.Variable;

@@ -6,14 +6,13 @@ import static org.theano4j.rewrite.Patterns.is;
 import static org.theano4j.rewrite.Patterns.isConstant;
 import static org.theano4j.rewrite.Patterns.isNode;
 import static org.theano4j.rewrite.Patterns.isSizeOneConstant;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
-import org.theano4j.op.DimShuffle;
 import org.theano4j.op.CrossentropyCategorical1Hot;
+import org.theano4j.op.DimShuffle;
 import org.theano4j.op.LogSoftmax;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarCast;
