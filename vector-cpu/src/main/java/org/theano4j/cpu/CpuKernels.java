@@ -4,13 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.backend.Kernel;
 import org.theano4j.graph.Apply;
+import org.theano4j.op.AdvancedIncSubtensor1;
+import org.theano4j.op.AdvancedSubtensor1;
+import org.theano4j.op.Alloc;
+import org.theano4j.op.ArgReduce;
 import org.theano4j.op.Composite;
+import org.theano4j.op.CrossentropyCategorical1Hot;
+import org.theano4j.op.CrossentropyCategorical1HotGrad;
 import org.theano4j.op.Dot;
 import org.theano4j.op.Elemwise;
 import org.theano4j.op.Gemm;
 import org.theano4j.op.Gemv;
+import org.theano4j.op.LogSoftmax;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.Softmax;
+import org.theano4j.op.SoftmaxGrad;
 import org.theano4j.tensor.DType;
 
 /** The one registration file of the CPU backend: which kernel runs which op. */
@@ -27,6 +36,15 @@ final class CpuKernels {
             case Dot d -> DotKernel.of(node.input(0).ndim(), node.input(1).ndim(), node.input(0).dtype());
             case Gemm g -> GemmKernel.of(2, 2, node.input(1).dtype(), g.alpha(), g.beta());
             case Gemv g -> GemmKernel.of(2, 1, node.input(1).dtype(), g.alpha(), g.beta());
+            case Softmax s -> SoftmaxKernels.of(SoftmaxKernels.Kind.SOFTMAX, node.input(0).dtype());
+            case LogSoftmax s -> SoftmaxKernels.of(SoftmaxKernels.Kind.LOG_SOFTMAX, node.input(0).dtype());
+            case SoftmaxGrad s -> SoftmaxKernels.of(SoftmaxKernels.Kind.GRAD, node.input(1).dtype());
+            case ArgReduce a -> ArgReduceKernel.of(a, node.input(0).dtype());
+            case Alloc a -> AllocKernel.of(node.input(0).dtype());
+            case CrossentropyCategorical1Hot c -> CrossentropyKernels.of(false, node.input(0).dtype());
+            case CrossentropyCategorical1HotGrad c -> CrossentropyKernels.of(true, node.input(1).dtype());
+            case AdvancedSubtensor1 a -> IndexKernels.take(a.axis());
+            case AdvancedIncSubtensor1 a -> IndexKernels.incSubtensor(a.axis(), a.set(), node.input(0).dtype());
             default -> null;
         };
     }

@@ -178,7 +178,8 @@ final class ReduceKernel implements Kernel {
         };
     }
 
-    private static double extreme(double[] v, int n, boolean max) {
+    /** The maximum (or minimum) of {@code v[0 .. n)}, n >= 1; NaN propagates (numpy). */
+    static double extreme(double[] v, int n, boolean max) {
         double m = v[0];
         int i = 1;
         if (Species.vector() && n >= 2 * Species.D.length()) {
