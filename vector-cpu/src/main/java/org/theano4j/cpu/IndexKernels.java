@@ -46,13 +46,16 @@ final class IndexKernels implements Kernel {
         NDArray o = out[0];
         if (!inc) {
             long[] idx = resolve(in[1], x.shape(axis), axis);
-            for (int j = 0; j < idx.length; j++) {
+            for (int j = 0; j < idx.length && o.size() > 0; j++) {
                 o.index(axis, j).copyFrom(x.index(axis, idx[j]));
             }
             return;
         }
         long[] idx = resolve(in[2], x.shape(axis), axis);
         NDArray yb = broadcastValue(x, in[1], idx.length);
+        if (o.size() == 0) {
+            return;
+        }
         o.copyFrom(x);
         for (int j = 0; j < idx.length; j++) {
             NDArray region = o.index(axis, idx[j]);
