@@ -85,7 +85,7 @@ public final class ProfileStats {
         List<Entry> out = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < nodes.size(); i++) {
-                out.add(new Entry("#" + i + " " + applyName(nodes.get(i)), nodeNanos[i] * 1e-9, nodeCalls[i], 1));
+                out.add(new Entry("#" + i + " " + applyName(nodes.get(i), nodes), nodeNanos[i] * 1e-9, nodeCalls[i], 1));
             }
         }
         out.sort(Comparator.comparingDouble(Entry::seconds).reversed());
@@ -106,9 +106,18 @@ public final class ProfileStats {
         return out;
     }
 
-    private static String applyName(Apply node) {
-        List<String> ins = node.inputs().stream().map(Variable::toString).toList();
+    /** {@code op(inputs)} with each input as its name, the step number that computes it ({@code #3}), or its value. */
+    private static String applyName(Apply node, List<Apply> nodes) {
+        List<String> ins = node.inputs().stream().map(v -> shortName(v, nodes)).toList();
         return node.op().displayName() + "(" + String.join(", ", ins) + ")";
+    }
+
+    private static String shortName(Variable v, List<Apply> nodes) {
+        if (v.name() != null || v.owner() == null) {
+            return v.toString();
+        }
+        int step = nodes.indexOf(v.owner());
+        return step >= 0 ? "#" + step : v.owner().op().displayName();
     }
 
     /** A readable report in the layout of Theano's profile summary: totals, then classes, ops and nodes. */

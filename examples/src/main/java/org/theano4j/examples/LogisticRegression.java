@@ -34,8 +34,8 @@ public final class LogisticRegression {
         SharedVariable w = Theano.shared(rng.randn(feats), "w");
         SharedVariable b = Theano.shared(0.0, "b");
         System.out.println("Initial model:");
-        System.out.println(w.getValue());
-        System.out.println(b.getValue());
+        System.out.println(w.getValue().str());
+        System.out.println(b.getValue().str());
 
         Variable p1 = T.div(1, T.add(1, T.exp(T.sub(T.neg(T.dot(x, w)), b))));   // probability that target = 1
         Variable prediction = T.gt(p1, 0.5);                                      // the prediction thresholded
@@ -55,12 +55,12 @@ public final class LogisticRegression {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         System.out.println("Final model:");
-        System.out.println(w.getValue());
-        System.out.println(b.getValue());
+        System.out.println(w.getValue().str());
+        System.out.println(b.getValue().str());
         System.out.println("target values for D:");
-        System.out.println(dy);
+        System.out.println(dy.str());
         System.out.println("prediction on D:");
-        System.out.println(predict.call(dx));
+        System.out.println(predict.call(dx).str());
         if (last != null) {
             System.out.printf("%d steps in %.2f s (%.1f us/step), final mean xent %.6g%n", steps, seconds,
                     seconds * 1e6 / steps, mean(last.get(1)));

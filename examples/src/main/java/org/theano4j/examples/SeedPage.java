@@ -76,22 +76,22 @@ public final class SeedPage {
         SharedVariable state = Theano.shared(0);
         Variable inc = T.iscalar("inc");
         Function accumulator = Theano.function(List.of(inc), state, Theano.options().update(state, state.add(inc)));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         System.out.println(accumulator.call(1));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         System.out.println(accumulator.call(300));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         state.setValue(-1);
         System.out.println(accumulator.call(3));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         Function decrementor = Theano.function(List.of(inc), state, Theano.options().update(state, state.sub(inc)));
         System.out.println(decrementor.call(2));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         Variable fnOfState = state.mul(2).add(inc);
         Variable foo = T.scalar(state.dtype());
         Function skipShared = Theano.function(List.of(inc, foo), fnOfState, Theano.options().givens(state, foo));
         System.out.println(skipShared.call(1, 3));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
     }
 
     static void copying() {
@@ -100,15 +100,15 @@ public final class SeedPage {
         Variable inc = T.iscalar("inc");
         Function accumulator = Theano.function(List.of(inc), state, Theano.options().update(state, state.add(inc)));
         System.out.println(accumulator.call(10));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
         SharedVariable newState = Theano.shared(0);
         Function newAccumulator = accumulator.copy(Map.of(state, newState), false);
         System.out.println(newAccumulator.call(100));
-        System.out.println(newState.getValue());
-        System.out.println(state.getValue());
+        System.out.println(newState.getValue().str());
+        System.out.println(state.getValue().str());
         Function nullAccumulator = accumulator.copy(Map.of(), true);
         System.out.println(nullAccumulator.call(9000));
-        System.out.println(state.getValue());
+        System.out.println(state.getValue().str());
     }
 
     static void randomNumbers() {

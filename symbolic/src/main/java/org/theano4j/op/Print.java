@@ -61,19 +61,8 @@ public record Print(String message, List<String> attrs, Consumer<String> sink) i
             case "dtype" -> x.dtype().numpyName();
             case "ndim" -> Integer.toString(x.ndim());
             case "size" -> Long.toString(x.size());
-            default -> str(x);
+            default -> x.str();
         };
-    }
-
-    /** numpy's {@code str(a)}, derived from its repr: {@code [1. 2. 3.]} for {@code array([1., 2., 3.])}. */
-    static String str(NDArray x) {
-        String repr = x.toString();
-        String body = repr.substring("array(".length(), repr.length() - 1)
-                .replaceFirst(",\\s*(shape=\\([^)]*\\),?\\s*)?(dtype=\\w+)?$", "");
-        if (x.ndim() == 0) {
-            return body.endsWith(".") ? body + "0" : body;
-        }
-        return body.replace(",\n", "\n").replace(", ", " ").replace("\n      ", "\n");
     }
 
     @Override

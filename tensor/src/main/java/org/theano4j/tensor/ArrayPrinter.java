@@ -2,22 +2,25 @@ package org.theano4j.tensor;
 
 import java.util.function.LongFunction;
 
-/** numpy 2.x {@code repr} of arrays with default print options (a port of numpy's arrayprint). */
+/** numpy 2.x {@code repr} and {@code str} of arrays with default print options (a port of numpy's arrayprint). */
 final class ArrayPrinter {
     private static final int LINE_WIDTH = 75;
     private static final int THRESHOLD = 1000;
     private static final int EDGE_ITEMS = 3;
     private static final String PREFIX = "array(";
-    private static final String SEPARATOR = ", ";
 
     private final NDArray array;
+    private final String prefix;
+    private final String separator;
     private final long[] shape;
     private final long[] strides;
     private final boolean summarize;
     private LongFunction<String> formatter;
 
-    private ArrayPrinter(NDArray array) {
+    private ArrayPrinter(NDArray array, String prefix, String separator) {
         this.array = array;
+        this.prefix = prefix;
+        this.separator = separator;
         this.shape = array.shape();
         this.strides = array.strides();
         this.summarize = array.size() > THRESHOLD;
@@ -25,7 +28,7 @@ final class ArrayPrinter {
 
     /** numpy's {@code repr(a)}. */
     static String repr(NDArray a) {
-        String body = a.size() == 0 ? "[]" : new ArrayPrinter(a).render();
+        String body = a.size() == 0 ? "[]" : new ArrayPrinter(a, PREFIX, ", ").render();
         StringBuilder extras = new StringBuilder();
         long[] shape = a.shape();
         boolean summarized = a.size() > THRESHOLD;
@@ -46,6 +49,22 @@ final class ArrayPrinter {
         return arrStr + spacer + extras + ")";
     }
 
+    /** numpy's {@code str(a)}: elements separated by spaces, no {@code array(...)}; a 0-d array prints its value. */
+    static String str(NDArray a) {
+        if (a.ndim() == 0) {
+            return scalarString(a);
+        }
+        return a.size() == 0 ? "[]" : new ArrayPrinter(a, "", " ").render();
+    }
+
+    private static String scalarString(NDArray a) {
+        return switch (a.dtype().kind()) {
+            case 'b' -> a.readLong(a.offset()) != 0 ? "True" : "False";
+            case 'f' -> PythonFloat.repr(a.readDouble(a.offset()), a.dtype() == DType.FLOAT32);
+            default -> new ArrayPrinter(a, "", " ").intString(a.offset());
+        };
+    }
+
     private String render() {
         long[] positions = gather();
         formatter = switch (array.dtype().kind()) {
@@ -53,7 +72,7 @@ final class ArrayPrinter {
             case 'f' -> new FloatFormat(array, positions)::format;
             default -> intFormat(positions);
         };
-        String hanging = " " + " ".repeat(PREFIX.length());
+        String hanging = " " + " ".repeat(prefix.length());
         return recurse(0, array.offset(), hanging, LINE_WIDTH - 1);
     }
 
@@ -129,7 +148,7 @@ final class ArrayPrinter {
         if (shape.length - axis == 1) {
             lastAxis(s, axis, pos, hanging, width, leading, trailing, summary);
         } else {
-            String lineSep = "," + "\n".repeat(shape.length - axis - 1);
+            String lineSep = separator.stripTrailing() + "\n".repeat(shape.length - axis - 1);
             for (long i = 0; i < leading; i++) {
                 s.append(hanging).append(recurse(axis + 1, pos + i * strides[axis], nextHanging, nextWidth))
                         .append(lineSep);
@@ -152,16 +171,16 @@ final class ArrayPrinter {
         StringBuilder line = new StringBuilder(hanging);
         for (long i = 0; i < leading; i++) {
             extendLine(s, line, formatter.apply(pos + i * strides[axis]), elemWidth, hanging);
-            line.append(SEPARATOR);
+            line.append(separator);
         }
         if (summary) {
             extendLine(s, line, "...", elemWidth, hanging);
-            line.append(SEPARATOR);
+            line.append(separator);
         }
         for (long i = n - trailing; i < n; i++) {
             extendLine(s, line, formatter.apply(pos + i * strides[axis]), elemWidth, hanging);
             if (i < n - 1) {
-                line.append(SEPARATOR);
+                line.append(separator);
             }
         }
         s.append(line);

@@ -533,6 +533,11 @@ public final class NDArray {
         return ArrayComparison.hash(this);
     }
 
+    /** numpy's {@code str(a)}: what Python's {@code print(a)} shows ({@code [0.5 1. ]}, {@code 68.0} for a 0-d array). */
+    public String str() {
+        return ArrayPrinter.str(this);
+    }
+
     /** numpy's repr with default print options, e.g. {@code array([1., 2.], dtype=float32)}. */
     @Override
     public String toString() {

@@ -104,6 +104,57 @@ class DotKernelTest {
         }
     }
 
+    /** Shapes (m, k, n) that exercise the packing's and the split's other paths: see the test below. */
+    static Stream<Arguments> packingCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String threads : new String[] {"1", "2"}) {
+            for (DType d : Parity.floats()) {
+                cases.add(Arguments.of(threads, d, 37, 45, 29));
+                cases.add(Arguments.of(threads, d, 40, 100, 300));
+                cases.add(Arguments.of(threads, d, 9, 20, Dgemm.NC + 50));
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * Neither stride 1 (every other column: the element-by-element packing), C split by columns
+     * (40 x 300: fewer idle lanes than by rows) and wider than one packed B block ({@code NC}).
+     */
+    @ParameterizedTest
+    @MethodSource("packingCases")
+    void stridedOperandsColumnSplitAndWideProducts(String threads, DType d, int m, int k, int n) {
+        System.setProperty("theano4j.cpu.threads", threads);
+        Species.configure();
+        double rel = (d == DType.FLOAT64 ? 1e-13 : 1e-6) * Math.sqrt(k);
+        NDArray a = everyOtherColumn(d, m + k, m, k);
+        NDArray b = everyOtherColumn(d, k + n, k, n);
+        NDArray bt = everyOtherColumn(d, n, n, k).transpose(1, 0);
+        String what = d + " " + m + "x" + k + "x" + n + " threads=" + threads;
+        assertClose(naive(a, b), Parity.runKernel(Parity.node(new Dot(), a, b), a, b), rel, what);
+        assertClose(naive(a, bt), Parity.runKernel(Parity.node(new Dot(), a, bt), a, bt), rel, what + " B^T");
+        NDArray ac = matrix(d, m, m, k, false);
+        NDArray bc = matrix(d, n, k, n, false);
+        assertClose(naive(ac, bc), Parity.runKernel(Parity.node(new Dot(), ac, bc), ac, bc), rel, what + " contiguous");
+    }
+
+    /** A rows x cols view of every other column of a wider array (no stride is 1). */
+    static NDArray everyOtherColumn(DType d, long seed, int rows, int cols) {
+        return Parity.array(d, seed, -1, 1, false, rows, 2 * cols + 1).slice(1, 1, 2 * cols + 1, 2);
+    }
+
+    /** How products split over threads: whole panels, the evener side, rows on a tie. */
+    @Test
+    void splitTakesWholePanelsOnTheEvenerSide() {
+        assertEquals(16, GemmOperands.step(30, 8, 2));
+        assertEquals(48, GemmOperands.step(60, 24, 2));
+        assertEquals(24, GemmOperands.step(24, 24, 2));
+        assertEquals(true, GemmOperands.splitRows(512, 8, 512, 24, 2));
+        assertEquals(true, GemmOperands.splitRows(300, 8, 130, 24, 2));
+        assertEquals(false, GemmOperands.splitRows(40, 8, 300, 24, 2));
+        assertEquals(false, GemmOperands.splitRows(8, 8, 1024, 48, 2));
+    }
+
     @ParameterizedTest
     @MethodSource("gemmCases")
     void gemvBothOrientationsAndDot(DType d, boolean transposed, boolean strided) {
