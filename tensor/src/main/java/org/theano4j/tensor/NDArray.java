@@ -489,6 +489,9 @@ public final class NDArray {
     /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array. */
     public void copyFrom(NDArray src) {
         NDArray s = src.broadcastTo(shape);
+        if (size == 0) {
+            return; // an empty view may start past its segment's end: nothing to touch
+        }
         if (s.dtype == dtype && s.isCContiguous() && isCContiguous()) {
             long bytes = size * dtype.byteSize();
             MemorySegment.copy(s.segment, s.byteOffset(), segment, byteOffset(), bytes);

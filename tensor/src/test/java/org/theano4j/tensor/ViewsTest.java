@@ -102,4 +102,13 @@ class ViewsTest {
         assertThrows(IllegalArgumentException.class, () -> a.reshape(5, -1));
         assertThrows(IllegalArgumentException.class, () -> a.expandDims(5));
     }
+
+    @Test
+    void emptyViewsPastTheEndCopyAndPrint() {
+        NDArray a = NDArray.zeros(DType.FLOAT64, 5, 0);
+        NDArray row = a.index(0, 4);
+        row.copyFrom(NDArray.zeros(DType.FLOAT64, 0));
+        assertEquals("array([], shape=(2, 0), dtype=float64)", a.slice(0, 2, 4, 1).copy().toString());
+        assertEquals(0, row.size());
+    }
 }

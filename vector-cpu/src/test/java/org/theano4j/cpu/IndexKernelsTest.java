@@ -19,10 +19,7 @@ class IndexKernelsTest {
         DType d = DType.valueOf(dtype);
         for (int n : Parity.SIZES) {
             NDArray x = Parity.array(d, n, -3, 3, true, 5, n);
-            if (n > 0) {
-                // the reference's copyFrom fails on empty row views past the end of a 1-byte segment
-                check("5x" + n + " axis 0", x, 0, indices(9, 5));
-            }
+            check("5x" + n + " axis 0", x, 0, indices(9, 5));
             check("5x" + n + " axis 1", x, 1, indices(n == 0 ? 0 : 11, n));
             NDArray tall = Parity.array(d, n + 3, -3, 3, false, n, 3);
             check(n + "x3 axis 0", tall, 0, indices(n == 0 ? 0 : 2 * n, n));
