@@ -9,25 +9,28 @@ import jdk.incubator.vector.VectorSpecies;
 import org.theano4j.tensor.NDArray;
 
 /**
- * float64 GEMM {@code C = A B} (BLIS structure): B is packed into {@link #NR}-column panels per
- * {@link #KC}-deep slab, A into {@link #MR}-row panels per {@link #MC}-row block, and an 8 x 3-vector
- * register-blocked micro-kernel of broadcast-FMAs (24 accumulators and 3 B vectors in the 32 AVX-512
- * registers) computes each tile of C, which one vector pass stores or adds into C. Packing copies
- * whole contiguous lines of an operand (rows or columns, whichever the strides make contiguous)
- * and spreads them over the panels on the heap, so transposed operands cost the same.
- * Big products split C's rows or columns over the team, whichever divides into whole panels more
- * evenly; each thread reuses its own packing buffers.
+ * float64 GEMM {@code C = A B}, accumulating in double like dgemm (BLIS structure): B is packed
+ * into {@link #NR}-column panels per {@link #KC}-deep slab, A into {@link #MR}-row panels per
+ * {@link #MC}-row block, and an 8 x 3-vector register-blocked micro-kernel of broadcast-FMAs (24
+ * accumulators and 3 B vectors in the 32 AVX-512 registers) computes each tile of C, which one
+ * vector pass stores or adds into C. Packing copies whole contiguous lines of an operand (rows or
+ * columns, whichever the strides make contiguous) and spreads them over the panels on the heap, so
+ * transposed operands cost the same. Big products split C's rows or columns over the team,
+ * whichever divides into whole panels more evenly; each thread reuses its own packing buffers.
+ *
+ * <p>The 32-bit twin of this class is generated from the 64-bit one by
+ * {@code vector-cpu/scripts/gen-sgemm.sh} (a test checks it is up to date): edit the 64-bit one.
  */
 final class Dgemm {
     private static final VectorSpecies<Double> S = Species.D;
     private static final int L = S.length();
-    private static final int ES = 8;
     static final int MR = 8;
     static final int NR = 3 * L;
     static final int KC = 256;
     static final int MC = 192;
     static final int NC = 3072;
     private static final ValueLayout.OfDouble E = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    private static final long ES = E.byteSize();
     private static final ByteOrder BO = ByteOrder.nativeOrder();
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);

@@ -1,0 +1,26 @@
+package org.theano4j.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The float32 twins generated from the float64 sources are up to date (run scripts/gen-sgemm.sh after editing Dgemm). */
+class GeneratedSourcesTest {
+    private static final Path SOURCES = Path.of("src/main/java/org/theano4j/cpu");
+
+    /** The substitutions of scripts/gen-sgemm.sh. */
+    static String toFloat(String doubleSource) {
+        return doubleSource.replace("Dgemm", "Sgemm").replace("DoubleVector", "FloatVector").replace("double", "float")
+                .replace("Double", "Float").replace("JAVA_DOUBLE", "JAVA_FLOAT").replaceAll("Species\\.D\\b", "Species.F")
+                .replace("float64", "float32").replace("dgemm", "sgemm");
+    }
+
+    @Test
+    void sgemmIsGeneratedFromDgemm() throws Exception {
+        String dgemm = Files.readString(SOURCES.resolve("Dgemm.java"));
+        String sgemm = Files.readString(SOURCES.resolve("Sgemm.java"));
+        assertEquals(toFloat(dgemm), sgemm, "Sgemm.java is stale: run vector-cpu/scripts/gen-sgemm.sh");
+    }
+}
