@@ -11,12 +11,14 @@ import org.theano4j.tensor.NDArray;
 /**
  * float32 GEMM {@code C = A B}, accumulating in float like sgemm (BLIS structure): B is packed
  * into {@link #NR}-column panels per {@link #KC}-deep slab, A into {@link #MR}-row panels per
- * {@link #MC}-row block, and an 8 x 3-vector register-blocked micro-kernel of broadcast-FMAs (24
- * accumulators and 3 B vectors in the 32 AVX-512 registers) computes each tile of C, which one
- * vector pass stores or adds into C. Packing copies whole contiguous lines of an operand (rows or
- * columns, whichever the strides make contiguous) and spreads them over the panels on the heap, so
- * transposed operands cost the same. Big products split C's rows or columns over the team,
- * whichever divides into whole panels more evenly; each thread reuses its own packing buffers.
+ * {@link #MC}-row block, and a 7 x 3-vector register-blocked micro-kernel of broadcast-FMAs (21
+ * accumulators, 3 B vectors and a broadcast in the 32 AVX-512 registers, leaving C2 room so that
+ * nothing spills; 8 x 3 kept one accumulator on the stack) computes each tile of C, which one
+ * vector pass stores or adds into C; a deep {@link #KC} halves the passes over C. Packing copies
+ * whole contiguous lines of an operand (rows or columns, whichever the strides make contiguous) and
+ * spreads them over the panels on the heap, so transposed operands cost the same. Big products
+ * split C's rows or columns over the team, whichever divides into whole panels more evenly; each
+ * thread reuses its own packing buffers.
  *
  * <p>The 32-bit twin of this class is generated from the 64-bit one by
  * {@code vector-cpu/scripts/gen-sgemm.sh} (a test checks it is up to date): edit the 64-bit one.
@@ -24,11 +26,11 @@ import org.theano4j.tensor.NDArray;
 final class Sgemm {
     private static final VectorSpecies<Float> S = Species.F;
     private static final int L = S.length();
-    static final int MR = 8;
+    static final int MR = 7;
     static final int NR = 3 * L;
-    static final int KC = 256;
-    static final int MC = 192;
-    static final int NC = 3072;
+    static final int KC = 512;
+    static final int MC = 98;
+    static final int NC = 1536;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final long ES = E.byteSize();
     private static final ByteOrder BO = ByteOrder.nativeOrder();
@@ -177,7 +179,7 @@ final class Sgemm {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
         FloatVector c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
-        FloatVector c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
+        FloatVector c60 = c00, c61 = c00, c62 = c00;
         for (int p = 0; p < kc; p++) {
             int ap = ai + p * MR;
             int bp = bi + p * NR;
@@ -198,8 +200,6 @@ final class Sgemm {
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51); c52 = x.fma(b2, c52);
             x = FloatVector.broadcast(S, a[ap + 6]);
             c60 = x.fma(b0, c60); c61 = x.fma(b1, c61); c62 = x.fma(b2, c62);
-            x = FloatVector.broadcast(S, a[ap + 7]);
-            c70 = x.fma(b0, c70); c71 = x.fma(b1, c71); c72 = x.fma(b2, c72);
         }
         c00.intoArray(t, 0 * NR); c01.intoArray(t, 0 * NR + L); c02.intoArray(t, 0 * NR + 2 * L);
         c10.intoArray(t, 1 * NR); c11.intoArray(t, 1 * NR + L); c12.intoArray(t, 1 * NR + 2 * L);
@@ -208,6 +208,5 @@ final class Sgemm {
         c40.intoArray(t, 4 * NR); c41.intoArray(t, 4 * NR + L); c42.intoArray(t, 4 * NR + 2 * L);
         c50.intoArray(t, 5 * NR); c51.intoArray(t, 5 * NR + L); c52.intoArray(t, 5 * NR + 2 * L);
         c60.intoArray(t, 6 * NR); c61.intoArray(t, 6 * NR + L); c62.intoArray(t, 6 * NR + 2 * L);
-        c70.intoArray(t, 7 * NR); c71.intoArray(t, 7 * NR + L); c72.intoArray(t, 7 * NR + 2 * L);
     }
 }

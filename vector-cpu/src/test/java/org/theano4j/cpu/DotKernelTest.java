@@ -112,6 +112,7 @@ class DotKernelTest {
                 cases.add(Arguments.of(threads, d, 37, 45, 29));
                 cases.add(Arguments.of(threads, d, 40, 100, 300));
                 cases.add(Arguments.of(threads, d, 9, 20, Dgemm.NC + 50));
+                cases.add(Arguments.of(threads, d, 30, Dgemm.KC + 40, 50));
             }
         }
         return cases.stream();
@@ -119,7 +120,8 @@ class DotKernelTest {
 
     /**
      * Neither stride 1 (every other column: the element-by-element packing), C split by columns
-     * (40 x 300: fewer idle lanes than by rows) and wider than one packed B block ({@code NC}).
+     * (40 x 300: fewer idle lanes than by rows), wider than one packed B block ({@code NC}) and
+     * deeper than one slab ({@code KC}: later slabs add into C).
      */
     @ParameterizedTest
     @MethodSource("packingCases")
