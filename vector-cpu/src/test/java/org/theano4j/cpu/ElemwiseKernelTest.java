@@ -162,6 +162,23 @@ class ElemwiseKernelTest {
         }
     }
 
+    /** (x > 0) and b: a float compare and a bool input combined, stored as bool (bulk byte loads and stores). */
+    @ParameterizedTest
+    @ValueSource(strings = {"float64", "float32"})
+    void boolInputsAndOutputsMatchReference(String dtype) {
+        DType d = DType.of(dtype);
+        ScalarExpr gt = new Call(ScalarOp.GT, List.of(new Input(0, d), new Const(0, d)), DType.BOOL);
+        ScalarExpr and = new Call(ScalarOp.AND, List.of(gt, new Input(1, DType.BOOL)), DType.BOOL);
+        for (int n : Parity.SIZES) {
+            NDArray x = Parity.array(d, n, -1, 1, false, 3, n);
+            NDArray b = Parity.array(DType.FLOAT64, n + 1, -1.9, 1.9, false, 3, n).astype(DType.INT8).astype(DType.BOOL);
+            NDArray bRows = b.slice(0, 1, 3, 1);
+            NDArray xRows = x.slice(0, 1, 3, 1);
+            Parity.check("and n=" + n, Parity.node(new Composite(and, 2), x, b), 0, x, b);
+            Parity.check("and offset rows n=" + n, Parity.node(new Composite(and, 2), xRows, bRows), 0, xRows, bRows);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"int32", "int8", "int64"})
     void integerElemwiseUsesTheScalarLoop(String dtype) {
