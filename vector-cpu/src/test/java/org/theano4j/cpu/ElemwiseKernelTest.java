@@ -195,6 +195,21 @@ class ElemwiseKernelTest {
         Parity.check("int composite", Parity.node(new Composite(tree, 2), a, b), 0, a, b);
     }
 
+    /** One-element outputs of the scalar loop (mean's cast of a size): 0-d and size-1 inputs, views at an offset. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void scalarLoopOneElementOutputs(int ndim) {
+        long[] shape = new long[ndim];
+        java.util.Arrays.fill(shape, 1);
+        NDArray n = NDArray.of(new long[] {400}).reshape(shape);
+        NDArray k = NDArray.of(new long[] {9, -3}).slice(0, 1, 2, 1).reshape(shape);
+        Parity.check("cast int64", Parity.node(new Elemwise(new ScalarCast(DType.FLOAT64)), n), 0, n);
+        Parity.check("int64 * int64 view", Parity.node(new Elemwise(ScalarOp.MUL), n, k), 0, n, k);
+        assertEquals(-1200, Parity.runKernel(Parity.node(new Elemwise(ScalarOp.MUL), n, k), n, k).getFlat(0));
+        NDArray off = NDArray.of(new long[] {7, 400}).slice(0, 1, 2, 1).reshape(shape);
+        assertEquals(400.0, Parity.runKernel(Parity.node(new Elemwise(new ScalarCast(DType.FLOAT64)), off), off).getFlat(0));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 3})
     void zeroDimensionalAndSingletonShapes(int ndim) {
