@@ -18,6 +18,7 @@ import org.theano4j.op.Gemv;
 import org.theano4j.op.LogSoftmax;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.Shape;
 import org.theano4j.op.Softmax;
 import org.theano4j.op.SoftmaxGrad;
 import org.theano4j.tensor.DType;
@@ -32,7 +33,9 @@ final class CpuKernels {
         return switch (node.op()) {
             case Composite c -> elementwise(c.expr());
             case Elemwise e -> elementwise(asExpr(node, e));
-            case Reduce r -> ReduceKernel.of(r, node.input(0).dtype());
+            case Reduce r -> node.input(0).dtype().isFloat() ? ReduceKernel.of(r, node.input(0).dtype())
+                    : ShapeKernels.vectorReduce(r, node.input(0).dtype(), node.input(0).ndim());
+            case Shape s -> ShapeKernels.shape();
             case Dot d -> DotKernel.of(node.input(0).ndim(), node.input(1).ndim(), node.input(0).dtype());
             case Gemm g -> GemmKernel.of(2, 2, node.input(1).dtype(), g.alpha(), g.beta());
             case Gemv g -> GemmKernel.of(2, 1, node.input(1).dtype(), g.alpha(), g.beta());

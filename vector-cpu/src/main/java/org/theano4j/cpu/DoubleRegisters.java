@@ -55,6 +55,12 @@ final class DoubleRegisters extends Registers {
             for (int i = 0; i < len; i++) {
                 dst[off + i] = seg.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, pos + i * stride);
             }
+        } else if (a.dtype() == DType.BOOL && stride == 1) {
+            fetchBools(a, pos, len);
+            byte[] b = bytes;
+            for (int i = 0; i < len; i++) {
+                dst[off + i] = b[i] != 0 ? 1 : 0;
+            }
         } else {
             for (int i = 0; i < len; i++) {
                 dst[off + i] = a.readDouble(pos + i * stride);
@@ -72,6 +78,12 @@ final class DoubleRegisters extends Registers {
         double[] src = r[reg];
         if (out.dtype() == DType.FLOAT64) {
             MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED, out.byteOffset() + start * 8, len);
+        } else if (out.dtype() == DType.BOOL) {
+            byte[] b = bytes;
+            for (int i = 0; i < len; i++) {
+                b[i] = (byte) (src[i] != 0 ? 1 : 0);
+            }
+            flushBools(out, start, len);
         } else {
             long base = out.offset() + start;
             for (int i = 0; i < len; i++) {

@@ -1,5 +1,7 @@
 package org.theano4j.cpu;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.theano4j.cpu.ElemProgram.Code;
 import org.theano4j.cpu.ElemProgram.Instr;
 import org.theano4j.op.ScalarOp;
@@ -12,6 +14,8 @@ import org.theano4j.tensor.NDArray;
  */
 abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
     private static final ScalarOp[] SCALAR = scalarOps();
+    /** Scratch for bool loads and stores: bytes move in bulk, never one checked segment access each. */
+    final byte[] bytes = new byte[Species.BLOCK];
 
     /** Loads {@code len} elements of {@code a} from physical position {@code pos} with element stride {@code stride}. */
     abstract void load(int reg, int off, NDArray a, long pos, long stride, int len);
@@ -24,6 +28,16 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
 
     /** Stores {@code len} elements of register {@code reg} into C-contiguous {@code out} from flat index {@code start}. */
     abstract void store(int reg, NDArray out, long start, int len);
+
+    /** Copies {@code len} bytes of contiguous bool {@code a} from physical position {@code pos} into {@link #bytes}. */
+    final void fetchBools(NDArray a, long pos, int len) {
+        MemorySegment.copy(a.segment(), ValueLayout.JAVA_BYTE, pos, bytes, 0, len);
+    }
+
+    /** Copies the first {@code len} of {@link #bytes} into C-contiguous bool {@code out} from flat index {@code start}. */
+    final void flushBools(NDArray out, long start, int len) {
+        MemorySegment.copy(bytes, 0, out.segment(), ValueLayout.JAVA_BYTE, out.byteOffset() + start, len);
+    }
 
     /** The reference scalar semantics of {@code op} on doubles (bool values are 0/1). */
     static double scalar(Code op, double a, double b, double c) {

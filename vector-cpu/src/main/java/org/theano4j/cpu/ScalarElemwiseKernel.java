@@ -25,6 +25,10 @@ final class ScalarElemwiseKernel {
     static Kernel of(ScalarExpr expr) {
         return (in, out) -> {
             NDArray o = out[0];
+            if (o.size() == 1) {
+                one(expr, in, o);
+                return;
+            }
             NDArray[] all = new NDArray[in.length + 1];
             System.arraycopy(in, 0, all, 0, in.length);
             all[in.length] = o;
@@ -42,5 +46,23 @@ final class ScalarElemwiseKernel {
                 }
             }
         };
+    }
+
+    /**
+     * A one-element output (a 0-d cast of a computed size, say): every input then holds one
+     * element too, so no iterator is needed.
+     */
+    private static void one(ScalarExpr expr, NDArray[] in, NDArray o) {
+        double[] values = new double[in.length];
+        for (int k = 0; k < in.length; k++) {
+            NDArray a = in[k];
+            values[k] = a.dtype().isFloat() ? a.readDouble(a.offset()) : a.readLong(a.offset());
+        }
+        double v = ScalarExpr.evaluate(expr, values);
+        if (o.dtype().isFloat()) {
+            o.writeDouble(o.offset(), v);
+        } else {
+            o.writeLong(o.offset(), (long) v);
+        }
     }
 }

@@ -162,6 +162,23 @@ class ElemwiseKernelTest {
         }
     }
 
+    /** (x > 0) and b: a float compare and a bool input combined, stored as bool (bulk byte loads and stores). */
+    @ParameterizedTest
+    @ValueSource(strings = {"float64", "float32"})
+    void boolInputsAndOutputsMatchReference(String dtype) {
+        DType d = DType.of(dtype);
+        ScalarExpr gt = new Call(ScalarOp.GT, List.of(new Input(0, d), new Const(0, d)), DType.BOOL);
+        ScalarExpr and = new Call(ScalarOp.AND, List.of(gt, new Input(1, DType.BOOL)), DType.BOOL);
+        for (int n : Parity.SIZES) {
+            NDArray x = Parity.array(d, n, -1, 1, false, 3, n);
+            NDArray b = Parity.array(DType.FLOAT64, n + 1, -1.9, 1.9, false, 3, n).astype(DType.INT8).astype(DType.BOOL);
+            NDArray bRows = b.slice(0, 1, 3, 1);
+            NDArray xRows = x.slice(0, 1, 3, 1);
+            Parity.check("and n=" + n, Parity.node(new Composite(and, 2), x, b), 0, x, b);
+            Parity.check("and offset rows n=" + n, Parity.node(new Composite(and, 2), xRows, bRows), 0, xRows, bRows);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"int32", "int8", "int64"})
     void integerElemwiseUsesTheScalarLoop(String dtype) {
@@ -176,6 +193,21 @@ class ElemwiseKernelTest {
         NDArray a = Parity.array(DType.INT32, 3, -1e5, 1e5, false, 17);
         NDArray b = Parity.array(DType.INT32, 4, -1e5, 1e5, false, 17);
         Parity.check("int composite", Parity.node(new Composite(tree, 2), a, b), 0, a, b);
+    }
+
+    /** One-element outputs of the scalar loop (mean's cast of a size): 0-d and size-1 inputs, views at an offset. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void scalarLoopOneElementOutputs(int ndim) {
+        long[] shape = new long[ndim];
+        java.util.Arrays.fill(shape, 1);
+        NDArray n = NDArray.of(new long[] {400}).reshape(shape);
+        NDArray k = NDArray.of(new long[] {9, -3}).slice(0, 1, 2, 1).reshape(shape);
+        Parity.check("cast int64", Parity.node(new Elemwise(new ScalarCast(DType.FLOAT64)), n), 0, n);
+        Parity.check("int64 * int64 view", Parity.node(new Elemwise(ScalarOp.MUL), n, k), 0, n, k);
+        assertEquals(-1200, Parity.runKernel(Parity.node(new Elemwise(ScalarOp.MUL), n, k), n, k).getFlat(0));
+        NDArray off = NDArray.of(new long[] {7, 400}).slice(0, 1, 2, 1).reshape(shape);
+        assertEquals(400.0, Parity.runKernel(Parity.node(new Elemwise(new ScalarCast(DType.FLOAT64)), off), off).getFlat(0));
     }
 
     @ParameterizedTest
