@@ -14,6 +14,8 @@ final class Mt19937 {
     private static final int LOWER_MASK = 0x7fffffff;
 
     private final int[] key = new int[STATE_WORDS];
+    /** Scratch for {@link #fillGaussianPairs}: tempered words of the current block. */
+    private int[] tempered;
     private int pos = STATE_WORDS;
 
     /** Knuth's linear seeding ({@code init_genrand}) of the low 32 bits of {@code seed}. */
@@ -93,6 +95,61 @@ final class Mt19937 {
             pos = p;
             i += pairs;
         }
+    }
+
+    /**
+     * Writes {@code pairs} polar Box-Muller pairs into {@code out[from .. from + 2 * pairs)}, each as
+     * {@code f * x2, f * x1}: exactly what {@code 2 * pairs} calls of numpy's legacy
+     * {@code legacy_gauss} (starting with no cached value, ending with none) return. Each block's
+     * words are tempered in one pass (the key itself is unchanged) and read from there.
+     */
+    void fillGaussianPairs(double[] out, int from, int pairs) {
+        if (pairs <= 0) {
+            return;
+        }
+        int[] t = tempered == null ? (tempered = new int[STATE_WORDS]) : tempered;
+        int p = pos;
+        temperFrom(t, p);
+        int i = from;
+        int end = from + 2 * pairs;
+        while (i < end) {
+            double x1;
+            double x2;
+            if (p <= STATE_WORDS - 4) {
+                x1 = 2.0 * toDouble(t[p], t[p + 1]) - 1.0;
+                x2 = 2.0 * toDouble(t[p + 2], t[p + 3]) - 1.0;
+                p += 4;
+            } else {
+                pos = p;
+                x1 = 2.0 * nextDouble() - 1.0;
+                x2 = 2.0 * nextDouble() - 1.0;
+                p = pos;
+                temperFrom(t, p);
+            }
+            double r2 = x1 * x1 + x2 * x2;
+            if (r2 < 1.0 && r2 != 0.0) {
+                double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+                out[i] = f * x2;
+                out[i + 1] = f * x1;
+                i += 2;
+            }
+        }
+        pos = p;
+    }
+
+    /** {@code t[j] = temper(key[j])} for j in [p, 624). */
+    private void temperFrom(int[] t, int p) {
+        int[] k = key;
+        for (int j = p; j < STATE_WORDS; j++) {
+            t[j] = temper(k[j]);
+        }
+    }
+
+    /** The double {@link #nextDouble()} makes of two tempered words. */
+    private static double toDouble(int w1, int w2) {
+        int a = w1 >>> 5;
+        int b = w2 >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
     private static int temper(int y) {

@@ -183,10 +183,29 @@ public final class RandomState {
     void normal(double loc, double scale, NDArray out) {
         checkScale(scale);
         BulkWriter.fill(out, (chunk, n) -> {
+            standardNormals(chunk, n);
             for (int i = 0; i < n; i++) {
-                chunk[i] = loc + scale * standardNormal();
+                chunk[i] = loc + scale * chunk[i];
             }
         });
+    }
+
+    /**
+     * Fills {@code out[0 .. n)} with what {@code n} calls of {@link #standardNormal()} return, in
+     * order, leaving the same state (an odd count after whole pairs leaves the second value cached):
+     * a cached value first, then whole pairs straight from the generator's block.
+     */
+    void standardNormals(double[] out, int n) {
+        int i = 0;
+        if (n > 0 && hasGauss) {
+            out[i++] = standardNormal();
+        }
+        int pairs = (n - i) >> 1;
+        mt.fillGaussianPairs(out, i, pairs);
+        i += 2 * pairs;
+        if (i < n) {
+            out[i] = standardNormal();
+        }
     }
 
     /** One standard normal value from the legacy polar method ({@code standard_normal()}). */
@@ -224,8 +243,9 @@ public final class RandomState {
     public double[] normal(double loc, double scale, long... size) {
         checkScale(scale);
         double[] out = new double[Shapes.count(size)];
+        standardNormals(out, out.length);
         for (int i = 0; i < out.length; i++) {
-            out[i] = loc + scale * standardNormal();
+            out[i] = loc + scale * out[i];
         }
         return out;
     }

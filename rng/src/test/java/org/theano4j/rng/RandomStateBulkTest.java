@@ -2,6 +2,7 @@ package org.theano4j.rng;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -76,6 +77,55 @@ class RandomStateBulkTest {
         NDArray out = NDArray.empty(DType.FLOAT64, n);
         fast.normal(1.5, 2.0, out);
         assertArrayEquals(expected, out.toDoubleArray(), 0.0);
+        assertEquals(slow.getState(), fast.getState());
+    }
+
+    static Stream<Arguments> gaussianCases() {
+        int[] sizes = {0, 1, 2, 7, 623, 624, 625, 100_003};
+        int[] skips = {0, 1, 623};
+        return Arrays.stream(sizes).boxed().flatMap(n -> Arrays.stream(skips).boxed()
+                .flatMap(k -> Stream.of(Arguments.of(n, k, false), Arguments.of(n, k, true))));
+    }
+
+    /**
+     * The block-wise gaussian path against one {@code standardNormal()} call per value, with and
+     * without a cached second gaussian at the start; the states after (the cache included) must be
+     * equal, so an odd count must leave its second value cached.
+     */
+    @ParameterizedTest
+    @MethodSource("gaussianCases")
+    void standardNormalsEqualOneCallPerValue(int n, int skip, boolean cachedAtStart) {
+        RandomState slow = after(skip);
+        RandomState fast = after(skip);
+        if (cachedAtStart) {
+            assertEquals(slow.standardNormal(), fast.standardNormal(), 0.0);
+            assertTrue(fast.getState().hasGauss());
+        }
+        double[] expected = new double[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = slow.standardNormal();
+        }
+        double[] got = new double[n];
+        fast.standardNormals(got, n);
+        assertArrayEquals(expected, got, 0.0);
+        assertEquals(slow.getState(), fast.getState());
+        assertEquals(slow.standardNormal(), fast.standardNormal(), 0.0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("gaussianCases")
+    void normalArrayMethodEqualsOneCallPerValue(int n, int skip, boolean cachedAtStart) {
+        RandomState slow = after(skip);
+        RandomState fast = after(skip);
+        if (cachedAtStart) {
+            slow.standardNormal();
+            fast.standardNormal();
+        }
+        double[] expected = new double[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = -0.5 + 3.0 * slow.standardNormal();
+        }
+        assertArrayEquals(expected, fast.normal(-0.5, 3.0, n), 0.0);
         assertEquals(slow.getState(), fast.getState());
     }
 }
