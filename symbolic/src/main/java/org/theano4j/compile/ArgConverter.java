@@ -43,16 +43,7 @@ public final class ArgConverter {
      * path and its error message.
      */
     public static boolean writeScalar(Object arg, NDArray target) {
-        DType natural = switch (arg) {
-            case Double d -> DType.FLOAT64;
-            case Float f -> DType.FLOAT32;
-            case Long l -> DType.INT64;
-            case Integer i -> DType.INT64;
-            case Short s -> DType.INT16;
-            case Byte b -> DType.INT8;
-            case Boolean b -> DType.BOOL;
-            default -> null;
-        };
+        DType natural = DType.ofScalar(arg);
         if (natural == null) {
             return false;
         }

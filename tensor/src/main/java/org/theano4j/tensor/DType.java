@@ -122,6 +122,23 @@ public enum DType {
         };
     }
 
+    /**
+     * The dtype a Java scalar becomes, or null when {@code value} is not one: like a Python int, an
+     * {@code Integer} (as a {@code Long}) is int64; Double, Float, Short, Byte and Boolean keep their width.
+     */
+    public static DType ofScalar(Object value) {
+        return switch (value) {
+            case Double d -> FLOAT64;
+            case Float f -> FLOAT32;
+            case Long l -> INT64;
+            case Integer i -> INT64;
+            case Short s -> INT16;
+            case Byte b -> INT8;
+            case Boolean b -> BOOL;
+            case null, default -> null;
+        };
+    }
+
     /** The dtype of a Java primitive or boxed class (double, float, long, int, short, byte, boolean). */
     public static DType ofJavaClass(Class<?> type) {
         if (type == double.class || type == Double.class) {

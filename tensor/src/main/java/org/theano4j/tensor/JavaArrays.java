@@ -90,17 +90,12 @@ final class JavaArrays {
     }
 
     private static DType scalarDtype(Object v) {
-        return switch (v) {
-            case Double d -> DType.FLOAT64;
-            case Float f -> DType.FLOAT32;
-            case Long l -> DType.INT64;
-            case Integer i -> DType.INT64;
-            case Short s -> DType.INT16;
-            case Byte b -> DType.INT8;
-            case Boolean b -> DType.BOOL;
-            default -> throw new IllegalArgumentException("cannot convert " + v.getClass().getName()
+        DType d = DType.ofScalar(v);
+        if (d == null) {
+            throw new IllegalArgumentException("cannot convert " + v.getClass().getName()
                     + " to an NDArray (expected a Number, Boolean, NDArray or Java array)");
-        };
+        }
+        return d;
     }
 
     private static DType defaultDtype(Class<?> type) {
