@@ -12,7 +12,6 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Shapes;
 import org.theano4j.tensor.Summation;
 
 /**
@@ -107,59 +106,71 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         NDArray x = (NDArray) inputs[0];
         DType outType = kind.outputDType(x.dtype());
         NDArray out = NDArray.empty(outType, keptShape(x.shape(), axes));
+        ReduceGroups groups = new ReduceGroups(x, axes);
+        if (groups.length() == 0 && (kind == Kind.MAX || kind == Kind.MIN) && out.size() > 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + kind.numpyName
+                    + " which has no identity");
+        }
         boolean floats = x.dtype().isFloat() || kind == Kind.MEAN;
         boolean unsigned = x.dtype() == DType.UINT64;
-        double[] buf = floats ? new double[Math.toIntExact(innerSize(x))] : null;
-        forEachGroup(x, axes, (o, pos) -> {
-            if (pos.length == 0 && (kind == Kind.MAX || kind == Kind.MIN) && out.size() > 0) {
-                throw new IllegalArgumentException("zero-size array to reduction operation " + kind.numpyName
-                        + " which has no identity");
-            }
+        double[] buf = floats ? new double[(int) Math.min(Summation.PIECE, groups.length())] : null;
+        for (long o = 0; o < groups.count(); o++) {
+            long start = groups.start(o);
             if (floats) {
-                for (int i = 0; i < pos.length; i++) {
-                    buf[i] = x.readDouble(pos[i]);
-                }
-                out.writeDouble(o, reduceDoubles(buf, pos.length));
+                out.writeDouble(o, reduceDoubles(x, groups, start, buf));
             } else {
-                out.writeLong(o, reduceLongs(x, pos, unsigned));
+                out.writeLong(o, reduceLongs(x, groups.cursor(start), groups.length(), unsigned));
             }
-        });
+        }
         return new Object[] {out};
     }
 
-    private long innerSize(NDArray x) {
-        long n = 1;
-        for (int a : axes) {
-            n *= x.shape(a);
-        }
-        return n;
-    }
-
-    private double reduceDoubles(double[] v, int n) {
+    /** One group's float reduction; each run of equal elements (a stride-0 axis) is taken in one step. */
+    private double reduceDoubles(NDArray x, ReduceGroups g, long start, double[] buf) {
         return switch (kind) {
-            case SUM -> Summation.pairwise(v, 0, n);
-            case MEAN -> Summation.pairwise(v, 0, n) / n;
+            case SUM -> sum(g, start, buf);
+            case MEAN -> sum(g, start, buf) / g.length();
             case PROD -> {
+                ReduceGroups heads = g.heads();
+                ReduceGroups.Cursor c = heads.cursor(start);
                 double p = 1;
-                for (int i = 0; i < n; i++) {
-                    p *= v[i];
+                for (long i = 0; i < heads.length(); i++) {
+                    p = ReduceGroups.product(p, x.readDouble(c.next()), g.run());
                 }
                 yield p;
             }
             case MAX, MIN -> {
-                double m = v[0];
-                for (int i = 1; i < n; i++) {
-                    m = kind == Kind.MAX ? Numerics.maximum(m, v[i]) : Numerics.minimum(m, v[i]);
+                ReduceGroups heads = g.heads();
+                ReduceGroups.Cursor c = heads.cursor(start);
+                double m = x.readDouble(c.next());
+                for (long i = 1; i < heads.length(); i++) {
+                    double v = x.readDouble(c.next());
+                    m = kind == Kind.MAX ? Numerics.maximum(m, v) : Numerics.minimum(m, v);
                 }
                 yield m;
             }
         };
     }
 
-    private long reduceLongs(NDArray x, long[] pos, boolean unsigned) {
-        long acc = kind == Kind.PROD ? 1 : kind == Kind.SUM ? 0 : x.readLong(pos[0]);
-        for (int i = kind == Kind.MAX || kind == Kind.MIN ? 1 : 0; i < pos.length; i++) {
-            long v = x.readLong(pos[i]);
+    private static double sum(ReduceGroups g, long start, double[] buf) {
+        return Summation.pairwise(g.length(), g.run(), new Summation.Pieces() {
+            @Override
+            public double sum(long from, int n) {
+                g.read(start, from, n, buf);
+                return Summation.pairwise(buf, 0, n);
+            }
+
+            @Override
+            public double at(long i) {
+                return g.value(start, i);
+            }
+        });
+    }
+
+    private long reduceLongs(NDArray x, ReduceGroups.Cursor c, long n, boolean unsigned) {
+        long acc = kind == Kind.PROD ? 1 : kind == Kind.SUM ? 0 : x.readLong(c.next());
+        for (long i = kind == Kind.MAX || kind == Kind.MIN ? 1 : 0; i < n; i++) {
+            long v = x.readLong(c.next());
             acc = switch (kind) {
                 case SUM -> acc + v;
                 case PROD -> acc * v;
@@ -168,38 +179,6 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
             };
         }
         return acc;
-    }
-
-    /** Receives one output element: its flat index and the positions of the elements reduced into it. */
-    @FunctionalInterface
-    interface GroupVisitor {
-        void visit(long outIndex, long[] positions);
-    }
-
-    /**
-     * Visits the output elements of a reduction of {@code x} over {@code reduced} in C order,
-     * each with the physical positions (C order) of the input elements it reduces.
-     */
-    static void forEachGroup(NDArray x, List<Integer> reduced, GroupVisitor visitor) {
-        int[] kept = Axes.kept(reduced, x.ndim());
-        int[] perm = new int[x.ndim()];
-        for (int i = 0; i < kept.length; i++) {
-            perm[i] = kept[i];
-        }
-        for (int i = 0; i < reduced.size(); i++) {
-            perm[kept.length + i] = reduced.get(i);
-        }
-        NDArray xt = x.transpose(perm);
-        long outer = Shapes.size(keptShape(x.shape(), reduced));
-        long[] pos = new long[Math.toIntExact(outer == 0 ? 0 : xt.size() / outer)];
-        Loops it = new Loops(xt.shape(), xt);
-        for (long o = 0; o < outer; o++) {
-            for (int i = 0; i < pos.length; i++) {
-                pos[i] = it.pos(0);
-                it.next();
-            }
-            visitor.visit(o, pos);
-        }
     }
 
     @Override

@@ -1,9 +1,22 @@
 package org.theano4j.tensor;
 
-/** numpy's summation order, shared by every module that must reproduce numpy's float sums bit for bit. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * numpy's summation orders, shared by every module that must reproduce numpy's float sums bit for
+ * bit: the pairwise tree of {@code np.sum}, over a Java array or over a sequence of any long
+ * length read piece by piece (whose runs of one repeated value, e.g. along a stride-0 axis, cost
+ * nothing), and the left-to-right sum of one value repeated.
+ */
 public final class Summation {
-    private static final int LEAF = 128;
+    /** The pairwise tree's leaves: at most this many elements are summed with eight partial sums. */
+    static final int LEAF = 128;
     private static final int LANES = 8;
+    /** Longest piece a {@link Pieces} source is asked to sum; the tree splits longer ranges as for an array. */
+    public static final int PIECE = 1 << 16;
+    /** Below this magnitude every integer is a double. */
+    private static final long EXACT_INTEGERS = 1L << 53;
 
     private Summation() {
     }
@@ -43,5 +56,100 @@ public final class Summation {
             s += v[from + i];
         }
         return s;
+    }
+
+    /** A sequence of doubles summed by {@link #pairwise(long, long, Pieces)} one piece at a time. */
+    public interface Pieces {
+        /** {@link #pairwise(double[], int, int)} of elements {@code [from, from + n)}, {@code n <= PIECE}. */
+        double sum(long from, int n);
+
+        /** Element {@code i} (asked for the first element of a run). */
+        double at(long i);
+    }
+
+    /**
+     * The pairwise sum of a sequence of {@code n} elements made of consecutive runs of {@code run}
+     * equal elements ({@code run >= 1}; 1 when nothing is known): bit for bit the result of
+     * {@link #pairwise(double[], int, int)} over the whole sequence. Ranges of at most
+     * {@link #PIECE} elements come from {@code pieces}, in order; a range inside one run is
+     * {@link #repeated}, so a sequence of few runs costs O(runs log n) whatever its length.
+     */
+    public static double pairwise(long n, long run, Pieces pieces) {
+        return pairwise(0, n, Math.max(run, 1), pieces);
+    }
+
+    private static double pairwise(long from, long n, long run, Pieces pieces) {
+        if (n > 1 && from / run == (from + n - 1) / run) {
+            return repeated(pieces.at(from), n);
+        }
+        if (n <= PIECE) {
+            return pieces.sum(from, (int) n);
+        }
+        long half = n / 2;
+        half -= half % LANES;
+        return pairwise(from, half, run, pieces) + pairwise(from + half, n - half, run, pieces);
+    }
+
+    /** {@link #pairwise(double[], int, int)} of {@code n} copies of {@code v}, exactly, in O(log n) steps. */
+    public static double repeated(double v, long n) {
+        return repeated(v, n, new HashMap<>());
+    }
+
+    private static double repeated(double v, long n, Map<Long, Double> memo) {
+        if (n < LANES) {
+            return sequential(v, n);
+        }
+        if (n <= LEAF) {
+            double r = v; // each of the eight partial sums adds one element per block of eight
+            for (long b = 1; b < n / LANES; b++) {
+                r += v;
+            }
+            double s = ((r + r) + (r + r)) + ((r + r) + (r + r));
+            for (long i = 0; i < n % LANES; i++) {
+                s += v;
+            }
+            return s;
+        }
+        Double known = memo.get(n);
+        if (known != null) {
+            return known;
+        }
+        long half = n / 2;
+        half -= half % LANES;
+        double s = repeated(v, half, memo) + repeated(v, n - half, memo);
+        memo.put(n, s);
+        return s;
+    }
+
+    /**
+     * {@code s = 0; s += v} done {@code n} times, exactly: in one step when every partial sum
+     * {@code i * v} is a double (the significand of v times n stays below 2^53 and nothing
+     * overflows), else added up (stopping once the sum no longer changes).
+     */
+    public static double sequential(double v, long n) {
+        if (n <= 0 || v == 0) {
+            return 0.0;
+        }
+        if (!Double.isFinite(v) || exactMultiples(v, n)) {
+            return n * v;
+        }
+        double s = 0;
+        for (long i = 0; i < n; i++) {
+            double next = s + v;
+            if (next == s) {
+                break;
+            }
+            s = next;
+        }
+        return s;
+    }
+
+    /** Whether {@code i * v} is a double for every {@code i <= n} (v finite, non-zero). */
+    private static boolean exactMultiples(double v, long n) {
+        long bits = Double.doubleToRawLongBits(v);
+        long fraction = bits & ((1L << 52) - 1);
+        long significand = (bits >>> 52 & 0x7FF) == 0 ? fraction : fraction | 1L << 52;
+        long odd = significand >>> Long.numberOfTrailingZeros(significand);
+        return n < EXACT_INTEGERS / odd && Double.isFinite(n * v);
     }
 }
