@@ -112,6 +112,9 @@ public final class ReduceGroups {
 
     /** The physical position of the first element of group {@code o}. */
     public long start(long o) {
+        if (keptShape.length == 1) {
+            return x.offset() + o * keptStrides[0]; // the common case (rows of a matrix) without a division
+        }
         long pos = x.offset();
         long rest = o;
         for (int ax = keptShape.length - 1; ax >= 0; ax--) {
