@@ -59,14 +59,15 @@ public record ArgReduce(boolean max, Integer axis) implements Op {
         if (groups.length() == 0 && groups.count() > 0) {
             throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin") + " of an empty sequence");
         }
-        // the first element of a run is the first occurrence of its value: only run heads compete
-        ReduceGroups heads = groups.heads();
+        // the first occurrence of the extreme is in the first period, at the start of a run
+        ReduceGroups period = groups.firstPeriod();
+        ReduceGroups heads = period.heads();
         boolean floats = x.dtype().isFloat();
         boolean unsigned = x.dtype() == DType.UINT64;
         for (long o = 0; o < groups.count(); o++) {
             ReduceGroups.Cursor c = heads.cursor(groups.start(o));
             long best = floats ? bestDouble(x, c, heads.length()) : bestLong(x, c, heads.length(), unsigned);
-            out.writeLong(o, best * groups.run());
+            out.writeLong(o, best * period.run());
         }
         return new Object[] {out};
     }

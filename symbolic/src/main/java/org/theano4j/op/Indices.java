@@ -5,7 +5,8 @@ import org.theano4j.tensor.NDArray;
 /**
  * An integer index array (read in flat C order) checked against an axis of length {@code size}:
  * negative entries count from the end, an out-of-range one is numpy's error naming the axis. The
- * entries stay in the array (any count, no Java array); all are checked before any is used.
+ * entries stay in the array (any count, no Java array); all are checked before any is used (each
+ * distinct element of a broadcast index array once).
  */
 public final class Indices {
     private final NDArray values;
@@ -18,14 +19,17 @@ public final class Indices {
 
     /** The indices of {@code values} into an axis {@code axis} of length {@code size}; IllegalArgumentException if one is out of range. */
     public static Indices check(NDArray values, long size, int axis) {
-        Indices idx = new Indices(values, size);
-        for (long j = 0; j < values.size(); j++) {
-            long i = values.getFlatLong(j);
+        // each distinct element once: a broadcast index array repeats its elements along stride-0 axes
+        ReduceGroups all = new ReduceGroups(values, Axes.resolve("indices", null, values.ndim()));
+        ReduceGroups distinct = all.firstPeriod().heads();
+        ReduceGroups.Cursor c = distinct.cursor(all.start(0));
+        for (long j = 0; j < distinct.length(); j++) {
+            long i = values.readLong(c.next());
             if (i < -size || i >= size) {
                 throw new IllegalArgumentException("index " + i + " is out of bounds for axis " + axis + " with size " + size);
             }
         }
-        return idx;
+        return new Indices(values, size);
     }
 
     /** How many indices there are. */

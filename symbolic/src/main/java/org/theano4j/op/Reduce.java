@@ -130,17 +130,9 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         return switch (kind) {
             case SUM -> sum(g, start, buf);
             case MEAN -> sum(g, start, buf) / g.length();
-            case PROD -> {
-                ReduceGroups heads = g.heads();
-                ReduceGroups.Cursor c = heads.cursor(start);
-                double p = 1;
-                for (long i = 0; i < heads.length(); i++) {
-                    p = ReduceGroups.product(p, x.readDouble(c.next()), g.run());
-                }
-                yield p;
-            }
+            case PROD -> ReduceGroups.iterate(1, p -> periodProduct(x, g.firstPeriod(), start, p), g.repeats());
             case MAX, MIN -> {
-                ReduceGroups heads = g.heads();
+                ReduceGroups heads = g.firstPeriod().heads();
                 ReduceGroups.Cursor c = heads.cursor(start);
                 double m = x.readDouble(c.next());
                 for (long i = 1; i < heads.length(); i++) {
@@ -152,8 +144,20 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         };
     }
 
+    /** {@code p} times one period's elements, left to right (a run as one repeated factor). */
+    private static double periodProduct(NDArray x, ReduceGroups period, long start, double p) {
+        ReduceGroups heads = period.heads();
+        ReduceGroups.Cursor c = heads.cursor(start);
+        double r = p;
+        for (long i = 0; i < heads.length(); i++) {
+            double v = x.readDouble(c.next());
+            r = period.run() == 1 ? r * v : ReduceGroups.iterate(r, q -> q * v, period.run());
+        }
+        return r;
+    }
+
     private static double sum(ReduceGroups g, long start, double[] buf) {
-        return Summation.pairwise(g.length(), g.run(), new Summation.Pieces() {
+        return Summation.pairwise(g.length(), g.run(), g.period(), new Summation.Pieces() {
             @Override
             public double sum(long from, int n) {
                 g.read(start, from, n, buf);

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -11,8 +12,10 @@ import org.theano4j.tensor.NDArray;
  * The input elements that each output of a reduction combines, with long lengths throughout:
  * output {@code o} (C order over the kept axes) combines a group of {@link #length()} elements
  * (C order over the reduced axes). The trailing reduced axes that do not move through memory
- * (stride 0 or length 1, e.g. a broadcast input) make runs of {@link #run()} equal elements; a
- * reduction can then take each run in one step, so a broadcast of 2^32 elements costs nothing.
+ * (stride 0 or length 1, e.g. a broadcast input) make runs of {@link #run()} equal elements, and
+ * the leading ones make the group repeat itself every {@link #period()} elements; a reduction
+ * can then take each run in one step and each period once, so a broadcast of 2^32 elements costs
+ * nothing.
  * Shared by the reference evaluations and the CPU kernels, so both walk the same elements in the
  * same order.
  */
@@ -28,7 +31,11 @@ public final class ReduceGroups {
     private final long length;
     private final int runAxes;
     private final long run;
+    private final int leadAxes;
+    private final long period;
     private final boolean contiguous;
+    private ReduceGroups heads;
+    private ReduceGroups firstPeriod;
 
     /** The groups of a reduction of {@code x} over the (resolved, distinct) axes {@code reduced}, in that order. */
     public ReduceGroups(NDArray x, List<Integer> reduced) {
@@ -51,6 +58,12 @@ public final class ReduceGroups {
             r *= shape[ax];
         }
         this.run = r;
+        this.leadAxes = leadAxes(shape, strides, length);
+        long repeats = 1;
+        for (int ax = 0; ax < leadAxes; ax++) {
+            repeats *= shape[ax];
+        }
+        this.period = length / repeats;
         this.contiguous = contiguous(shape, strides);
     }
 
@@ -65,7 +78,7 @@ public final class ReduceGroups {
     private static long product(long[] shape) {
         long n = 1;
         for (long d : shape) {
-            n *= d; // a factor of the input's size, which fits a long
+            n *= d; // at most the input's size with zero lengths counted as 1, which fits a long (numpy's rule)
         }
         return n;
     }
@@ -74,6 +87,15 @@ public final class ReduceGroups {
     private static int runAxes(long[] shape, long[] strides, long length) {
         int n = 0;
         for (int ax = shape.length - 1; ax >= 0 && length > 0 && (strides[ax] == 0 || shape[ax] == 1); ax--) {
+            n++;
+        }
+        return n;
+    }
+
+    /** How many leading axes do not move through memory; none for an empty group. */
+    private static int leadAxes(long[] shape, long[] strides, long length) {
+        int n = 0;
+        while (n < shape.length && length > 0 && (strides[n] == 0 || shape[n] == 1)) {
             n++;
         }
         return n;
@@ -105,9 +127,30 @@ public final class ReduceGroups {
         return run;
     }
 
+    /** The group repeats itself every this many elements ({@link #length()} when it does not). */
+    public long period() {
+        return period;
+    }
+
+    /** The first period of every group: groups of {@link #period()} elements at the same starts. */
+    public ReduceGroups firstPeriod() {
+        if (firstPeriod == null) { // benign race: every thread computes the same geometry
+            firstPeriod = leadAxes == 0 ? this : new ReduceGroups(x, kept, Arrays.copyOfRange(walked, leadAxes, walked.length));
+        }
+        return firstPeriod;
+    }
+
+    /** How many times the group repeats its first period (0 for an empty group). */
+    public long repeats() {
+        return period == 0 ? 0 : length / period;
+    }
+
     /** The first element of every run: groups of {@code length() / run()} elements at the same starts. */
     public ReduceGroups heads() {
-        return runAxes == 0 ? this : new ReduceGroups(x, kept, Arrays.copyOf(walked, walked.length - runAxes));
+        if (heads == null) {
+            heads = runAxes == 0 ? this : new ReduceGroups(x, kept, Arrays.copyOf(walked, walked.length - runAxes));
+        }
+        return heads;
     }
 
     /** The physical position of the first element of group {@code o}. */
@@ -194,19 +237,29 @@ public final class ReduceGroups {
     }
 
     /**
-     * {@code p * v * v * ...} with {@code n} factors {@code v}, left to right, exactly: once the
-     * running product repeats itself every one or two steps (1, 0, infinity, NaN, a sign that
-     * alternates) the rest follows from the parity of the steps left.
+     * {@code n} applications of {@code step} to {@code p}, exactly: once the value comes back
+     * after one or two steps (a product reaching 1, 0, infinity or NaN, or only flipping its
+     * sign) the rest follows from the parity of the steps left. A left-to-right product over a
+     * run or a period is {@code step} repeated.
      */
-    public static double product(double p, double v, long n) {
+    public static double iterate(double p, DoubleUnaryOperator step, long n) {
+        double before = p;
         double r = p;
         for (long i = 0; i < n; i++) {
-            double next = r * v;
-            if (Double.doubleToLongBits(next * v) == Double.doubleToLongBits(r)) {
+            double next = step.applyAsDouble(r);
+            if (same(next, r)) {
+                return r;
+            }
+            if (i > 0 && same(next, before)) {
                 return (n - i) % 2 == 0 ? r : next;
             }
+            before = r;
             r = next;
         }
         return r;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 }

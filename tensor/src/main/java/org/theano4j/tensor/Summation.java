@@ -69,25 +69,55 @@ public final class Summation {
 
     /**
      * The pairwise sum of a sequence of {@code n} elements made of consecutive runs of {@code run}
-     * equal elements ({@code run >= 1}; 1 when nothing is known): bit for bit the result of
+     * equal elements ({@code run >= 1}; 1 when nothing is known) that repeats itself every
+     * {@code period} elements ({@code period >= n} when it does not): bit for bit the result of
      * {@link #pairwise(double[], int, int)} over the whole sequence. Ranges of at most
-     * {@link #PIECE} elements come from {@code pieces}, in order; a range inside one run is
-     * {@link #repeated}, so a sequence of few runs costs O(runs log n) whatever its length.
+     * {@link #PIECE} elements come from {@code pieces}, in increasing order; a range inside one run is
+     * {@link #repeated}, and a range that starts at the same place in another period is summed
+     * once, so a broadcast of few distinct runs or a short period costs O(log n) whatever its length.
      */
-    public static double pairwise(long n, long run, Pieces pieces) {
-        return pairwise(0, n, Math.max(run, 1), pieces);
+    public static double pairwise(long n, long run, long period, Pieces pieces) {
+        return new Tree(Math.max(run, 1), period > 0 && period < n ? period : 0, pieces).sum(0, n);
     }
 
-    private static double pairwise(long from, long n, long run, Pieces pieces) {
-        if (n > 1 && from / run == (from + n - 1) / run) {
-            return repeated(pieces.at(from), n);
+    /** One pairwise sum over pieces, with the sums of ranges already seen in an earlier period. */
+    private static final class Tree {
+        private final long run;
+        private final long period;
+        private final Pieces pieces;
+        private final Map<Range, Double> seen = new HashMap<>();
+
+        private record Range(long offset, long n) {
         }
-        if (n <= PIECE) {
-            return pieces.sum(from, (int) n);
+
+        Tree(long run, long period, Pieces pieces) {
+            this.run = run;
+            this.period = period;
+            this.pieces = pieces;
         }
-        long half = n / 2;
-        half -= half % LANES;
-        return pairwise(from, half, run, pieces) + pairwise(from + half, n - half, run, pieces);
+
+        double sum(long from, long n) {
+            if (n > 1 && from / run == (from + n - 1) / run) {
+                return repeated(pieces.at(from), n);
+            }
+            Range key = period > 0 ? new Range(from % period, n) : null;
+            Double known = key == null ? null : seen.get(key);
+            if (known != null) {
+                return known;
+            }
+            double s;
+            if (n <= PIECE) {
+                s = pieces.sum(from, (int) n);
+            } else {
+                long half = n / 2;
+                half -= half % LANES;
+                s = sum(from, half) + sum(from + half, n - half);
+            }
+            if (key != null) {
+                seen.put(key, s);
+            }
+            return s;
+        }
     }
 
     /** {@link #pairwise(double[], int, int)} of {@code n} copies of {@code v}, exactly, in O(log n) steps. */

@@ -1,6 +1,7 @@
 package org.theano4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class SummationTest {
                 for (int i = 0; i < n; i++) {
                     v[i] = i % run == 0 ? r.nextDouble(-1, 1) : v[i - 1];
                 }
-                double got = Summation.pairwise(n, run, new Summation.Pieces() {
+                double got = Summation.pairwise(n, run, n, new Summation.Pieces() {
                     @Override
                     public double sum(long from, int len) {
                         return Summation.pairwise(v, (int) from, len);
@@ -69,6 +70,61 @@ class SummationTest {
                 assertSame(Summation.pairwise(v, 0, n), got, "n=" + n + " run=" + run);
             }
         }
+    }
+
+    /** Sequences that repeat a random block (of 1 .. 70000 elements, some with runs) read piece by piece. */
+    @Test
+    void piecewiseSumsOfPeriodsEqualTheArraySum() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int period : new int[] {1, 3, 8, 1000, 65_537, 70_000}) {
+            for (int run : new int[] {1, 4}) {
+                double[] block = new double[period * run];
+                for (int i = 0; i < block.length; i++) {
+                    block[i] = i % run == 0 ? r.nextDouble(-1, 1) : block[i - 1];
+                }
+                int n = 300_000 - 300_000 % block.length;
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = block[i % block.length];
+                }
+                long[] reads = {0};
+                double got = Summation.pairwise(n, run, block.length, new Summation.Pieces() {
+                    @Override
+                    public double sum(long from, int len) {
+                        reads[0] += len;
+                        return Summation.pairwise(v, (int) from, len);
+                    }
+
+                    @Override
+                    public double at(long i) {
+                        return v[(int) i];
+                    }
+                });
+                assertSame(Summation.pairwise(v, 0, n), got, "n=" + n + " period=" + block.length + " run=" + run);
+                assertTrue(reads[0] <= n, "read " + reads[0] + " of " + n);
+            }
+        }
+        // 2^32 + 3 elements repeating 1, 2, 3: read a few pieces, not the sequence
+        long n = 3 * ((1L << 32) + 1);
+        long[] reads = {0};
+        double got = Summation.pairwise(n, 1, 3, new Summation.Pieces() {
+            @Override
+            public double sum(long from, int len) {
+                reads[0] += len;
+                double[] piece = new double[len];
+                for (int i = 0; i < len; i++) {
+                    piece[i] = 1 + (from + i) % 3;
+                }
+                return Summation.pairwise(piece, 0, len);
+            }
+
+            @Override
+            public double at(long i) {
+                return 1 + i % 3;
+            }
+        });
+        assertEquals(2.0 * n, got);
+        assertTrue(reads[0] < 1 << 22, "read " + reads[0] + " elements");
     }
 
     @Test
@@ -87,7 +143,7 @@ class SummationTest {
                 return 1.0;
             }
         };
-        assertEquals(4294967299.0, Summation.pairwise(n, n, ones));
+        assertEquals(4294967299.0, Summation.pairwise(n, n, n, ones));
         // 0.1 is not exact: the sum still follows the tree, and equals tree sums of its halves
         long half = n / 2 - (n / 2) % 8;
         assertEquals(Summation.repeated(0.1, half) + Summation.repeated(0.1, n - half), Summation.repeated(0.1, n));

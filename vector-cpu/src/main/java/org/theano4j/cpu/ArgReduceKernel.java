@@ -15,8 +15,8 @@ import org.theano4j.tensor.Summation;
 
 /**
  * Float argmax/argmin along one axis or over the flattened array, equal to the reference: each
- * output's elements ({@link ReduceGroups}, any long length; only the first element of each run of
- * equal ones, as a later one never wins) are read a buffer at a time; a buffer's extreme comes
+ * output's elements ({@link ReduceGroups}, any long length; only the first period, and in it the
+ * first element of each run of equal ones, as a later one never wins) are read a buffer at a time; a buffer's extreme comes
  * from a NaN-propagating vector max/min, then the first element equal to it (or the first NaN)
  * is its index. So the first occurrence wins, a NaN beats every number, and -0.0 ties with 0.0.
  */
@@ -47,12 +47,13 @@ final class ArgReduceKernel implements Kernel {
         if (groups.length() == 0) {
             throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin") + " of an empty sequence");
         }
-        ReduceGroups heads = groups.heads();
+        ReduceGroups period = groups.firstPeriod(); // the first occurrence is in the first period
+        ReduceGroups heads = period.heads();
         boolean flat = o.isCContiguous();
         Rows.split(rows, heads.length(), (from, to) -> {
             double[] buf = BUFFER.get();
             for (long r = from; r < to; r++) {
-                long best = best(heads, groups.start(r), buf) * groups.run();
+                long best = best(heads, groups.start(r), buf) * period.run();
                 if (flat) {
                     o.writeLong(o.offset() + r, best);
                 } else {

@@ -17,8 +17,8 @@ import org.theano4j.tensor.Summation;
  * piece (a bulk copy when they are contiguous, a strided walk otherwise) and reduced there. Sums
  * use the reference's pairwise scheme ({@link Summation#pairwise(long, long, Summation.Pieces)})
  * with the eight partial sums of a leaf held in one 8-lane vector, so results equal the reference
- * bit for bit; max/min propagate NaN. Runs of equal elements (stride-0 axes) are taken whole, as
- * in the reference. Many outputs split over the pool.
+ * bit for bit; max/min propagate NaN. Runs of equal elements and repeated periods (stride-0
+ * axes) are taken whole, as in the reference. Many outputs split over the pool.
  */
 final class ReduceKernel implements Kernel {
     private static final ThreadLocal<double[]> BUFFER = ThreadLocal.withInitial(() -> new double[Summation.PIECE]);
@@ -99,13 +99,13 @@ final class ReduceKernel implements Kernel {
         return switch (kind) {
             case SUM -> sum(g, start, buf);
             case MEAN -> sum(g, start, buf) / g.length();
-            case PROD -> product(g.heads(), start, g.run(), buf);
-            case MAX, MIN -> extreme(g.heads(), start, kind == Reduce.Kind.MAX, buf);
+            case PROD -> ReduceGroups.iterate(1, p -> product(g.firstPeriod(), start, p, buf), g.repeats());
+            case MAX, MIN -> extreme(g.firstPeriod().heads(), start, kind == Reduce.Kind.MAX, buf);
         };
     }
 
     private static double sum(ReduceGroups g, long start, double[] buf) {
-        return Summation.pairwise(g.length(), g.run(), new Summation.Pieces() {
+        return Summation.pairwise(g.length(), g.run(), g.period(), new Summation.Pieces() {
             @Override
             public double sum(long from, int n) {
                 g.read(start, from, n, buf);
@@ -119,20 +119,22 @@ final class ReduceKernel implements Kernel {
         });
     }
 
-    /** The left-to-right product of the run heads {@code h}, each standing for {@code run} equal factors. */
-    private static double product(ReduceGroups h, long start, long run, double[] buf) {
-        double p = 1;
+    /** {@code p} times the elements of one period, left to right, each run as one repeated factor. */
+    private static double product(ReduceGroups period, long start, double p, double[] buf) {
+        ReduceGroups h = period.heads();
+        long run = period.run();
         for (long from = 0; from < h.length(); from += buf.length) {
             int n = (int) Math.min(buf.length, h.length() - from);
             h.read(start, from, n, buf);
             for (int i = 0; i < n; i++) {
-                p = run == 1 ? p * buf[i] : ReduceGroups.product(p, buf[i], run);
+                double v = buf[i];
+                p = run == 1 ? p * v : ReduceGroups.iterate(p, q -> q * v, run);
             }
         }
         return p;
     }
 
-    /** The maximum (or minimum) of the run heads {@code h}, a buffer at a time. */
+    /** The maximum (or minimum) of the run heads {@code h} (of the first period: the others repeat it), a buffer at a time. */
     private static double extreme(ReduceGroups h, long start, boolean max, double[] buf) {
         double m = 0;
         for (long from = 0; from < h.length(); from += buf.length) {
