@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.Backends;
 import org.theano4j.backend.Confinement;
 import org.theano4j.compile.ArgConverter;
 import org.theano4j.compile.GraphSpec;
@@ -355,9 +356,13 @@ public final class Function {
         return graph.outputs();
     }
 
-    /** The backend that runs this function. */
+    /**
+     * The backend that runs this function, e.g. {@code vector-cpu}; when a better backend of the
+     * device is unusable here, the name says so: {@code reference (vector-cpu unavailable: the JVM
+     * lacks --add-modules=jdk.incubator.vector)}.
+     */
     public String backendName() {
-        return backend.name();
+        return backend.name() + Backends.fallbackNote(backend).map(n -> " (" + n + ")").orElse("");
     }
 
     /** The optimized graph that runs (outputs, then updates), as an indented tree. */

@@ -4,6 +4,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 import org.theano4j.backend.Confinement;
+import org.theano4j.tensor.Flags;
 
 /**
  * A small fork/join split for the bulk samplers: runs {@code parts} tasks, all but one on the
@@ -12,7 +13,7 @@ import org.theano4j.backend.Confinement;
  */
 final class Split {
     /** Work below this many elements runs on the calling thread alone. */
-    static final long MIN_PARALLEL = Long.getLong("theano4j.rng.minParallel", 1L << 16);
+    static final long MIN_PARALLEL = Flags.getLong("rng.minParallel");
 
     private Split() {
     }
