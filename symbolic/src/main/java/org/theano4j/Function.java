@@ -367,12 +367,44 @@ public final class Function {
 
     /** The optimized graph that runs (outputs, then updates), as an indented tree. */
     public String debugprint() {
-        StringBuilder sb = new StringBuilder(Printing.debugprint(graph.outputs()));
+        return debugprint(-1);
+    }
+
+    /** Like {@link #debugprint()}, at most {@code depth} levels deep (-1: all). */
+    public String debugprint(int depth) {
+        StringBuilder sb = new StringBuilder(Printing.debugprint(graph.outputs(), depth));
         for (int i = 0; i < graph.updated().size(); i++) {
             sb.append("update ").append(graph.updated().get(i).variable()).append(":\n")
-                    .append(Printing.debugprint(List.of(graph.updates().get(i))));
+                    .append(Printing.debugprint(List.of(graph.updates().get(i)), depth));
         }
         return sb.toString();
+    }
+
+    /** The optimized graph that runs, outputs and update values, in Graphviz DOT (Theano's {@code pydotprint} of a function). */
+    public String toDot() {
+        List<Variable> roots = new ArrayList<>(graph.outputs());
+        roots.addAll(graph.updates());
+        return Printing.toDot(roots, options.functionName() != null ? options.functionName() : "function");
+    }
+
+    /**
+     * What this function is: its name, inputs with types, outputs, updated shared variables,
+     * backend and plan size, e.g. {@code function 'train'(x: TensorType(float64, matrix), ...)
+     * -> [TensorType(float64, vector)], updates [w, b], vector-cpu, 24 steps}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(describe()).append('(');
+        List<InputSpec> ins = graph.inputs();
+        for (int i = 0; i < ins.size(); i++) {
+            Variable v = ins.get(i).variable();
+            sb.append(i == 0 ? "" : ", ").append(v.name() != null ? v.name() : "input " + i).append(": ").append(v.type().describe());
+        }
+        sb.append(") -> ").append(graph.outputs().stream().map(v -> v.type().describe()).toList());
+        if (!graph.updated().isEmpty()) {
+            sb.append(", updates ").append(graph.updated().stream().map(c -> String.valueOf(c.variable())).toList());
+        }
+        return sb.append(", ").append(backendName()).append(", ").append(plan.stepCount()).append(" steps").toString();
     }
 
     /** The nodes of the compiled plan, in execution order. */
