@@ -76,23 +76,33 @@ public class SharedVariable extends Variable implements SharedContainer {
     /** Sets the value; with {@code borrow} an NDArray of the right dtype is used without a copy. */
     public void setValue(Object newValue, boolean borrow) {
         NDArray given = newValue instanceof NDArray a ? a : NDArray.fromObject(newValue);
-        TensorType t = tensorType();
-        if (given.ndim() != t.ndim()) {
-            throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
-                    + "; cannot set a value of ndim " + given.ndim() + " and dtype " + given.dtype().numpyName());
-        }
         boolean scalar = newValue instanceof Number || newValue instanceof Boolean;
-        if (!scalar && given.dtype() != t.dtype()) {
-            throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
-                    + "; cannot set a value of dtype " + given.dtype().numpyName() + " (cast it first)");
-        }
-        NDArray converted = ArgConverter.convert(given, t, "shared variable " + label(), scalar);
+        check(given, scalar);
+        NDArray converted = ArgConverter.convert(given, tensorType(), "shared variable " + label(), scalar);
         NDArray next = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
         lock.lock();
         try {
             held = new Held(next, next == given);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Throws the {@link IllegalArgumentException} that {@link #setValue} would for {@code value}, else nothing. */
+    void checkValue(NDArray value) {
+        check(value, false);
+        ArgConverter.convert(value, tensorType(), "shared variable " + label(), false);
+    }
+
+    private void check(NDArray given, boolean scalar) {
+        TensorType t = tensorType();
+        if (given.ndim() != t.ndim()) {
+            throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
+                    + "; cannot set a value of ndim " + given.ndim() + " and dtype " + given.dtype().numpyName());
+        }
+        if (!scalar && given.dtype() != t.dtype()) {
+            throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
+                    + "; cannot set a value of dtype " + given.dtype().numpyName() + " (cast it first)");
         }
     }
 
