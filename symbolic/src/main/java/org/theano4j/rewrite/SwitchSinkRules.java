@@ -39,6 +39,11 @@ final class SwitchSinkRules {
         return List.of(LocalRule.single(r::sinkIntoMul), LocalRule.single(r::sinkIntoDiv));
     }
 
+    /** Whether {@code node} is a switch with a constant-zero branch, the only thing these rules move. */
+    static boolean switchWithZeroBranch(Apply node) {
+        return isNode(node, ScalarOp.SWITCH) && (isZero(node.input(1)) || isZero(node.input(2)));
+    }
+
     /** {@code switch(c, 0, a) * b -> switch(c, 0, a * b)}, either operand, either branch. */
     Variable sinkIntoMul(Apply node) {
         if (!isNode(node, ScalarOp.MUL)) {

@@ -28,8 +28,11 @@ public record ParityTable(Map<String, Input> inputs, List<String> cases, Map<Str
     public record Input(String name, NDArray value, boolean[] broadcastable) {
     }
 
-    /** Theano's results for one expression: the value and the gradient for each float input. */
-    public record Reference(NDArray value, Map<String, NDArray> grads) {
+    /**
+     * Theano's results for one expression in FAST_RUN: the value and the gradient for each float
+     * input; and FAST_COMPILE's results ({@code "value"} or an input name) where they differ.
+     */
+    public record Reference(NDArray value, Map<String, NDArray> grads, Map<String, NDArray> fastCompile) {
     }
 
     private static final Pattern INPUT = Pattern.compile("(\\w+)\\s*=\\s*(\\w+)\\[([^\\]]*)\\]\\s*:(.*)");
@@ -66,32 +69,26 @@ public record ParityTable(Map<String, Input> inputs, List<String> cases, Map<Str
         return new Input(m.group(1), array(DType.of(m.group(2)), shape, m.group(4)), bc);
     }
 
+    /** Lines {@code case E}, {@code value A}, {@code grad x A}, {@code fast_compile value A}, {@code fast_compile grad x A}. */
     private static Map<String, Reference> readReference(List<String> lines) {
         Map<String, Reference> refs = new LinkedHashMap<>();
-        String current = null;
-        NDArray value = null;
-        Map<String, NDArray> grads = null;
+        Reference current = null;
         for (String line : lines) {
-            String[] head = line.split(" ", 2);
-            switch (head[0]) {
-                case "case" -> {
-                    if (current != null) {
-                        refs.put(current, new Reference(value, grads));
-                    }
-                    current = head[1];
-                    grads = new LinkedHashMap<>();
-                }
-                case "value" -> value = parseArray(head[1]);
-                case "grad" -> {
-                    String[] nameAndArray = head[1].split(" ", 2);
-                    grads.put(nameAndArray[0], parseArray(nameAndArray[1]));
-                }
-                default -> throw new IllegalArgumentException("bad reference line: " + line);
+            boolean fastCompile = line.startsWith("fast_compile ");
+            String[] head = (fastCompile ? line.substring("fast_compile ".length()) : line).split(" ", 2);
+            if (head[0].equals("case")) {
+                current = new Reference(null, new LinkedHashMap<>(), new LinkedHashMap<>());
+                refs.put(head[1], current);
+                continue;
             }
+            if (current == null || !(head[0].equals("value") || head[0].equals("grad"))) {
+                throw new IllegalArgumentException("bad reference line: " + line);
+            }
+            String[] nameAndArray = head[0].equals("value") ? new String[] {"value", head[1]} : head[1].split(" ", 2);
+            Map<String, NDArray> target = fastCompile ? current.fastCompile() : current.grads();
+            target.put(nameAndArray[0], parseArray(nameAndArray[1]));
         }
-        if (current != null) {
-            refs.put(current, new Reference(value, grads));
-        }
+        refs.replaceAll((k, r) -> new Reference(r.grads().remove("value"), r.grads(), r.fastCompile()));
         return refs;
     }
 
