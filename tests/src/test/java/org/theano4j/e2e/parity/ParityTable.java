@@ -85,6 +85,7 @@ public record ParityTable(Map<String, Input> inputs, List<String> cases, Map<Str
                 throw new IllegalArgumentException("bad reference line: " + line);
             }
             String[] nameAndArray = head[0].equals("value") ? new String[] {"value", head[1]} : head[1].split(" ", 2);
+            // FAST_RUN's value is read into the grads map under "value" and taken out at the end
             Map<String, NDArray> target = fastCompile ? current.fastCompile() : current.grads();
             target.put(nameAndArray[0], parseArray(nameAndArray[1]));
         }
