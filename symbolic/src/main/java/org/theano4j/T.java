@@ -133,8 +133,8 @@ public final class T extends TensorConstructors {
     public static Variable sigmoid(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGMOID, x); }
     /** {@code log(1 + exp(x))}, computed without overflow. */
     public static Variable softplus(Object x) { return ElemwiseBuilder.apply(ScalarOp.SOFTPLUS, x); }
-    /** {@code max(x, 0)}. */
-    public static Variable relu(Object x) { return maximum(x, 0); }
+    /** {@code max(x, 0)}, as Theano's {@code 0.5 * (x + |x|)}: its gradient at 0 is one half. */
+    public static Variable relu(Object x) { return mul(0.5, add(x, abs(x))); }
     /** -1, 0 or 1 by the sign of x. */
     public static Variable sign(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGN, x); }
     /** Round down. */

@@ -25,7 +25,7 @@ public enum ScalarOp implements ScalarFn {
             g -> List.of(g.gz, T.mul(g.gz, T.neg(T.intDiv(g.x(), g.y()))))),
     POW(2, SAME, "**", (a, b, c) -> Math.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
             g -> List.of(T.mul(g.gz, T.mul(g.y(), T.pow(g.x(), T.sub(g.y(), 1)))),
-                    T.mul(g.gz, T.mul(T.log(g.x()), g.z)))),
+                    T.switchOp(T.eq(g.x(), 0), 0, T.mul(g.gz, T.mul(T.log(g.x()), g.z))))),
     MAXIMUM(2, SAME, null, (a, b, c) -> Numerics.maximum(a, b), (a, b, c) -> Math.max(a, b), g -> pickGrad(g)),
     MINIMUM(2, SAME, null, (a, b, c) -> Numerics.minimum(a, b), (a, b, c) -> Math.min(a, b), g -> pickGrad(g)),
     NEG(1, SAME, null, (a, b, c) -> -a, (a, b, c) -> -a, g -> List.of(T.neg(g.gz))),
@@ -180,7 +180,11 @@ public enum ScalarOp implements ScalarFn {
         return Arrays.asList(new Variable[g.in.size()]);
     }
 
+    /**
+     * Theano's rule for maximum and minimum: the whole gradient goes to the first operand where
+     * it is the result (ties included), else to the second ({@code neq} is {@code 1 - eq}, NaN too).
+     */
     private static List<Variable> pickGrad(GradArgs g) {
-        return List.of(T.mul(g.gz, T.eq(g.z, g.x())), T.mul(g.gz, T.eq(g.z, g.y())));
+        return List.of(T.mul(g.gz, T.eq(g.z, g.x())), T.mul(g.gz, T.neq(g.z, g.x())));
     }
 }
