@@ -1,0 +1,86 @@
+package org.theano4j.fuzz;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property: for random programs (DAGs of elementwise ops, reductions, dot and views over every
+ * dtype, with edge values, odd layouts and aliased arguments), theano4j's compiled functions give
+ * numpy's results. See {@link ProgramGenerator} for the programs, {@link Oracle} for the expected
+ * values and {@link Checker} for the runs.
+ *
+ * <p>System properties: {@code theano4j.fuzz.seed} replays one program (hex with 0x, or decimal)
+ * and prints it; {@code theano4j.fuzz.programs} sets how many programs run (default
+ * {@value #DEFAULT_PROGRAMS}); {@code theano4j.fuzz.base} changes the base seed the program seeds
+ * are drawn from. A failure names each failing program's seed, its shrunk form and the first
+ * mismatching element.
+ */
+class ProgramFuzzTest {
+    private static final int DEFAULT_PROGRAMS = 400;
+    private static final long DEFAULT_BASE = 0x7e4a_0f0c_2025L;
+    private static final int SHRUNK_REPORTS = 40;
+    private static final int SHRINK_BUDGET = 40;
+
+    @Test
+    void compiledFunctionsMatchNumpySemantics() {
+        String one = System.getProperty("theano4j.fuzz.seed");
+        List<Long> seeds = new ArrayList<>();
+        if (one != null) {
+            seeds.add(Long.parseUnsignedLong(one.replaceFirst("^0x", ""), one.startsWith("0x") ? 16 : 10));
+        } else {
+            SplittableRandom base = new SplittableRandom(Long.getLong("theano4j.fuzz.base", DEFAULT_BASE));
+            int n = Integer.getInteger("theano4j.fuzz.programs", DEFAULT_PROGRAMS);
+            for (int i = 0; i < n; i++) {
+                seeds.add(base.nextLong());
+            }
+        }
+        Map<String, List<String>> bySignature = new LinkedHashMap<>();
+        Map<String, String> example = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            Program p = ProgramGenerator.generate(seed);
+            OTensor[] expected = Oracle.evaluate(p);
+            List<Checker.Failure> failures = Checker.check(p, expected);
+            if (one != null) {
+                System.out.println("program " + Long.toHexString(seed) + ":\n" + p.describe(expected) + "\n"
+                        + (failures.isEmpty() ? "passes" : failures.stream().map(f -> Checker.report(p, expected, f))
+                                .reduce((a, b) -> a + "\n" + b).orElseThrow()));
+            }
+            for (Checker.Failure f : failures) {
+                Program small = Shrinker.shrink(p, f, SHRINK_BUDGET);
+                OTensor[] smallExpected = Oracle.evaluate(small);
+                Checker.Failure sf = Shrinker.matching(small, smallExpected, f);
+                if (sf == null) {
+                    small = p;
+                    smallExpected = expected;
+                    sf = f;
+                }
+                String sig = sf.kind() + " in " + Shrinker.backend(sf) + ": " + small.skeleton(smallExpected);
+                bySignature.computeIfAbsent(sig, s -> new ArrayList<>()).add("0x" + Long.toHexString(seed));
+                if (example.size() < SHRUNK_REPORTS && !example.containsKey(sig)) {
+                    example.put(sig, Checker.report(small, smallExpected, sf));
+                }
+            }
+        }
+        if (!ProgramGenerator.rejected.isEmpty()) {
+            System.out.println("moves the library rejected at build time: " + ProgramGenerator.rejected);
+        }
+        if (!bySignature.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            long total = bySignature.values().stream().flatMap(List::stream).distinct().count();
+            sb.append(total).append(" of ").append(seeds.size()).append(" programs disagree with numpy")
+                    .append(" (grouped by failure, backend and the shrunk program's ops):\n");
+            bySignature.forEach((sig, s) -> sb.append("  ").append(s.size()).append(" x ").append(sig).append(": ")
+                    .append(s.subList(0, Math.min(8, s.size()))).append(s.size() > 8 ? " ..." : "").append('\n'));
+            sb.append("\nOne shrunk reproducer per kind (the seed is the original program's):\n");
+            sb.append(String.join("\n\n", example.values()));
+            System.out.println(sb);
+            fail(sb.toString());
+        }
+    }
+}
