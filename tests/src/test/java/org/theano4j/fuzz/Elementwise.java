@@ -285,7 +285,12 @@ final class Elementwise {
                         return S.ofFloat(0, INF, false);
                     }
                     double[] dm = divmod(d, x, y);
-                    return S.ofFloat(op.equals("intdiv") ? dm[0] : dm[1], 0, loose);
+                    if (op.equals("mod")) {
+                        return S.ofFloat(dm[1], 0, loose);
+                    }
+                    // past 2^(p-1) numpy's float32/64 steps round away from the true floor; either is accepted
+                    boolean huge = Math.abs(dm[0]) >= Math.scalb(1.0, Dtypes.mantissaBits(d) - 1);
+                    return S.ofFloat(dm[0], huge && Double.isFinite(dm[0]) ? 2 * Dtypes.ulp(d, dm[0]) : 0, loose);
                 }
                 default -> throw new IllegalArgumentException(op + " is not a float op");
             }

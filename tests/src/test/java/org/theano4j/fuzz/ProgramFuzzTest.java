@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * numpy's results. See {@link ProgramGenerator} for the programs, {@link Oracle} for the expected
  * values and {@link Checker} for the runs.
  *
- * <p>System properties: {@code theano4j.fuzz.seed} replays one program (hex with 0x, or decimal)
- * and prints it; {@code theano4j.fuzz.programs} sets how many programs run (default
+ * <p>System properties: {@code theano4j.fuzz.seed} replays programs (seeds in hex with 0x or decimal,
+ * comma-separated) and prints them; {@code theano4j.fuzz.programs} sets how many programs run (default
  * {@value #DEFAULT_PROGRAMS}); {@code theano4j.fuzz.base} changes the base seed the program seeds
  * are drawn from. A failure names each failing program's seed, its shrunk form and the first
  * mismatching element.
@@ -32,7 +32,10 @@ class ProgramFuzzTest {
         String one = System.getProperty("theano4j.fuzz.seed");
         List<Long> seeds = new ArrayList<>();
         if (one != null) {
-            seeds.add(Long.parseUnsignedLong(one.replaceFirst("^0x", ""), one.startsWith("0x") ? 16 : 10));
+            for (String s : one.split(",")) {
+                String t = s.trim();
+                seeds.add(Long.parseUnsignedLong(t.replaceFirst("^0x", ""), t.startsWith("0x") ? 16 : 10));
+            }
         } else {
             SplittableRandom base = new SplittableRandom(Long.getLong("theano4j.fuzz.base", DEFAULT_BASE));
             int n = Integer.getInteger("theano4j.fuzz.programs", DEFAULT_PROGRAMS);

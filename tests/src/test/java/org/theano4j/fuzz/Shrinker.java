@@ -66,12 +66,18 @@ final class Shrinker {
         return null;
     }
 
-    /** Smaller variants of {@code p}, the most promising first. */
+    /** Smaller variants of {@code p}: an earlier node as the only output, a node cut off its inputs, plainer arguments. */
     private static List<Program> candidates(Program p) {
         List<Program> out = new ArrayList<>();
         if (p.outputs().length > 1) {
             for (int o : p.outputs()) {
                 out.add(prune(new Program(p.seed(), p.inputs(), p.nodes(), new int[] {o})));
+            }
+        }
+        for (int k = 0; k < p.nodes().size(); k++) {
+            String op = p.nodes().get(k).op();
+            if (!op.equals("in") && !op.equals("const") && !isOutput(p, k) && feedsOutput(p, k)) {
+                out.add(prune(new Program(p.seed(), p.inputs(), p.nodes(), new int[] {k})));
             }
         }
         OTensor[] vals;
@@ -113,6 +119,21 @@ final class Shrinker {
             }
         }
         return out;
+    }
+
+    private static boolean feedsOutput(Program p, int k) {
+        boolean[] live = new boolean[p.nodes().size()];
+        for (int o : p.outputs()) {
+            live[o] = true;
+        }
+        for (int j = live.length - 1; j > k; j--) {
+            if (live[j]) {
+                for (int a : p.nodes().get(j).args()) {
+                    live[a] = true;
+                }
+            }
+        }
+        return live[k];
     }
 
     private static boolean isOutput(Program p, int k) {
