@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * mismatching element.
  */
 class ProgramFuzzTest {
-    private static final int DEFAULT_PROGRAMS = 400;
+    private static final int DEFAULT_PROGRAMS = 600;
     private static final long DEFAULT_BASE = 0x7e4a_0f0c_2025L;
     private static final int SHRUNK_REPORTS = 40;
     private static final int SHRINK_BUDGET = 40;
@@ -43,11 +43,13 @@ class ProgramFuzzTest {
                 seeds.add(base.nextLong());
             }
         }
+        Map<String, Integer> coverage = new java.util.TreeMap<>();
         Map<String, List<String>> bySignature = new LinkedHashMap<>();
         Map<String, String> example = new LinkedHashMap<>();
         for (long seed : seeds) {
             Program p = ProgramGenerator.generate(seed);
             OTensor[] expected = Oracle.evaluate(p);
+            tally(coverage, p, expected);
             List<Checker.Failure> failures = Checker.check(p, expected);
             if (one != null) {
                 System.out.println("program " + Long.toHexString(seed) + ":\n" + p.describe(expected) + "\n"
@@ -70,6 +72,7 @@ class ProgramFuzzTest {
                 }
             }
         }
+        System.out.println("programs exercising each feature (of " + seeds.size() + "): " + coverage);
         if (!ProgramGenerator.rejected.isEmpty()) {
             System.out.println("moves the library rejected at build time: " + ProgramGenerator.rejected);
         }
@@ -84,6 +87,36 @@ class ProgramFuzzTest {
             sb.append(String.join("\n\n", example.values()));
             System.out.println(sb);
             fail(sb.toString());
+        }
+    }
+
+    /** Counts, per feature (op, input dtype, argument layout), the programs that use it. */
+    private static void tally(Map<String, Integer> coverage, Program p, OTensor[] values) {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (Program.Node n : p.nodes()) {
+            seen.add(n.op());
+        }
+        for (Program.InputSpec in : p.inputs()) {
+            seen.add(in.dtype().numpyName());
+            if (in.aliasOf() >= 0) {
+                seen.add(in.aliasReversed() ? "arg:view-of-other-arg" : "arg:same-array-twice");
+                continue;
+            }
+            String layout = in.layout().describe();
+            for (String kind : new String[] {"slice", "transposed", "reversed", "broadcast"}) {
+                if (layout.contains(kind)) {
+                    seen.add("arg:" + kind);
+                }
+            }
+            if (java.util.Arrays.stream(in.shape()).anyMatch(d -> d == 0)) {
+                seen.add("arg:zero-length");
+            }
+        }
+        if (java.util.Arrays.stream(values).anyMatch(v -> v.size > 1024)) {
+            seen.add("over-1024-elements");
+        }
+        for (String f : seen) {
+            coverage.merge(f, 1, Integer::sum);
         }
     }
 }
