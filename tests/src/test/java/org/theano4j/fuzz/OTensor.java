@@ -46,11 +46,6 @@ final class OTensor {
         return err[i] != Double.POSITIVE_INFINITY;
     }
 
-    /** The value of element {@code i} as a double (exact for floats, rounded for big integers). */
-    double asDouble(int i) {
-        return isFloat() ? fv[i] : iv[i].doubleValue();
-    }
-
     /** Copies element {@code src} of {@code from} (same dtype) to element {@code dst}. */
     void copyElement(int dst, OTensor from, int src) {
         if (isFloat()) {

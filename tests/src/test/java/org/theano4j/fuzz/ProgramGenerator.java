@@ -2,7 +2,6 @@ package org.theano4j.fuzz;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,9 +22,6 @@ import org.theano4j.tensor.DType;
 final class ProgramGenerator {
     /** Build-time rejections by op ("op: message"), summed over all programs of a run. */
     static final Map<String, Integer> rejected = new TreeMap<>();
-
-    private static final long[] DIMS = {0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 16, 17};
-    private static final long[][] BIG_SHAPES = {{64, 64}, {33, 33}, {48, 48}, {40, 65}, {2100}, {1025}, {3, 700}, {17, 17, 9}};
 
     private final long seed;
     private final SplittableRandom r;
@@ -55,7 +51,7 @@ final class ProgramGenerator {
     private Program grow() {
         boolean big = r.nextInt(100) < 22;
         char domain = "iiiifffb".charAt(r.nextInt(8));
-        makeInputs(big, domain);
+        inputs.addAll(Values.inputs(r, mode, big, domain));
         inputVars = GraphBuilder.inputVariables(snapshot(new int[0]));
         for (int i = 0; i < inputs.size(); i++) {
             add(new Node("in", new int[0], i));
@@ -91,89 +87,6 @@ final class ProgramGenerator {
 
     private int countComputed() {
         return (int) nodes.stream().filter(n -> !n.op().equals("in") && !n.op().equals("const")).count();
-    }
-
-    // ---- inputs ----
-
-    private void makeInputs(boolean big, char domain) {
-        DType base = switch (domain) {
-            case 'f' -> Dtypes.FLOATS.get(r.nextInt(2));
-            case 'b' -> DType.BOOL;
-            default -> pick(List.of(DType.INT8, DType.INT16, DType.INT32, DType.INT32, DType.INT64, DType.INT64,
-                    DType.UINT8, DType.UINT16, DType.UINT32, DType.UINT64, DType.UINT64));
-        };
-        long[] first = big ? BIG_SHAPES[r.nextInt(BIG_SHAPES.length)].clone() : randomShape();
-        int n = r.nextInt(1, 4);
-        for (int i = 0; i < n; i++) {
-            long[] shape = i == 0 ? first : relatedShape(first);
-            DType d = i == 0 || r.nextInt(100) < 65 ? base : otherDType(domain);
-            addInput(d, shape, -1, false);
-        }
-        if (r.nextInt(100) < 12) {
-            addInput(inputs.get(0).dtype(), first, 0, false);
-        } else if (first.length > 0 && r.nextInt(100) < 10) {
-            addInput(inputs.get(0).dtype(), first, 0, true);
-        }
-    }
-
-    private void addInput(DType d, long[] shape, int aliasOf, boolean reversed) {
-        boolean[] bc = new boolean[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            bc[i] = shape[i] == 1 && r.nextInt(100) < 85;
-        }
-        Program.Layout layout = aliasOf >= 0 ? null : Values.layout(r, d, shape, mode, r.nextInt(100) < 35);
-        inputs.add(new Program.InputSpec(d, shape, bc, layout, aliasOf, reversed));
-    }
-
-    private DType otherDType(char domain) {
-        return switch (domain) {
-            case 'f' -> r.nextInt(100) < 80 ? Dtypes.FLOATS.get(r.nextInt(2)) : pick(Dtypes.INTS);
-            case 'b' -> r.nextBoolean() ? DType.BOOL : pick(Dtypes.INTS);
-            default -> pick(Dtypes.INTS);
-        };
-    }
-
-    private long[] randomShape() {
-        for (;;) {
-            int nd = new int[] {0, 1, 1, 1, 2, 2, 2, 2, 3, 3}[r.nextInt(10)];
-            long[] s = new long[nd];
-            long size = 1;
-            for (int d = 0; d < nd; d++) {
-                s[d] = DIMS[r.nextInt(DIMS.length)];
-                size *= s[d];
-            }
-            if (nd == 2 && r.nextInt(100) < 40) {
-                s[1] = s[0];
-                size = s[0] * s[0];
-            }
-            if (size <= 600) {
-                return s;
-            }
-        }
-    }
-
-    private long[] relatedShape(long[] s) {
-        int roll = r.nextInt(100);
-        if (roll < 50) {
-            return s.clone();
-        }
-        if (roll < 75) {
-            int drop = s.length == 0 ? 0 : r.nextInt(s.length + 1);
-            long[] t = Arrays.copyOfRange(s, drop, s.length);
-            for (int d = 0; d < t.length; d++) {
-                if (r.nextInt(3) == 0) {
-                    t[d] = 1;
-                }
-            }
-            return t;
-        }
-        if (roll < 85 && s.length >= 2) {
-            long[] t = s.clone();
-            t[0] = s[s.length - 1];
-            t[s.length - 1] = s[0];
-            return t;
-        }
-        return randomShape();
     }
 
     // ---- adding nodes ----

@@ -2,6 +2,7 @@ package org.theano4j.fuzz;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.theano4j.tensor.DType;
@@ -150,5 +151,116 @@ final class Values {
             p[i] = i;
         }
         return p;
+    }
+
+
+    /**
+     * A program's inputs: 1-3 arrays of related shapes (equal, broadcastable, transposed or
+     * unrelated; "big" programs use shapes past one 1024-element block) in the domain's dtypes
+     * ({@code i} integers, {@code f} floats, {@code b} bool), sometimes followed by an input passed
+     * the very same array as the first, or a reversed view of it.
+     */
+    static List<Program.InputSpec> inputs(SplittableRandom r, Mode mode, boolean big, char domain) {
+        return new InputMaker(r, mode).make(big, domain);
+    }
+
+    /** The state of one {@link #inputs} call. */
+    private static final class InputMaker {
+        private static final long[] DIMS = {0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 16, 17};
+        private static final long[][] BIG_SHAPES = {{64, 64}, {33, 33}, {48, 48}, {40, 65}, {2100}, {1025}, {3, 700}, {17, 17, 9}};
+        private final SplittableRandom r;
+        private final Mode mode;
+        private final List<Program.InputSpec> inputs = new ArrayList<>();
+
+        InputMaker(SplittableRandom r, Mode mode) {
+            this.r = r;
+            this.mode = mode;
+        }
+
+        private List<Program.InputSpec> make(boolean big, char domain) {
+            DType base = switch (domain) {
+                case 'f' -> Dtypes.FLOATS.get(r.nextInt(2));
+                case 'b' -> DType.BOOL;
+                default -> pick(r, List.of(DType.INT8, DType.INT16, DType.INT32, DType.INT32, DType.INT64, DType.INT64,
+                        DType.UINT8, DType.UINT16, DType.UINT32, DType.UINT64, DType.UINT64));
+            };
+            long[] first = big ? BIG_SHAPES[r.nextInt(BIG_SHAPES.length)].clone() : randomShape();
+            int n = r.nextInt(1, 4);
+            for (int i = 0; i < n; i++) {
+                long[] shape = i == 0 ? first : relatedShape(first);
+                DType d = i == 0 || r.nextInt(100) < 65 ? base : otherDType(domain);
+                addInput(d, shape, -1, false);
+            }
+            if (r.nextInt(100) < 12) {
+                addInput(inputs.get(0).dtype(), first, 0, false);
+            } else if (first.length > 0 && r.nextInt(100) < 10) {
+                addInput(inputs.get(0).dtype(), first, 0, true);
+            }
+            return inputs;
+        }
+
+        private void addInput(DType d, long[] shape, int aliasOf, boolean reversed) {
+            boolean[] bc = new boolean[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                bc[i] = shape[i] == 1 && r.nextInt(100) < 85;
+            }
+            Program.Layout layout = aliasOf >= 0 ? null : layout(r, d, shape, mode, r.nextInt(100) < 35);
+            inputs.add(new Program.InputSpec(d, shape, bc, layout, aliasOf, reversed));
+        }
+
+        private DType otherDType(char domain) {
+            return switch (domain) {
+                case 'f' -> r.nextInt(100) < 80 ? Dtypes.FLOATS.get(r.nextInt(2)) : pick(r, Dtypes.INTS);
+                case 'b' -> r.nextBoolean() ? DType.BOOL : pick(r, Dtypes.INTS);
+                default -> pick(r, Dtypes.INTS);
+            };
+        }
+
+        private long[] randomShape() {
+            for (;;) {
+                int nd = new int[] {0, 1, 1, 1, 2, 2, 2, 2, 3, 3}[r.nextInt(10)];
+                long[] s = new long[nd];
+                long size = 1;
+                for (int d = 0; d < nd; d++) {
+                    s[d] = DIMS[r.nextInt(DIMS.length)];
+                    size *= s[d];
+                }
+                if (nd == 2 && r.nextInt(100) < 40) {
+                    s[1] = s[0];
+                    size = s[0] * s[0];
+                }
+                if (size <= 600) {
+                    return s;
+                }
+            }
+        }
+
+        private long[] relatedShape(long[] s) {
+            int roll = r.nextInt(100);
+            if (roll < 50) {
+                return s.clone();
+            }
+            if (roll < 75) {
+                int drop = s.length == 0 ? 0 : r.nextInt(s.length + 1);
+                long[] t = Arrays.copyOfRange(s, drop, s.length);
+                for (int d = 0; d < t.length; d++) {
+                    if (r.nextInt(3) == 0) {
+                        t[d] = 1;
+                    }
+                }
+                return t;
+            }
+            if (roll < 85 && s.length >= 2) {
+                long[] t = s.clone();
+                t[0] = s[s.length - 1];
+                t[s.length - 1] = s[0];
+                return t;
+            }
+            return randomShape();
+        }
+
+        private static <T> T pick(SplittableRandom r, List<T> l) {
+            return l.get(r.nextInt(l.size()));
+        }
     }
 }
