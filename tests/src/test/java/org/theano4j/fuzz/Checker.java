@@ -179,7 +179,7 @@ final class Checker {
 
     /** The failure as text: replay line, program, arguments, and the first mismatch. */
     static String report(Program p, OTensor[] expected, Failure f) {
-        return "seed " + Long.toHexString(p.seed()) + "  (replay: -Dtheano4j.fuzz.seed=0x" + Long.toHexString(p.seed()) + ")\n"
+        return "seed " + Long.toHexString(p.seed()) + "  (replay: -Dfuzz.seed=0x" + Long.toHexString(p.seed()) + ")\n"
                 + f.kind() + " in " + f.run() + ": " + f.detail() + "\nprogram (numpy):\n" + p.describe(expected);
     }
 }

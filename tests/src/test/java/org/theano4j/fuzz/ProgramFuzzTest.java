@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * numpy's results. See {@link ProgramGenerator} for the programs, {@link Oracle} for the expected
  * values and {@link Checker} for the runs.
  *
- * <p>System properties: {@code theano4j.fuzz.seed} replays programs (seeds in hex with 0x or decimal,
- * comma-separated) and prints them; {@code theano4j.fuzz.programs} sets how many programs run (default
- * {@value #DEFAULT_PROGRAMS}); {@code theano4j.fuzz.base} changes the base seed the program seeds
+ * <p>System properties: {@code fuzz.seed} replays programs (seeds in hex with 0x or decimal,
+ * comma-separated) and prints them; {@code fuzz.programs} sets how many programs run (default
+ * {@value #DEFAULT_PROGRAMS}); {@code fuzz.base} changes the base seed the program seeds
  * are drawn from. A failure names each failing program's seed, its shrunk form and the first
  * mismatching element.
  */
@@ -31,7 +31,7 @@ class ProgramFuzzTest {
 
     @Test
     void compiledFunctionsMatchNumpySemantics() {
-        String one = System.getProperty("theano4j.fuzz.seed");
+        String one = System.getProperty("fuzz.seed");
         List<Long> seeds = new ArrayList<>();
         if (one != null) {
             for (String s : one.split(",")) {
@@ -39,8 +39,8 @@ class ProgramFuzzTest {
                 seeds.add(Long.parseUnsignedLong(t.replaceFirst("^0x", ""), t.startsWith("0x") ? 16 : 10));
             }
         } else {
-            SplittableRandom base = new SplittableRandom(Long.getLong("theano4j.fuzz.base", DEFAULT_BASE));
-            int n = Integer.getInteger("theano4j.fuzz.programs", DEFAULT_PROGRAMS);
+            SplittableRandom base = new SplittableRandom(Long.getLong("fuzz.base", DEFAULT_BASE));
+            int n = Integer.getInteger("fuzz.programs", DEFAULT_PROGRAMS);
             for (int i = 0; i < n; i++) {
                 seeds.add(base.nextLong());
             }
