@@ -26,7 +26,8 @@ import org.theano4j.tensor.DType;
  * inlined; so is a cheap one (add, mul, neg, comparisons, casts, ...) whose every client is an
  * elementwise node of the same rank, recomputed in each of them rather than written to memory and
  * read back (expensive functions such as exp or log are never recomputed). Scalar constants are
- * inlined, and so is an alloc of a value that broadcasts anywhere (the composite broadcasts it). Dtypes whose values a double cannot hold exactly (int64, uint32, uint64) are not fused.
+ * inlined, and so is an alloc of a value that broadcasts anywhere (the composite broadcasts it).
+ * Every dtype fuses: a composite's evaluation is exact ({@link ScalarExpr}), integers included.
  *
  * <p>Recomputation is bounded: the scalar nodes inlined at more than one place, over the whole
  * graph, number at most the graph's node count, and one composite has at most
@@ -35,8 +36,7 @@ import org.theano4j.tensor.DType;
 public final class Fusion implements Rewrite {
     private static final int MAX_INPUTS = 24;
     private static final int MAX_EXPR_NODES = 128;
-    private static final Set<DType> FUSABLE = EnumSet.of(DType.FLOAT64, DType.FLOAT32, DType.BOOL, DType.INT8,
-            DType.INT16, DType.INT32, DType.UINT8, DType.UINT16);
+    private static final Set<DType> FUSABLE = EnumSet.allOf(DType.class);
     private static final Set<ScalarOp> CHEAP = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
             ScalarOp.ABS, ScalarOp.SQR, ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.GT, ScalarOp.GE, ScalarOp.LT,
             ScalarOp.LE, ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT,
@@ -213,8 +213,7 @@ public final class Fusion implements Rewrite {
         ScalarExpr build(Variable v, boolean root, boolean copy) {
             Apply node = v.owner();
             if (v instanceof Constant c && c.value().size() == 1 && v.ndim() <= ndim) {
-                DType d = c.dtype();
-                return new ScalarExpr.Const(d.isFloat() ? c.value().getFlat(0) : c.value().getFlatLong(0), d);
+                return ScalarExpr.Const.of(c.value());
             }
             if (node == null || !inlinable(node) || v.ndim() != ndim
                     || leaves.size() + node.inputs().size() > MAX_INPUTS || size >= MAX_EXPR_NODES) {
