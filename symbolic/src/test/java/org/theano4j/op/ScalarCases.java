@@ -57,7 +57,8 @@ final class ScalarCases {
             }
             String[] w = line.trim().split(" ");
             DType dtype = DType.of(w[1]);
-            ScalarFn fn = w[0].startsWith("CAST_") ? new ScalarCast(DType.of(w[0].substring(5).toLowerCase(java.util.Locale.ROOT)))
+            ScalarFn fn = w[0].startsWith("CAST_")
+                    ? new ScalarCast(DType.of(w[0].substring(5).toLowerCase(java.util.Locale.ROOT)))
                     : ScalarOp.valueOf(w[0]);
             long[] args = new long[w.length - 3];
             for (int i = 0; i < args.length; i++) {

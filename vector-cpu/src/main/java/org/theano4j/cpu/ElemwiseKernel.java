@@ -8,8 +8,9 @@ import org.theano4j.tensor.NDArray;
 /**
  * The fused elementwise kernel ({@code Composite} and plain {@code Elemwise}, in float lanes or,
  * for integer programs, int64 lanes): the compiled {@link ElemProgram} runs block by block
- * ({@link Species#BLOCK} elements, registers in L1), one vector loop per instruction; big outputs are cut into block-aligned ranges run on
- * the shared pool. Each thread keeps its registers and geometry between calls.
+ * ({@link Species#BLOCK} elements, registers in L1), one vector loop per instruction; big outputs
+ * are cut into block-aligned ranges run on the shared pool. Each thread keeps its registers and
+ * geometry between calls.
  */
 final class ElemwiseKernel implements Kernel {
     private final ElemProgram program;

@@ -96,7 +96,8 @@ final class LongRegisters extends Registers {
                 for (int i = 0; i < len; i++) {
                     shorts[i] = (short) src[i];
                 }
-                MemorySegment.copy(shorts, 0, seg, ValueLayout.JAVA_SHORT_UNALIGNED, out.byteOffset() + start * Short.BYTES, len);
+                MemorySegment.copy(shorts, 0, seg, ValueLayout.JAVA_SHORT_UNALIGNED, out.byteOffset() + start * Short.BYTES,
+                        len);
             }
             default -> { // int8, uint8 keep the low byte; bool results are 0/1 already
                 for (int i = 0; i < len; i++) {

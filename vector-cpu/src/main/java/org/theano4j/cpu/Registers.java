@@ -45,7 +45,7 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters, LongReg
         return a.readDouble(pos);
     }
 
-    /** The element of {@code a} at physical position {@code pos} as the nearest float (integers rounded once, not through double). */
+    /** The element of {@code a} at physical position {@code pos} as the nearest float (integers rounded once, not via double). */
     static float floatElement(NDArray a, long pos) {
         return a.dtype().isFloat() ? (float) a.readDouble(pos) : Casting.toFloat(a.readLong(pos), a.dtype());
     }

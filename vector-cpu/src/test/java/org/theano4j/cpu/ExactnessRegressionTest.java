@@ -79,6 +79,13 @@ class ExactnessRegressionTest {
         c.add(new Case("int64 -> float32 rounds once", v -> T.cast(v[0], DType.FLOAT32), DType.INT64,
                 new long[][] {{P60 + (1L << 36) + 1, -P60 - (1L << 36) - 1, 3}},
                 NDArray.of(new float[] {Float.intBitsToFloat(1568669697), -Float.intBitsToFloat(1568669697), 3})));
+        // np.array([2**63+2**39+1, 2**64-1, 5], np.uint64).astype(np.float32).view(np.uint32), and float64
+        long[][] big = {{Long.MIN_VALUE + (1L << 39) + 1, -1L, 5}};
+        c.add(new Case("uint64 -> float32 rounds once", v -> T.cast(v[0], DType.FLOAT32), DType.UINT64, big,
+                NDArray.of(new float[] {Float.intBitsToFloat(1593835521), Float.intBitsToFloat(1602224128), 5})));
+        c.add(new Case("uint64 -> float64", v -> T.cast(v[0], DType.FLOAT64), DType.UINT64, big,
+                NDArray.of(new double[] {Double.longBitsToDouble(4890909195592794112L),
+                    Double.longBitsToDouble(4895412794951729152L), 5})));
         for (DType f : List.of(DType.FLOAT64, DType.FLOAT32)) {
             // np.power([1., 1., -1., -1.], [nan, inf, inf, -inf]) == [1, 1, 1, 1]
             c.add(new Case("pow(1,NaN), pow(-1,inf) " + f, v -> T.pow(v[0], v[1]), f,
@@ -113,7 +120,8 @@ class ExactnessRegressionTest {
             for (FunctionOptions o : List.of(Theano.options(), Theano.options().device("reference").mode("FAST_COMPILE"),
                     Theano.options().device("reference"))) {
                 org.theano4j.Function f = Theano.function(List.of(v), out, o);
-                assertSame(c + " " + f.backendName() + " n=" + length, want, f.call(java.util.Arrays.copyOf(args, args.length, Object[].class)));
+                Object[] call = java.util.Arrays.copyOf(args, args.length, Object[].class);
+                assertSame(c + " " + f.backendName() + " n=" + length, want, f.call(call));
             }
         }
     }

@@ -214,7 +214,10 @@ final class IntegerTrees {
         return inputTree(leaves.size() - 1);
     }
 
-    /** A float input (values within +-2^62 and specials-free) under a cast to {@code to}: truncation toward zero, then the reduction. */
+    /**
+     * A float input (finite values within +-2^62) under a cast to {@code to}: truncation toward
+     * zero, then the reduction.
+     */
     private Tree floatLeaf(DType to) {
         DType f = rnd.nextBoolean() ? DType.FLOAT64 : DType.FLOAT32;
         NDArray a = randomArray(f);
@@ -281,7 +284,8 @@ final class IntegerTrees {
         long[] edges = {Long.MIN_VALUE, Long.MAX_VALUE, 0, 1, -1, 2, (1L << 53) - 1, 1L << 53, (1L << 53) + 1,
             (1L << 60) + 1, -(1L << 60) - 1, (long) d.minValue(), (long) d.maxValue(), (long) d.minValue() + 1};
         long v = switch (rnd.nextInt(3)) {
-            case 0 -> d == DType.UINT64 && rnd.nextInt(4) == 0 ? Long.MIN_VALUE + rnd.nextInt(3) - 1 : edges[rnd.nextInt(edges.length)];
+            case 0 -> d == DType.UINT64 && rnd.nextInt(4) == 0 ? Long.MIN_VALUE + rnd.nextInt(3) - 1 // 2^63 - 1 .. 2^63 + 1
+                    : edges[rnd.nextInt(edges.length)];
             case 1 -> rnd.nextInt(-6, 7);
             default -> rnd.nextLong();
         };
