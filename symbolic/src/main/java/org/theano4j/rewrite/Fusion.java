@@ -18,7 +18,6 @@ import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarFn;
 import org.theano4j.op.ScalarOp;
-import org.theano4j.tensor.DType;
 
 /**
  * Elementwise fusion (Theano's {@code local_elemwise_fusion}): a tree of elementwise nodes becomes
@@ -36,7 +35,6 @@ import org.theano4j.tensor.DType;
 public final class Fusion implements Rewrite {
     private static final int MAX_INPUTS = 24;
     private static final int MAX_EXPR_NODES = 128;
-    private static final Set<DType> FUSABLE = EnumSet.allOf(DType.class);
     private static final Set<ScalarOp> CHEAP = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
             ScalarOp.ABS, ScalarOp.SQR, ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.GT, ScalarOp.GE, ScalarOp.LT,
             ScalarOp.LE, ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT,
@@ -102,11 +100,9 @@ public final class Fusion implements Rewrite {
         return result;
     }
 
+    /** Whether the node is elementwise (of any dtype: a composite's evaluation is exact, integers included). */
     static boolean fusable(Apply node) {
-        if (node.op() instanceof Composite c) {
-            return FUSABLE.contains(c.dtype()) && allFusable(node);
-        }
-        return node.op() instanceof Elemwise && FUSABLE.contains(node.output(0).dtype()) && allFusable(node);
+        return node.op() instanceof Composite || node.op() instanceof Elemwise;
     }
 
     /**
@@ -115,7 +111,7 @@ public final class Fusion implements Rewrite {
      * the composite keeps the template's shape).
      */
     static boolean inlinable(Apply node) {
-        if (fusable(node) || !(node.op() instanceof Alloc) || !allFusable(node)) {
+        if (fusable(node) || !(node.op() instanceof Alloc)) {
             return fusable(node);
         }
         Variable v = node.input(0);
@@ -126,15 +122,6 @@ public final class Fusion implements Rewrite {
     private static boolean allBroadcastable(Variable v) {
         for (boolean b : v.broadcastable()) {
             if (!b) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFusable(Apply node) {
-        for (Variable in : node.inputs()) {
-            if (!FUSABLE.contains(in.dtype())) {
                 return false;
             }
         }
