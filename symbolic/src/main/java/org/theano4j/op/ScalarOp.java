@@ -11,8 +11,9 @@ import org.theano4j.tensor.DType;
 /**
  * The fixed scalar functions, one line each: arity, output kind, double and long evaluation,
  * and gradient (built from tensor ops). Float evaluation follows IEEE/numpy (e.g. {@code round}
- * is half-to-even, {@code mod} takes the divisor's sign); integer evaluation wraps at the dtype's
- * width when stored, and division or modulo by zero gives 0 like numpy.
+ * is half-to-even, {@code mod} takes the divisor's sign, {@code pow} is C99's); the long forms are
+ * the signed ones (division or modulo by zero gives 0 like numpy, a negative integer power is an
+ * error) and {@link ScalarSemantics} adds the uint64 forms and the wrap to the dtype's width.
  */
 public enum ScalarOp implements ScalarFn {
     ADD(2, SAME, "+", (a, b, c) -> a + b, (a, b, c) -> a + b, g -> List.of(g.gz, g.gz)),
@@ -23,7 +24,7 @@ public enum ScalarOp implements ScalarFn {
     INT_DIV(2, SAME, "//", (a, b, c) -> Numerics.floorDiv(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorDiv(a, b), g -> zeros(g)),
     MOD(2, SAME, "%", (a, b, c) -> Numerics.mod(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorMod(a, b),
             g -> List.of(g.gz, T.mul(g.gz, T.neg(T.intDiv(g.x(), g.y()))))),
-    POW(2, SAME, "**", (a, b, c) -> Math.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
+    POW(2, SAME, "**", (a, b, c) -> Numerics.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
             g -> List.of(T.mul(g.gz, T.mul(g.y(), T.pow(g.x(), T.sub(g.y(), 1)))),
                     T.switchOp(T.eq(g.x(), 0), 0, T.mul(g.gz, T.mul(T.log(g.x()), g.z))))),
     MAXIMUM(2, SAME, null, (a, b, c) -> Numerics.maximum(a, b), (a, b, c) -> Math.max(a, b), g -> pickGrad(g)),

@@ -24,6 +24,9 @@ public final class Species {
     /** Species for float32 lanes, as wide as {@link #D}. */
     public static final VectorSpecies<Float> F = VectorSpecies.of(float.class, D.vectorShape());
 
+    /** Species for the int64 lanes of integer programs, as wide as {@link #D}. */
+    public static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
+
     private static volatile Settings settings = Settings.fromProperties();
 
     private Species() {
