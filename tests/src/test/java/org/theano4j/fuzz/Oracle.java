@@ -3,7 +3,7 @@ package org.theano4j.fuzz;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.fuzz.Elementwise.S;
+import org.theano4j.fuzz.Elementwise.S;
 import org.theano4j.tensor.DType;
 
 /**

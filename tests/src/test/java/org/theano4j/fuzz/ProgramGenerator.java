@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.theano4j.Variable;
-import org.fuzz.Program.Node;
+import org.theano4j.fuzz.Program.Node;
 import org.theano4j.tensor.DType;
 
 /**

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.fuzz.Elementwise.S;
+import org.theano4j.fuzz.Elementwise.S;
 import org.theano4j.tensor.DType;
 
 /**

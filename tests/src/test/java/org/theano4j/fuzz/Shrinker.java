@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Variable;
-import org.fuzz.Program.InputSpec;
-import org.fuzz.Program.Node;
+import org.theano4j.fuzz.Program.InputSpec;
+import org.theano4j.fuzz.Program.Node;
 
 /**
  * Cuts a failing program down while it keeps failing the same way: drops outputs, replaces a

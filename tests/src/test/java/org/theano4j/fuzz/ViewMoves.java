@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.fuzz.Program.Node;
-import org.fuzz.Program.SliceSpec;
+import org.theano4j.fuzz.Program.Node;
+import org.theano4j.fuzz.Program.SliceSpec;
 
 /**
  * The generator's view moves: transpose, dimshuffle, reshape, flatten, basic indexing with
