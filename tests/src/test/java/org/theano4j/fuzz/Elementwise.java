@@ -277,8 +277,8 @@ final class Elementwise {
                     }
                     prop = Math.abs(y) > eb ? (ea + Math.abs(Dtypes.round(d, r)) * eb) / (Math.abs(y) - eb) : INF;
                 }
-                case "maximum" -> { r = x != x ? x : y != y ? y : x >= y ? x : y; prop = Math.max(ea, eb); loose |= inexact; }
-                case "minimum" -> { r = x != x ? x : y != y ? y : x <= y ? x : y; prop = Math.max(ea, eb); loose |= inexact; }
+                case "maximum" -> { r = x != x ? x : y != y ? y : x > y ? x : y; prop = Math.max(ea, eb); loose |= inexact; }
+                case "minimum" -> { r = x != x ? x : y != y ? y : x < y ? x : y; prop = Math.max(ea, eb); loose |= inexact; }
                 case "pow" -> { return pow(d, a, b); }
                 case "intdiv", "mod" -> {
                     if (b.loose && y == 0 || inexact) {
