@@ -46,24 +46,21 @@ T4J_DEVICE double t4j_mod_f(double a, double b)
     return mod;
 }
 
-// numpy.maximum / minimum: NaN propagates; +0 is above -0 (as Java's Math.max/min).
-T4J_DEVICE double t4j_maximum_f(double a, double b)
+// numpy.maximum / minimum: NaN propagates; of equal operands (0.0 and -0.0) the second one,
+// as numpy's loops give (org.theano4j.op.Numerics).
+T4J_DEVICE double t4j_maximum_f(double a, double b) { return (a > b || a != a) ? a : b; }
+T4J_DEVICE double t4j_minimum_f(double a, double b) { return (a < b || a != a) ? a : b; }
+
+// numpy.clip with scalar bounds (its common case): NaN if any operand is NaN; lo if lo > x,
+// then hi if hi is below that, else x (a bound equal to x leaves x, whatever the zero signs).
+T4J_DEVICE double t4j_clip_f(double x, double lo, double hi)
 {
-    if (a != a || b != b) {
+    if (x != x || lo != lo || hi != hi) {
         return t4j_nan();
     }
-    return (a > b || (a == b && __double_as_longlong(a) >= 0)) ? a : b;
+    const double m = lo > x ? lo : x;
+    return hi < m ? hi : m;
 }
-
-T4J_DEVICE double t4j_minimum_f(double a, double b)
-{
-    if (a != a || b != b) {
-        return t4j_nan();
-    }
-    return (a < b || (a == b && __double_as_longlong(a) < 0)) ? a : b;
-}
-
-T4J_DEVICE double t4j_clip_f(double a, double lo, double hi) { return t4j_minimum_f(t4j_maximum_f(a, lo), hi); }
 
 // numpy.sign: NaN stays NaN, zeros give 0.
 T4J_DEVICE double t4j_sign_f(double a) { return a > 0 ? 1.0 : a < 0 ? -1.0 : a == 0 ? 0.0 : a; }
@@ -111,7 +108,8 @@ T4J_DEVICE long long t4j_mod_i(long long a, long long b)
     return (m != 0 && (m < 0) != (b < 0)) ? m + b : m;
 }
 
-// Integer power with wrap-around; negative exponents give 0 unless |base| is 1.
+// Integer power with wrap-around; negative exponents give 0 unless |base| is 1 (numpy and the
+// CPU paths raise an error instead, which a kernel cannot).
 T4J_DEVICE long long t4j_pow_i(long long base, long long e)
 {
     if (e < 0) {
@@ -127,4 +125,24 @@ T4J_DEVICE long long t4j_pow_i(long long base, long long e)
         e >>= 1;
     }
     return (long long) result;
+}
+
+// uint64: the same bits read as unsigned where that matters (order, division, sign, power).
+T4J_DEVICE unsigned long long t4j_floordiv_u(unsigned long long a, unsigned long long b) { return b == 0 ? 0 : a / b; }
+T4J_DEVICE unsigned long long t4j_mod_u(unsigned long long a, unsigned long long b) { return b == 0 ? 0 : a % b; }
+T4J_DEVICE unsigned long long t4j_max_u(unsigned long long a, unsigned long long b) { return a >= b ? a : b; }
+T4J_DEVICE unsigned long long t4j_min_u(unsigned long long a, unsigned long long b) { return a <= b ? a : b; }
+T4J_DEVICE unsigned long long t4j_sign_u(unsigned long long a) { return a != 0 ? 1ULL : 0ULL; }
+
+T4J_DEVICE unsigned long long t4j_pow_u(unsigned long long base, unsigned long long e)
+{
+    unsigned long long result = 1;
+    while (e != 0) {
+        if (e & 1) {
+            result *= base;
+        }
+        base *= base;
+        e >>= 1;
+    }
+    return result;
 }

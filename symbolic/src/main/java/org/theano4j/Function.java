@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.Backends;
+import org.theano4j.backend.Confinement;
 import org.theano4j.compile.ArgConverter;
 import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InputSpec;
@@ -25,6 +27,14 @@ import org.theano4j.tensor.NDArray;
  * keyword arguments; it returns fresh NDArrays and commits its updates of shared state
  * atomically after a successful call. Safe to call from many threads at once: calls that
  * update shared state serialize on that state; a failed call changes nothing.
+ *
+ * <p>Re-entrant calls: a call made on the thread of a running call (from a {@code Print} sink or
+ * a step listener) is allowed unless the running call holds shared state it updates and the new
+ * call uses shared state; that one fails with an {@link IllegalStateException} (it could
+ * deadlock against other threads or recycle a value the running call still reads).
+ *
+ * <p>Arguments over memory confined to the calling thread (a confined {@code Arena}) are run on
+ * the calling thread alone, since backend worker threads cannot read them.
  */
 public final class Function {
     private final GraphSpec graph;
@@ -37,6 +47,10 @@ public final class Function {
     private final boolean[] readOnly;
     private final ProfileStats profile;
     private final StepListener listener;
+    /** Whether a call holds locks while it runs (it updates shared state). */
+    private final boolean holdsWhileRunning;
+    /** The call on this thread that holds shared-state locks while it runs, if any. */
+    private static final ThreadLocal<Function> RUNNING_WITH_LOCKS = new ThreadLocal<>();
 
     /** Created by {@link Theano#function}. */
     public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
@@ -55,9 +69,12 @@ public final class Function {
         this.lockOrder = Arrays.stream(plan.shared()).sorted(Comparator.comparingLong(SharedContainer::order))
                 .toArray(SharedContainer[]::new);
         this.readOnly = new boolean[lockOrder.length];
+        boolean updates = false;
         for (int i = 0; i < lockOrder.length; i++) {
             readOnly[i] = !graph.updated().contains(lockOrder[i]);
+            updates |= !readOnly[i];
         }
+        this.holdsWhileRunning = updates;
         this.profile = options.isProfile() ? new ProfileStats(options.functionName(), plan.nodes()) : null;
         NanGuard guard = options.nanGuardChecks() == null ? null
                 : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
@@ -116,9 +133,13 @@ public final class Function {
      * recycles a value it is still reading.
      */
     private void runLocked(Workspace ws) {
+        if (lockOrder.length > 0) {
+            refuseNestedInLockingCall();
+        }
         boolean[] held = ws.held();
         Object[] state = ws.sharedValues();
         boolean reading = false;
+        boolean committed = false;
         try {
             for (int i = 0; i < lockOrder.length; i++) {
                 lockOrder[i].lock().lock();
@@ -133,17 +154,59 @@ public final class Function {
                 }
             }
             offerUpdateTargets(ws.updateTargets());
-            plan.execute(ws, listener);
+            execute(ws, state);
             commit(ws.updates());
+            committed = true;
         } finally {
             if (reading) {
                 endReads();
+            }
+            if (reading && !committed) {
+                abandonUpdates();
             }
             for (int i = lockOrder.length - 1; i >= 0; i--) {
                 if (held[i]) {
                     lockOrder[i].lock().unlock();
                     held[i] = false;
                 }
+            }
+        }
+    }
+
+    /** Runs the plan, marked as holding locks on this thread when it does, on this thread alone over confined memory. */
+    private void execute(Workspace ws, Object[] state) {
+        if (holdsWhileRunning) {
+            RUNNING_WITH_LOCKS.set(this);
+        }
+        try {
+            if (Confinement.anyConfined(ws.args()) || Confinement.anyConfined(state)) {
+                Confinement.runOnCallerThread(() -> plan.execute(ws, listener));
+            } else {
+                plan.execute(ws, listener);
+            }
+        } finally {
+            if (holdsWhileRunning) {
+                RUNNING_WITH_LOCKS.remove();
+            }
+        }
+    }
+
+    /** Refuses a call that uses shared state from inside a call on this thread that holds shared-state locks. */
+    private void refuseNestedInLockingCall() {
+        Function outer = RUNNING_WITH_LOCKS.get();
+        if (outer != null) {
+            throw new IllegalStateException(describe() + " uses shared state and was called from inside a running call of "
+                    + outer.describe() + " (a Print sink or step listener), which holds the shared state it updates;"
+                    + " a nested call could deadlock or see a value being replaced. Call it after the outer call returns.");
+        }
+    }
+
+    /** After a failed call: the spare buffers offered to its updates go back to their variables (locks held). */
+    private void abandonUpdates() {
+        List<SharedContainer> updated = graph.updated();
+        for (SharedContainer c : updated) {
+            if (c instanceof SharedVariable sv && c.lock().isHeldByCurrentThread()) {
+                sv.abandonUpdate();
             }
         }
     }
@@ -293,19 +356,55 @@ public final class Function {
         return graph.outputs();
     }
 
-    /** The backend that runs this function. */
+    /**
+     * The backend that runs this function, e.g. {@code vector-cpu}; when a better backend of the
+     * device is unusable here, the name says so: {@code reference (vector-cpu unavailable: the JVM
+     * lacks --add-modules=jdk.incubator.vector)}.
+     */
     public String backendName() {
-        return backend.name();
+        return backend.name() + Backends.fallbackNote(backend).map(n -> " (" + n + ")").orElse("");
     }
 
     /** The optimized graph that runs (outputs, then updates), as an indented tree. */
     public String debugprint() {
-        StringBuilder sb = new StringBuilder(Printing.debugprint(graph.outputs()));
+        return debugprint(-1);
+    }
+
+    /** Like {@link #debugprint()}, at most {@code depth} levels deep (-1: all). */
+    public String debugprint(int depth) {
+        StringBuilder sb = new StringBuilder(Printing.debugprint(graph.outputs(), depth));
         for (int i = 0; i < graph.updated().size(); i++) {
             sb.append("update ").append(graph.updated().get(i).variable()).append(":\n")
-                    .append(Printing.debugprint(List.of(graph.updates().get(i))));
+                    .append(Printing.debugprint(List.of(graph.updates().get(i)), depth));
         }
         return sb.toString();
+    }
+
+    /** The optimized graph that runs, outputs and update values, in Graphviz DOT (Theano's {@code pydotprint} of a function). */
+    public String toDot() {
+        List<Variable> roots = new ArrayList<>(graph.outputs());
+        roots.addAll(graph.updates());
+        return Printing.toDot(roots, options.functionName() != null ? options.functionName() : "function");
+    }
+
+    /**
+     * What this function is: its name, inputs with types, outputs, updated shared variables,
+     * backend and plan size, e.g. {@code function 'train'(x: TensorType(float64, matrix), ...)
+     * -> [TensorType(float64, vector)], updates [w, b], vector-cpu, 24 steps}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(describe()).append('(');
+        List<InputSpec> ins = graph.inputs();
+        for (int i = 0; i < ins.size(); i++) {
+            Variable v = ins.get(i).variable();
+            sb.append(i == 0 ? "" : ", ").append(v.name() != null ? v.name() : "input " + i).append(": ").append(v.type().describe());
+        }
+        sb.append(") -> ").append(graph.outputs().stream().map(v -> v.type().describe()).toList());
+        if (!graph.updated().isEmpty()) {
+            sb.append(", updates ").append(graph.updated().stream().map(c -> String.valueOf(c.variable())).toList());
+        }
+        return sb.append(", ").append(backendName()).append(", ").append(plan.stepCount()).append(" steps").toString();
     }
 
     /** The nodes of the compiled plan, in execution order. */

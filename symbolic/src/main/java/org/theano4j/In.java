@@ -3,6 +3,11 @@ package org.theano4j;
 /**
  * An input of a function with options (Theano's {@code In}): a default value, a keyword
  * name, and the {@code mutable}/{@code borrow} hints. Immutable; each method returns a copy.
+ *
+ * <p>{@code mutable} and {@code borrow} are accepted for Theano compatibility and are hints only:
+ * a compiled function never writes into its arguments and keeps no reference to them once the
+ * call returns (an output that would alias an argument is copied), so either setting is safe
+ * and neither changes what a call does today.
  */
 public final class In {
     private final Variable variable;
@@ -39,12 +44,12 @@ public final class In {
         return new In(variable, value, hasValue, keywordName, mutable, borrow);
     }
 
-    /** Whether the function may overwrite the argument's memory. */
+    /** Whether the function may overwrite the argument's memory (a hint: arguments are never written). */
     public In mutable(boolean m) {
         return new In(variable, value, hasValue, name, m, borrow);
     }
 
-    /** Whether the function may keep a reference to the argument's memory. */
+    /** Whether the function may keep a reference to the argument's memory (a hint: none is kept after a call). */
     public In borrow(boolean b) {
         return new In(variable, value, hasValue, name, mutable, b);
     }

@@ -14,26 +14,38 @@ import org.theano4j.tensor.NDArray;
  * <p>Recycling: when an update replaces a value that only this variable holds (it came from an
  * update or a copy, was never lent with {@code getValue(true)} / {@code setValue(v, true)}, and
  * no reader is in flight), the old buffer is kept as the {@link #takeSpare() spare} that the next
- * update writes into, so a training loop's updates allocate nothing. Readers that do not hold
- * the lock (functions that only read this variable, {@link #getValue}) count themselves in
- * {@code readers} before they read the value; an update recycles the old value only when it sees
- * no reader after installing the new one, so a reader either was seen or reads the new value.
+ * update writes into, so a training loop's updates allocate nothing. Each value carries its own
+ * "lent" mark, set before its borrower stops counting as a reader, so lending one value never
+ * unmarks another. Readers that do not hold the lock (functions that only read this variable,
+ * {@link #getValue}) count themselves in {@code readers} before they read the value; an update
+ * installs the new value, then checks the reader count, then the lent mark: a borrower it does
+ * not see counting either read the new value or had already marked the old one.
  */
 public class SharedVariable extends Variable implements SharedContainer {
     private final ReentrantLock lock = new ReentrantLock();
     private final long order = ORDER.incrementAndGet();
     private final AtomicInteger readers = new AtomicInteger();
-    private volatile NDArray value;
-    /** The last value handed out or taken in without a copy: never recycled while current. */
-    private volatile NDArray lent;
+    private volatile Held held;
     /** A former value nobody holds, for the next update to write into (guarded by {@link #lock}). */
-    private NDArray spare;
+    private Held spare;
+    /** The spare handed to the running update by {@link #takeSpare()}, reused as its holder (guarded by {@link #lock}). */
+    private Held offered;
+
+    /** The current value and whether anyone outside this variable may hold it (then it is never recycled). */
+    private static final class Held {
+        final NDArray array;
+        volatile boolean lent;
+
+        Held(NDArray array, boolean lent) {
+            this.array = array;
+            this.lent = lent;
+        }
+    }
 
     /** A shared variable of {@code type} holding {@code value} (used as is, so never recycled). */
     protected SharedVariable(TensorType type, NDArray value, String name) {
         super(type, null, 0, name);
-        this.value = value;
-        this.lent = value;
+        this.held = new Held(value, true);
     }
 
     /** The value, copied. */
@@ -45,12 +57,12 @@ public class SharedVariable extends Variable implements SharedContainer {
     public NDArray getValue(boolean borrow) {
         readers.incrementAndGet();
         try {
-            NDArray v = value;
+            Held h = held;
             if (borrow) {
-                lent = v;
-                return v;
+                h.lent = true;
+                return h.array;
             }
-            return v.copy();
+            return h.array.copy();
         } finally {
             readers.decrementAndGet();
         }
@@ -64,26 +76,33 @@ public class SharedVariable extends Variable implements SharedContainer {
     /** Sets the value; with {@code borrow} an NDArray of the right dtype is used without a copy. */
     public void setValue(Object newValue, boolean borrow) {
         NDArray given = newValue instanceof NDArray a ? a : NDArray.fromObject(newValue);
+        boolean scalar = newValue instanceof Number || newValue instanceof Boolean;
+        check(given, scalar);
+        NDArray converted = ArgConverter.convert(given, tensorType(), "shared variable " + label(), scalar);
+        NDArray next = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
+        lock.lock();
+        try {
+            held = new Held(next, next == given);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Throws the {@link IllegalArgumentException} that {@link #setValue} would for {@code value}, else nothing. */
+    void checkValue(NDArray value) {
+        check(value, false);
+        ArgConverter.convert(value, tensorType(), "shared variable " + label(), false);
+    }
+
+    private void check(NDArray given, boolean scalar) {
         TensorType t = tensorType();
         if (given.ndim() != t.ndim()) {
             throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
                     + "; cannot set a value of ndim " + given.ndim() + " and dtype " + given.dtype().numpyName());
         }
-        boolean scalar = newValue instanceof Number || newValue instanceof Boolean;
         if (!scalar && given.dtype() != t.dtype()) {
             throw new IllegalArgumentException("shared variable " + label() + " is " + t.describe()
                     + "; cannot set a value of dtype " + given.dtype().numpyName() + " (cast it first)");
-        }
-        NDArray converted = ArgConverter.convert(given, t, "shared variable " + label(), scalar);
-        NDArray next = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
-        lock.lock();
-        try {
-            if (next == given) {
-                lent = next;
-            }
-            value = next;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -98,34 +117,42 @@ public class SharedVariable extends Variable implements SharedContainer {
 
     @Override
     public Object currentValue() {
-        return value;
+        return held.array;
     }
 
     /** Replaces the value with one whose owner is unknown (never recycled). */
     @Override
     public void replaceValue(Object v) {
-        NDArray a = (NDArray) v;
-        lent = a;
-        value = a;
+        held = new Held((NDArray) v, true);
     }
 
     /**
      * Installs {@code next}, a fresh array that only this variable will hold (a function's update),
      * and keeps the old value as the spare when nobody else can hold it. Call with the lock held.
+     * The reader count is read before the lent mark (see the class comment for why).
      */
     void commitUpdate(NDArray next) {
-        NDArray old = value;
-        value = next;
-        if (old != next && old != lent && readers.get() == 0) {
+        Held old = held;
+        held = offered != null && offered.array == next ? offered : new Held(next, false);
+        offered = null;
+        if (old.array != next && readers.get() == 0 && !old.lent) {
             spare = old;
         }
     }
 
     /** Takes the spare buffer (null when there is none) for an update to write into. Call with the lock held. */
     NDArray takeSpare() {
-        NDArray s = spare;
+        offered = spare;
         spare = null;
-        return s;
+        return offered != null ? offered.array : null;
+    }
+
+    /** Gives the spare taken by {@link #takeSpare()} back after a failed call. Call with the lock held. */
+    void abandonUpdate() {
+        if (offered != null && spare == null) {
+            spare = offered;
+        }
+        offered = null;
     }
 
     /** Counts a reader that will use the current value after releasing the lock. Call with the lock held. */

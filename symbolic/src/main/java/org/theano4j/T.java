@@ -133,8 +133,8 @@ public final class T extends TensorConstructors {
     public static Variable sigmoid(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGMOID, x); }
     /** {@code log(1 + exp(x))}, computed without overflow. */
     public static Variable softplus(Object x) { return ElemwiseBuilder.apply(ScalarOp.SOFTPLUS, x); }
-    /** {@code max(x, 0)}. */
-    public static Variable relu(Object x) { return maximum(x, 0); }
+    /** {@code max(x, 0)}, as Theano's {@code 0.5 * (x + |x|)}: its gradient at 0 is one half. */
+    public static Variable relu(Object x) { return mul(0.5, add(x, abs(x))); }
     /** -1, 0 or 1 by the sign of x. */
     public static Variable sign(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGN, x); }
     /** Round down. */
@@ -348,6 +348,10 @@ public final class T extends TensorConstructors {
     public static String pp(Variable v) { return Printing.formula(v); }
     /** An indented tree of the graph, one node per line (Theano's debugprint). */
     public static String debugprint(Variable v) { return Printing.debugprint(List.of(v)); }
+    /** Like {@link #debugprint(Variable)}, at most {@code depth} levels deep (-1: all). */
+    public static String debugprint(Variable v, int depth) { return Printing.debugprint(List.of(v), depth); }
+    /** The graph of {@code v} in Graphviz DOT (Theano's {@code pydotprint}; render with {@code dot -Tsvg}). */
+    public static String pydotprint(Variable v) { return Printing.toDot(List.of(v), v.name() != null ? v.name() : "graph"); }
 
     // ---- tutorial helpers: shape information, debugging and printing, eval ----
     // (Theano's tutorial pages "shape_info", "debug_faq" and "adding"; kept in one block.)

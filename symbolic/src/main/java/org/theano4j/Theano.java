@@ -1,5 +1,6 @@
 package org.theano4j;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.theano4j.compile.FunctionCompiler;
 import org.theano4j.graph.TensorType;
@@ -27,6 +28,23 @@ public final class Theano {
     public static SharedVariable shared(Object value, String name, boolean borrow) {
         NDArray v = value instanceof NDArray a ? (borrow ? a : a.copy()) : NDArray.fromObject(value);
         return new SharedVariable(TensorType.of(v.dtype(), v.ndim()), v, name);
+    }
+
+    /**
+     * Saves the values of {@code vars} to {@code file} as a numpy {@code .npz} archive, one array
+     * per variable under its name (every variable needs a distinct name); one consistent state.
+     */
+    public static void saveShared(Path file, List<SharedVariable> vars) {
+        SharedStore.save(file, vars);
+    }
+
+    /**
+     * Sets each of {@code vars} to the array saved under its name in {@code file} (a {@code .npz}
+     * from {@link #saveShared} or numpy's {@code np.savez}); a missing name or a value of another
+     * dtype or rank is an {@link IllegalArgumentException} and then no variable changes.
+     */
+    public static void loadShared(Path file, List<SharedVariable> vars) {
+        SharedStore.load(file, vars);
     }
 
     /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */

@@ -8,8 +8,11 @@ public class CudaException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CUDA/cuBLAS/NVRTC function that failed. */
     private final String call;
+    /** Its return code. */
     private final int code;
+    /** The library's name for the code, e.g. {@code CUDA_ERROR_OUT_OF_MEMORY}. */
     private final String errorName;
 
     /**

@@ -79,7 +79,7 @@ public final class CudaExpressionRenderer {
     public static String render(ScalarExpr expr) {
         return switch (expr) {
             case ScalarExpr.Input in -> "x" + in.index();
-            case ScalarExpr.Const c -> CudaLiterals.literal(c.value(), c.dtype());
+            case ScalarExpr.Const c -> CudaLiterals.literal(c);
             case ScalarExpr.Call call -> renderCall(call);
         };
     }

@@ -1,7 +1,7 @@
 package org.theano4j.gpu;
 
 import org.theano4j.gpu.ElementwiseKernelSource.CType;
-import org.theano4j.tensor.DType;
+import org.theano4j.op.ScalarExpr;
 
 /** C literals for scalar constants, exact in their dtype; negative ones are parenthesised. */
 final class CudaLiterals {
@@ -10,19 +10,19 @@ final class CudaLiterals {
     }
 
     /**
-     * @param value the constant (as the reference stores it: a double)
-     * @param dtype its dtype
-     * @return a C expression of the dtype's C type with exactly that value
+     * @param c the constant (integers held exactly, uint64 as its bit pattern)
+     * @return a C expression of the constant's dtype's C type with exactly its value
      */
-    static String literal(double value, DType dtype) {
-        return switch (dtype) {
-            case FLOAT64 -> doubleLiteral(value);
-            case FLOAT32 -> floatLiteral((float) value);
-            case BOOL -> value != 0 ? "true" : "false";
-            case INT32 -> signed(Long.toString((long) value));
-            case INT64 -> (long) value == Long.MIN_VALUE ? "(-9223372036854775807LL - 1LL)"
-                    : signed((long) value + "LL");
-            default -> "((" + CType.of(dtype).c() + ")" + signed((long) value + "LL") + ")";
+    static String literal(ScalarExpr.Const c) {
+        long v = c.longValue();
+        return switch (c.dtype()) {
+            case FLOAT64 -> doubleLiteral(c.doubleValue());
+            case FLOAT32 -> floatLiteral((float) c.doubleValue());
+            case BOOL -> v != 0 ? "true" : "false";
+            case INT32 -> signed(Long.toString(v));
+            case INT64 -> v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1LL)" : signed(v + "LL");
+            case UINT64 -> "((unsigned long long)" + Long.toUnsignedString(v) + "ULL)";
+            default -> "((" + CType.of(c.dtype()).c() + ")" + signed(v + "LL") + ")";
         };
     }
 

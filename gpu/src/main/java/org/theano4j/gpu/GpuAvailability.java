@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.theano4j.bindings.cuda.cublas_h;
 import org.theano4j.bindings.cuda.cuda_h;
 import org.theano4j.bindings.cuda.nvrtc_h;
+import org.theano4j.tensor.Flags;
 
 /**
  * Whether this JVM can use the GPU backend: the driver loads, {@code cuInit} succeeds, a
@@ -51,7 +52,7 @@ public final class GpuAvailability {
     }
 
     private static Optional<String> firstProblem() {
-        if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+        if (Flags.getBoolean("gpu.disable")) {
             return Optional.of("disabled by -D" + DISABLE_PROPERTY + "=true");
         }
         Optional<String> driver = cuda_h.unavailableReason();

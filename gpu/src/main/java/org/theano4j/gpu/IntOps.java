@@ -6,8 +6,8 @@ import org.theano4j.tensor.DType;
 
 /**
  * CUDA C for {@link ScalarOp}s computed on integers or bools: 64-bit helpers of
- * {@code scalar_functions.cuh} (wrap-around, numpy's floor division and modulo) or C operators,
- * cast back to the node's dtype (C promotes small integers to {@code int}).
+ * {@code scalar_functions.cuh} (wrap-around, numpy's floor division and modulo; unsigned forms
+ * for uint64) or C operators, cast back to the node's dtype (C promotes small integers to {@code int}).
  */
 final class IntOps {
 
@@ -26,7 +26,22 @@ final class IntOps {
             case GT, GE, LT, LE, EQ, NEQ -> FloatOps.infix(a, op.infix());
             case NOT -> compute == DType.BOOL ? "(!" + a[0] + ")" : castTo(result, "(~" + a[0] + ")");
             case IDENTITY -> a[0];
-            default -> castTo(result, body(op, compute, a));
+            default -> castTo(result, compute == DType.UINT64 ? unsignedBody(op, compute, a) : body(op, compute, a));
+        };
+    }
+
+    /** uint64 forms of the ops whose signed helpers would read values from 2^63 up as negative. */
+    private static String unsignedBody(ScalarOp op, DType compute, String[] a) {
+        return switch (op) {
+            case INT_DIV -> FloatOps.call("t4j_floordiv_u", a);
+            case MOD -> FloatOps.call("t4j_mod_u", a);
+            case POW -> FloatOps.call("t4j_pow_u", a);
+            case MAXIMUM -> FloatOps.call("t4j_max_u", a);
+            case MINIMUM -> FloatOps.call("t4j_min_u", a);
+            case SIGN -> FloatOps.call("t4j_sign_u", a);
+            case ABS -> a[0];
+            case CLIP -> "t4j_min_u(t4j_max_u(" + a[0] + ", " + a[1] + "), " + a[2] + ")";
+            default -> body(op, compute, a);
         };
     }
 

@@ -16,6 +16,7 @@ import static org.theano4j.tensor.DType.FLOAT64;
 import static org.theano4j.tensor.DType.INT32;
 import static org.theano4j.tensor.DType.INT64;
 import static org.theano4j.tensor.DType.INT8;
+import static org.theano4j.tensor.DType.UINT64;
 import static org.theano4j.tensor.DType.UINT8;
 
 import java.io.IOException;
@@ -107,6 +108,11 @@ class CudaExpressionRendererTest {
                         "((float)t4j_maximum_f(x0, (-__int_as_float(0x7f800000))))"),
                 Arguments.of(op(SUB, in(0, INT64), c(Long.MIN_VALUE, INT64)),
                         "((long long)t4j_sub_i(x0, (-9223372036854775807LL - 1LL)))"),
+                Arguments.of(op(ADD, in(0, INT64), c((1L << 60) + 1, INT64)), "((long long)t4j_add_i(x0, 1152921504606846977LL))"),
+                Arguments.of(op(GT, in(0, UINT64), c(-1L, UINT64)), "(x0 > ((unsigned long long)18446744073709551615ULL))"),
+                Arguments.of(op(INT_DIV, in(0, UINT64), in(1, UINT64)), "((unsigned long long)t4j_floordiv_u(x0, x1))"),
+                Arguments.of(op(MAXIMUM, in(0, UINT64), in(1, UINT64)), "((unsigned long long)t4j_max_u(x0, x1))"),
+                Arguments.of(op(ABS, in(0, UINT64)), "((unsigned long long)x0)"),
                 Arguments.of(op(SOFTPLUS, op(ADD, d0, op(LOG, d1))), "t4j_softplus((x0 + log(x1)))"));
     }
 

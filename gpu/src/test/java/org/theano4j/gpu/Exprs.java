@@ -18,7 +18,7 @@ final class Exprs {
         return new ScalarExpr.Input(index, dtype);
     }
 
-    static ScalarExpr c(double value, DType dtype) {
+    static ScalarExpr c(Number value, DType dtype) {
         return new ScalarExpr.Const(value, dtype);
     }
 

@@ -145,6 +145,7 @@ public sealed interface Distribution {
             }
         }
 
+        /** The probabilities (a copy), or null for uniform choice. */
         @Override
         public double[] p() {
             return p == null ? null : p.clone();
@@ -238,6 +239,7 @@ public sealed interface Distribution {
             }
         }
 
+        /** The category probabilities (a copy). */
         @Override
         public double[] pvals() {
             return pvals.clone();

@@ -47,6 +47,7 @@ public record MrgDraw(Kind kind, long[] size, double a, double b) implements Op 
         }
     }
 
+    /** The shape of the draw (a copy). */
     @Override
     public long[] size() {
         return size.clone();

@@ -3,6 +3,8 @@ package org.theano4j.rng;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
+import org.theano4j.backend.Confinement;
+import org.theano4j.tensor.Flags;
 
 /**
  * A small fork/join split for the bulk samplers: runs {@code parts} tasks, all but one on the
@@ -11,17 +13,18 @@ import java.util.function.IntConsumer;
  */
 final class Split {
     /** Work below this many elements runs on the calling thread alone. */
-    static final long MIN_PARALLEL = Long.getLong("theano4j.rng.minParallel", 1L << 16);
+    static final long MIN_PARALLEL = Flags.getLong("rng.minParallel");
 
     private Split() {
     }
 
     /**
      * How many parts to cut {@code work} elements into when at most {@code maxParts} are possible:
-     * 1 below {@link #MIN_PARALLEL}, else up to the number of cores.
+     * 1 below {@link #MIN_PARALLEL} or over thread-confined memory ({@link Confinement}), else up
+     * to the number of cores.
      */
     static int parts(long work, int maxParts) {
-        if (work < MIN_PARALLEL || maxParts <= 1) {
+        if (work < MIN_PARALLEL || maxParts <= 1 || Confinement.callerThreadOnly()) {
             return 1;
         }
         int cores = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);

@@ -106,7 +106,12 @@ final class BufferPlan {
         return nGroups;
     }
 
-    /** The input an elementwise step may overwrite: a planned buffer (not a view) of the output's dtype dying here. */
+    /**
+     * The input an elementwise step may overwrite: a planned buffer (not a view) of the output's
+     * dtype that dies here and that no other operand of the step reads through a view (writing
+     * position i while a transposed or reversed view still has to read it would corrupt that read).
+     * Later steps cannot see it: every view's reads count as reads of the buffer it aliases.
+     */
     private static int inPlaceInput(Step s, int index, BitSet planned, BitSet[] owners, int[] lastUse) {
         boolean elementwise = s.node.op() instanceof Composite || s.node.op() instanceof Elemwise;
         if (!elementwise || s.out.length != 1 || !planned.get(s.out[0])) {
@@ -115,11 +120,22 @@ final class BufferPlan {
         for (int k = 0; k < s.in.length; k++) {
             int slot = s.in[k];
             boolean ownBuffer = planned.get(slot) && owners[slot].cardinality() == 1;
-            if (ownBuffer && lastUse[slot] == index && s.node.input(k).dtype() == s.outDType(0)) {
+            if (ownBuffer && lastUse[slot] == index && s.node.input(k).dtype() == s.outDType(0)
+                    && !readThroughView(s, slot, owners)) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /** Whether an operand of {@code s} other than {@code slot} itself may alias {@code slot}'s buffer. */
+    private static boolean readThroughView(Step s, int slot, BitSet[] owners) {
+        for (int in : s.in) {
+            if (in != slot && owners[in] != null && owners[in].get(slot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Live find(List<Live> live, int owner) {

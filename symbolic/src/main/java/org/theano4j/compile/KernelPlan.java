@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.theano4j.Variable;
 import org.theano4j.backend.Backend;
@@ -34,7 +35,13 @@ public final class KernelPlan {
     private final int[] updateSlots;
     private final int firstTransient;
     private final int nGroups;
+    /**
+     * Idle workspaces kept beyond {@link #spare}: as many as can run at once besides it. A burst of
+     * concurrent calls leaves no more than that behind (each holds every intermediate buffer).
+     */
+    private static final int MAX_POOLED = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     private final ConcurrentLinkedDeque<Workspace> pool = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger pooled = new AtomicInteger();
     /** The last released workspace: the common single-threaded case takes and returns it without allocating. */
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
@@ -236,16 +243,32 @@ public final class KernelPlan {
         Workspace ws = spare.getAndSet(null);
         if (ws == null) {
             ws = pool.poll();
+            if (ws != null) {
+                pooled.decrementAndGet();
+            }
         }
         return ws != null ? ws : newWorkspace();
     }
 
-    /** Returns a workspace to the pool, dropping its references to the call's values. */
+    /**
+     * Returns a workspace to the pool, dropping its references to the call's values; when the pool
+     * is full the workspace is dropped and its buffers go with it.
+     */
     public void release(Workspace ws) {
         ws.clear(firstTransient);
-        if (!spare.compareAndSet(null, ws)) {
-            pool.push(ws);
+        if (spare.compareAndSet(null, ws)) {
+            return;
         }
+        if (pooled.incrementAndGet() <= MAX_POOLED) {
+            pool.push(ws);
+        } else {
+            pooled.decrementAndGet();
+        }
+    }
+
+    /** Idle workspaces this plan keeps (for tests). */
+    int idleWorkspaces() {
+        return (spare.get() != null ? 1 : 0) + pooled.get();
     }
 
     /**

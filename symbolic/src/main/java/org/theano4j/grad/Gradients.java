@@ -19,7 +19,8 @@ import org.theano4j.tensor.NDArray;
  * between {@code wrt} and the cost, asking each op for its gradient rule and summing the
  * contributions of every path. The result is itself a graph. The cost is first put in
  * numerically stable form ({@link Pipeline#stabilizeForGradient}), Theano's stabilization
- * "before differentiation".
+ * "before differentiation"; the gradient graph gets Theano's switch sinking
+ * ({@link Pipeline#sinkSwitchesForGradient}), so that a switch's untaken branch adds no NaN.
  */
 public final class Gradients {
     private Gradients() {
@@ -66,7 +67,7 @@ public final class Gradients {
         for (Variable w : wrt) {
             result.add(finish(root, w, grads.get(w), disconnectedZero));
         }
-        return result;
+        return Pipeline.sinkSwitchesForGradient(result);
     }
 
     /**

@@ -32,32 +32,54 @@ public record Composite(ScalarExpr expr, int nInputs) implements Op {
 
     @Override
     public Object[] evaluate(Object[] inputs) {
-        NDArray[] in = new NDArray[inputs.length + 1];
+        NDArray[] in = new NDArray[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             in[i] = (NDArray) inputs[i];
         }
         NDArray out = NDArray.empty(expr.dtype(), outputShapes(inputs)[0]);
-        in[inputs.length] = out;
-        Loops it = new Loops(out.shape(), in);
-        double[] values = new double[inputs.length];
-        for (; it.hasNext(); it.next()) {
-            for (int k = 0; k < inputs.length; k++) {
-                values[k] = read(in[k], it.pos(k));
-            }
-            write(out, it.pos(inputs.length), ScalarExpr.evaluate(expr, values));
-        }
+        evaluateInto(expr, in, out);
         return new Object[] {out};
     }
 
-    private static double read(NDArray a, long pos) {
-        return a.dtype().isFloat() ? a.readDouble(pos) : a.readLong(pos);
+    /**
+     * Reference loop: {@code out = expr(in...)} elementwise with broadcasting, each element
+     * evaluated exactly ({@link ScalarExpr#evaluateInteger}, {@link ScalarExpr#evaluateReal}) and
+     * written into the preallocated {@code out}, which may be any view.
+     */
+    public static void evaluateInto(ScalarExpr expr, NDArray[] in, NDArray out) {
+        long[] ints = new long[in.length];
+        double[] floats = new double[in.length];
+        if (out.size() == 1) { // a 0-d cast of a computed size, say: every input holds one element too
+            for (int k = 0; k < in.length; k++) {
+                read(in[k], in[k].offset(), k, ints, floats);
+            }
+            write(expr, out, out.offset(), ints, floats);
+            return;
+        }
+        NDArray[] all = new NDArray[in.length + 1];
+        System.arraycopy(in, 0, all, 0, in.length);
+        all[in.length] = out;
+        for (Loops it = new Loops(out.shape(), all); it.hasNext(); it.next()) {
+            for (int k = 0; k < in.length; k++) {
+                read(in[k], it.pos(k), k, ints, floats);
+            }
+            write(expr, out, it.pos(in.length), ints, floats);
+        }
     }
 
-    private static void write(NDArray a, long pos, double v) {
+    private static void read(NDArray a, long pos, int k, long[] ints, double[] floats) {
         if (a.dtype().isFloat()) {
-            a.writeDouble(pos, v);
+            floats[k] = a.readDouble(pos);
         } else {
-            a.writeLong(pos, (long) v);
+            ints[k] = a.readLong(pos);
+        }
+    }
+
+    private static void write(ScalarExpr expr, NDArray out, long pos, long[] ints, double[] floats) {
+        if (out.dtype().isFloat()) {
+            out.writeDouble(pos, ScalarExpr.evaluateReal(expr, ints, floats));
+        } else {
+            out.writeLong(pos, ScalarExpr.evaluateInteger(expr, ints, floats));
         }
     }
 

@@ -54,32 +54,13 @@ public record Elemwise(ScalarFn fn) implements Op {
         return new Object[] {out};
     }
 
-    /** Reference loop: {@code out = fn(in...)} elementwise with broadcasting. */
+    /** Reference loop: {@code out = fn(in...)} elementwise with broadcasting, exact as {@link ScalarSemantics}. */
     public static void evaluateInto(ScalarFn fn, DType compute, NDArray[] in, NDArray out) {
-        NDArray[] all = new NDArray[in.length + 1];
-        System.arraycopy(in, 0, all, 0, in.length);
-        all[in.length] = out;
-        Loops it = new Loops(out.shape(), all);
-        boolean isFloat = compute.isFloat();
-        boolean notBool = fn == ScalarOp.NOT && compute == DType.BOOL;
-        for (; it.hasNext(); it.next()) {
-            long po = it.pos(in.length);
-            if (isFloat) {
-                double a = read(in, it, 0), b = read(in, it, 1), c = read(in, it, 2);
-                out.writeDouble(po, fn.applyDouble(a, b, c));
-            } else {
-                long a = readLong(in, it, 0), b = readLong(in, it, 1), c = readLong(in, it, 2);
-                out.writeLong(po, notBool ? ScalarOp.applyNot(a, true) : fn.applyLong(a, b, c));
-            }
+        List<ScalarExpr> args = new ArrayList<>(in.length);
+        for (int i = 0; i < in.length; i++) {
+            args.add(new ScalarExpr.Input(i, in[i].dtype()));
         }
-    }
-
-    private static double read(NDArray[] in, Loops it, int k) {
-        return k < in.length ? in[k].readDouble(it.pos(k)) : 0;
-    }
-
-    private static long readLong(NDArray[] in, Loops it, int k) {
-        return k < in.length ? in[k].readLong(it.pos(k)) : 0;
+        Composite.evaluateInto(new ScalarExpr.Call(fn, args, fn.outputDType(compute)), in, out);
     }
 
     @Override

@@ -32,13 +32,17 @@ public final class Operands {
         return v instanceof Constant c && c.isWeak();
     }
 
-    /** {@code v} as a tensor of dtype {@code to}: constants are converted directly, others cast. */
+    /**
+     * {@code v} as a tensor of dtype {@code to}: constants are converted directly (exactly as the
+     * cast would, e.g. int64 to float32 rounded once), others cast.
+     */
     public static Variable castTo(Variable v, DType to) {
         if (v.dtype() == to) {
             return v;
         }
         if (v instanceof Constant c) {
-            return new Constant(c.value().astype(to), c.isWeak(), c.name());
+            NDArray converted = (NDArray) new Elemwise(new ScalarCast(to)).evaluate(new Object[] {c.value()})[0];
+            return new Constant(converted, c.isWeak(), c.name());
         }
         return org.theano4j.graph.Apply.single(new Elemwise(new ScalarCast(to)), v);
     }

@@ -197,8 +197,7 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         Variable g = switch (kind) {
             case SUM -> ShapeOps.broadcastLike(gzk, x);
             case MEAN -> T.div(ShapeOps.broadcastLike(gzk, x), T.cast(Reductions.count(x, axes), x.dtype()));
-            // Theano's simple rule gz * prod / x; wrong (NaN) where x has zeros, see Reductions.prod
-            case PROD -> T.div(T.mul(gzk, Axes.keepDims(node.output(0), axes, nd)), x);
+            case PROD -> ProdGrad.of(x, node.output(0), gz, axes);
             case MAX, MIN -> T.mul(gzk, T.eq(x, Axes.keepDims(node.output(0), axes, nd)));
         };
         return new ArrayList<>(List.of(T.cast(g, x.dtype())));

@@ -26,8 +26,8 @@ public final class Reductions {
     }
 
     /**
-     * Product over {@code axes}. Its gradient is Theano's simple {@code gz * prod / x}, which is
-     * NaN where {@code x} has zeros (Theano's ProdWithoutZeros refinement is not implemented).
+     * Product over {@code axes}. Its gradient is Theano's: finite where {@code x} has zeros
+     * (one zero in a group: the product of the others there; several: zero), see {@link ProdGrad}.
      */
     public static Variable prod(Variable x, int[] axes) {
         return reduce(Reduce.Kind.PROD, x, axes);

@@ -6,7 +6,8 @@ import org.theano4j.tensor.DType;
 
 /**
  * A function of scalars that {@link Elemwise} lifts to tensors: its arity, its output dtype
- * rule, its evaluation on doubles (float compute) and longs (integer/bool compute), and its
+ * rule, its evaluation on doubles (float compute) and longs (integer/bool compute; the exact
+ * per-dtype value, wrapped and unsigned where needed, is {@link ScalarSemantics}'s), and its
  * gradient. The inputs of an elementwise application share one compute dtype (the facade
  * inserts casts), except where {@link #conditionInput()} says otherwise.
  */

@@ -11,8 +11,9 @@ import org.theano4j.tensor.DType;
 /**
  * The fixed scalar functions, one line each: arity, output kind, double and long evaluation,
  * and gradient (built from tensor ops). Float evaluation follows IEEE/numpy (e.g. {@code round}
- * is half-to-even, {@code mod} takes the divisor's sign); integer evaluation wraps at the dtype's
- * width when stored, and division or modulo by zero gives 0 like numpy.
+ * is half-to-even, {@code mod} takes the divisor's sign, {@code pow} is C99's); the long forms are
+ * the signed ones (division or modulo by zero gives 0 like numpy, a negative integer power is an
+ * error) and {@link ScalarSemantics} adds the uint64 forms and the wrap to the dtype's width.
  */
 public enum ScalarOp implements ScalarFn {
     ADD(2, SAME, "+", (a, b, c) -> a + b, (a, b, c) -> a + b, g -> List.of(g.gz, g.gz)),
@@ -23,9 +24,9 @@ public enum ScalarOp implements ScalarFn {
     INT_DIV(2, SAME, "//", (a, b, c) -> Numerics.floorDiv(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorDiv(a, b), g -> zeros(g)),
     MOD(2, SAME, "%", (a, b, c) -> Numerics.mod(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorMod(a, b),
             g -> List.of(g.gz, T.mul(g.gz, T.neg(T.intDiv(g.x(), g.y()))))),
-    POW(2, SAME, "**", (a, b, c) -> Math.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
+    POW(2, SAME, "**", (a, b, c) -> Numerics.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
             g -> List.of(T.mul(g.gz, T.mul(g.y(), T.pow(g.x(), T.sub(g.y(), 1)))),
-                    T.mul(g.gz, T.mul(T.log(g.x()), g.z)))),
+                    T.switchOp(T.eq(g.x(), 0), 0, T.mul(g.gz, T.mul(T.log(g.x()), g.z))))),
     MAXIMUM(2, SAME, null, (a, b, c) -> Numerics.maximum(a, b), (a, b, c) -> Math.max(a, b), g -> pickGrad(g)),
     MINIMUM(2, SAME, null, (a, b, c) -> Numerics.minimum(a, b), (a, b, c) -> Math.min(a, b), g -> pickGrad(g)),
     NEG(1, SAME, null, (a, b, c) -> -a, (a, b, c) -> -a, g -> List.of(T.neg(g.gz))),
@@ -180,7 +181,11 @@ public enum ScalarOp implements ScalarFn {
         return Arrays.asList(new Variable[g.in.size()]);
     }
 
+    /**
+     * Theano's rule for maximum and minimum: the whole gradient goes to the first operand where
+     * it is the result (ties included), else to the second ({@code neq} is {@code 1 - eq}, NaN too).
+     */
     private static List<Variable> pickGrad(GradArgs g) {
-        return List.of(T.mul(g.gz, T.eq(g.z, g.x())), T.mul(g.gz, T.eq(g.z, g.y())));
+        return List.of(T.mul(g.gz, T.eq(g.z, g.x())), T.mul(g.gz, T.neq(g.z, g.x())));
     }
 }

@@ -16,6 +16,7 @@ import org.theano4j.op.Reduce;
 import org.theano4j.op.Reshape;
 import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarOp;
+import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -126,7 +127,11 @@ final class CanonicalizeRules {
         return Apply.single(new Alloc(), Patterns.constantLike(x, 1), x);
     }
 
-    /** {@code x / c -> x * (1/c)} for a float constant c (every element non-zero and finite). */
+    /**
+     * {@code x / c -> x * (1/c)} for a float constant c whose every element is a power of two with
+     * a normal reciprocal, the only case where the product rounds exactly as the quotient would
+     * ({@code x / 94} and {@code x * (1/94)} differ in the last bit for x = 17).
+     */
     static Variable divByConstantToMul(Apply node) {
         if (!isNode(node, ScalarOp.TRUE_DIV) || !(node.input(1) instanceof Constant c) || !c.dtype().isFloat()) {
             return null;
@@ -134,12 +139,21 @@ final class CanonicalizeRules {
         NDArray inv = c.value().copy();
         for (long i = 0; i < inv.size(); i++) {
             double v = inv.getFlat(i);
-            if (v == 0 || !Double.isFinite(v)) {
+            if (!exactReciprocal(v, c.dtype())) {
                 return null;
             }
             inv.setFlat(i, 1 / v);
         }
         return Patterns.apply(ScalarOp.MUL, node.input(0), new Constant(inv, c.isWeak(), null));
+    }
+
+    private static boolean exactReciprocal(double v, DType dtype) {
+        if (v == 0 || !Double.isFinite(v) || Math.abs(v) != Math.scalb(1.0, Math.getExponent(v))) {
+            return false;
+        }
+        int e = -Math.getExponent(v);
+        return dtype == DType.FLOAT32 ? e >= Float.MIN_EXPONENT && e <= Float.MAX_EXPONENT
+                : e >= Double.MIN_EXPONENT && e <= Double.MAX_EXPONENT;
     }
 
     /** {@code cast<d>(x) -> x} when x already has dtype d. */

@@ -18,7 +18,6 @@ import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarFn;
 import org.theano4j.op.ScalarOp;
-import org.theano4j.tensor.DType;
 
 /**
  * Elementwise fusion (Theano's {@code local_elemwise_fusion}): a tree of elementwise nodes becomes
@@ -26,7 +25,8 @@ import org.theano4j.tensor.DType;
  * inlined; so is a cheap one (add, mul, neg, comparisons, casts, ...) whose every client is an
  * elementwise node of the same rank, recomputed in each of them rather than written to memory and
  * read back (expensive functions such as exp or log are never recomputed). Scalar constants are
- * inlined, and so is an alloc of a value that broadcasts anywhere (the composite broadcasts it). Dtypes whose values a double cannot hold exactly (int64, uint32, uint64) are not fused.
+ * inlined, and so is an alloc of a value that broadcasts anywhere (the composite broadcasts it).
+ * Every dtype fuses: a composite's evaluation is exact ({@link ScalarExpr}), integers included.
  *
  * <p>Recomputation is bounded: the scalar nodes inlined at more than one place, over the whole
  * graph, number at most the graph's node count, and one composite has at most
@@ -35,8 +35,6 @@ import org.theano4j.tensor.DType;
 public final class Fusion implements Rewrite {
     private static final int MAX_INPUTS = 24;
     private static final int MAX_EXPR_NODES = 128;
-    private static final Set<DType> FUSABLE = EnumSet.of(DType.FLOAT64, DType.FLOAT32, DType.BOOL, DType.INT8,
-            DType.INT16, DType.INT32, DType.UINT8, DType.UINT16);
     private static final Set<ScalarOp> CHEAP = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
             ScalarOp.ABS, ScalarOp.SQR, ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.GT, ScalarOp.GE, ScalarOp.LT,
             ScalarOp.LE, ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT,
@@ -102,11 +100,9 @@ public final class Fusion implements Rewrite {
         return result;
     }
 
+    /** Whether the node is elementwise (of any dtype: a composite's evaluation is exact, integers included). */
     static boolean fusable(Apply node) {
-        if (node.op() instanceof Composite c) {
-            return FUSABLE.contains(c.dtype()) && allFusable(node);
-        }
-        return node.op() instanceof Elemwise && FUSABLE.contains(node.output(0).dtype()) && allFusable(node);
+        return node.op() instanceof Composite || node.op() instanceof Elemwise;
     }
 
     /**
@@ -115,7 +111,7 @@ public final class Fusion implements Rewrite {
      * the composite keeps the template's shape).
      */
     static boolean inlinable(Apply node) {
-        if (fusable(node) || !(node.op() instanceof Alloc) || !allFusable(node)) {
+        if (fusable(node) || !(node.op() instanceof Alloc)) {
             return fusable(node);
         }
         Variable v = node.input(0);
@@ -126,15 +122,6 @@ public final class Fusion implements Rewrite {
     private static boolean allBroadcastable(Variable v) {
         for (boolean b : v.broadcastable()) {
             if (!b) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFusable(Apply node) {
-        for (Variable in : node.inputs()) {
-            if (!FUSABLE.contains(in.dtype())) {
                 return false;
             }
         }
@@ -213,8 +200,7 @@ public final class Fusion implements Rewrite {
         ScalarExpr build(Variable v, boolean root, boolean copy) {
             Apply node = v.owner();
             if (v instanceof Constant c && c.value().size() == 1 && v.ndim() <= ndim) {
-                DType d = c.dtype();
-                return new ScalarExpr.Const(d.isFloat() ? c.value().getFlat(0) : c.value().getFlatLong(0), d);
+                return ScalarExpr.Const.of(c.value());
             }
             if (node == null || !inlinable(node) || v.ndim() != ndim
                     || leaves.size() + node.inputs().size() > MAX_INPUTS || size >= MAX_EXPR_NODES) {

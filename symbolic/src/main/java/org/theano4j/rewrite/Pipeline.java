@@ -65,6 +65,22 @@ public final class Pipeline {
         return restore.isEmpty() ? stable : Graphs.clone(List.of(stable), restore).get(0);
     }
 
+    /**
+     * Gradient graphs with Theano's switch sinking ({@link SwitchSinkRules}) applied, so that the
+     * branch a switch does not take contributes exact zeros to the gradient, not {@code 0 * inf}.
+     * Done when the gradient is built, so that every mode computes the same gradient. The
+     * sumToShape nodes that the gradients of elementwise ops put between a switch and the next
+     * product go first where they provably do nothing ({@link ShapeAnalysisRules}). Graphs
+     * without such a switch are returned as they are.
+     */
+    public static List<Variable> sinkSwitchesForGradient(List<Variable> grads) {
+        if (Graphs.toposort(grads).stream().noneMatch(SwitchSinkRules::switchWithZeroBranch)) {
+            return grads;
+        }
+        List<Variable> bare = new ShapeAnalysisRules().apply(grads);
+        return new LocalRewriter("switch-sink", SwitchSinkRules.all(ShapeAnalysis.of(bare))).apply(bare);
+    }
+
     /** The names of the passes, in order. */
     public List<String> passNames() {
         return passes.stream().map(Rewrite::name).toList();

@@ -253,6 +253,26 @@ class GradTableTest {
         GradCheck.verifyGrad(c.fn(), c.point(), c.options());
     }
 
+    /** Products are multilinear, so finite differences hold at zeros too: one zero in a group, several, none. */
+    static Stream<Case> prodWithZeros() {
+        NDArray m = NDArray.of(new double[][] {{1, 0, 2, 3}, {0, 0, 1.5, 2}, {4, -0.5, 0.75, 0.5}});
+        NDArray t = NDArray.of(new double[][][] {{{1, 2}, {0, 3}, {4, 0.5}}, {{0, 0}, {-1.5, 0.7}, {0.8, 0}}});
+        return Stream.of(
+                c("prod vector, one zero", in -> T.prod(in.get(0)), NDArray.of(new double[] {3, 0, -2, 0.5})),
+                c("prod vector, two zeros", in -> T.prod(in.get(0)), NDArray.of(new double[] {3, 0, 2, 0})),
+                c("prod matrix, all axes", in -> T.prod(in.get(0)), NDArray.of(new double[][] {{1, 0.5}, {0, -2}})),
+                c("prod matrix axis 0", in -> T.prod(in.get(0), 0), m),
+                c("prod matrix axis 1", in -> T.prod(in.get(0), 1), m),
+                c("prod 3d axes 0, 2", in -> T.prod(in.get(0), 0, 2), t),
+                c("prod 3d axis 1 times x", in -> T.mul(T.prod(in.get(0), 1), in.get(0).get(Slice.all(), 0)), t));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("prodWithZeros")
+    void prodGradientsAtZeros(Case c) {
+        GradCheck.verifyGrad(c.fn(), c.point(), c.options());
+    }
+
     static Stream<Case> nnet() {
         NDArray targets = NDArray.of(new long[] {1, 0, 3});
         return Stream.of(

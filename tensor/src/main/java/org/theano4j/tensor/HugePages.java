@@ -78,7 +78,7 @@ final class HugePages {
         if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) {
             return Optional.of("untested architecture " + arch);
         }
-        if ("false".equalsIgnoreCase(System.getProperty("theano4j.hugePages"))) {
+        if (!Flags.getBoolean("hugePages")) {
             return Optional.of("theano4j.hugePages=false");
         }
         return Optional.empty();

@@ -518,7 +518,7 @@ public final class NDArray {
 
     // ---------------------------------------------------------------- comparison and printing
 
-    /** numpy.allclose: |a-b| <= atol + rtol*|b| elementwise, NaN never close; shapes must match. */
+    /** numpy.allclose: {@code |a-b| <= atol + rtol*|b|} elementwise, NaN never close; shapes must match. */
     public boolean allClose(NDArray other, double rtol, double atol) {
         return ArrayComparison.allClose(this, other, rtol, atol);
     }

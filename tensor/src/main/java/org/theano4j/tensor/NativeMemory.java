@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * vs 3.2 ns/element with huge pages).
  */
 final class NativeMemory {
-    private static final long MIN_TRIGGER = Long.getLong("theano4j.gcTriggerBytes", 256L << 20);
+    private static final long MIN_TRIGGER = Flags.getLong("gcTriggerBytes");
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicLong LIVE = new AtomicLong();
     private static final AtomicLong LOW_WATER = new AtomicLong();
@@ -37,7 +37,7 @@ final class NativeMemory {
     private static volatile long trigger = MIN_TRIGGER;
     static final long SMALL_BYTES = 4096;
     static final long SLAB_BYTES = 64 * 1024;
-    static final long HUGE_BYTES = Long.getLong("theano4j.hugePagesFrom", 32L << 20);
+    static final long HUGE_BYTES = Flags.getLong("hugePagesFrom");
     private static final long ALIGN = 64;
     private static final ThreadLocal<Slab> SLABS = new ThreadLocal<>();
 

@@ -40,9 +40,9 @@ class PrintingDrawingTest {
         for (String op : List.of("Elemwise{true_div}", "Elemwise{add}", "Elemwise{exp}", "Elemwise{sub}", "Elemwise{neg}", "dot")) {
             assertTrue(tree.contains(" |" + op + " [id ") || tree.contains("| |" + op + " [id "), op + " missing in\n" + tree);
         }
-        assertTrue(tree.contains("|x [TensorType(float64, matrix)]"), tree);
-        assertTrue(tree.contains("|w [TensorType(float64, vector)]"), tree);
-        assertTrue(tree.contains("|b [TensorType(float64, scalar)]"), tree);
+        assertTrue(tree.matches("(?s).*\\|x \\[id [A-Z]+\\] \\[TensorType\\(float64, matrix\\)\\].*"), tree);
+        assertTrue(tree.matches("(?s).*\\|w \\[id [A-Z]+\\] \\[TensorType\\(float64, vector\\)\\].*"), tree);
+        assertTrue(tree.matches("(?s).*\\|b \\[id [A-Z]+\\] \\[TensorType\\(float64, scalar\\)\\].*"), tree);
         assertTrue(tree.contains("TensorConstant{0.5}"), tree);
         int depthOfX = lines[indexOf(lines, "|x [")].indexOf("|x [");
         int depthOfDot = lines[indexOf(lines, "|dot [")].indexOf("|dot [");
@@ -60,6 +60,43 @@ class PrintingDrawingTest {
         assertTrue(after.split("\n").length < before.split("\n").length, before + "\n---\n" + after);
         assertArrayEquals(new boolean[] {true, false},
                 predict.call(new double[][] {{1, 2, 3}, {-1, -2, -3}}).toBooleanArray());
+    }
+
+    @Test
+    void debugPrintGivesEveryVariableAnIdAndStopsAtTheDepth() {
+        Variable a = T.dvector("x");
+        Variable b = T.dvector("x");
+        Variable e = T.exp(T.add(a, b));
+        String tree = T.debugprint(e);
+        assertTrue(tree.contains(" | |x [id C]") && tree.contains(" | |x [id D]"), "two inputs named x told apart:\n" + tree);
+        String shallow = T.debugprint(e, 2);
+        assertEquals(2, shallow.split("\n").length, shallow);
+        assertTrue(shallow.startsWith("Elemwise{exp} [id A]") && shallow.contains(" |Elemwise{add} [id B]"), shallow);
+        assertEquals(tree, T.debugprint(e, -1));
+    }
+
+    @Test
+    void graphsExportToGraphvizDot() {
+        String dot = T.pydotprint(prediction);
+        assertTrue(dot.startsWith("digraph \"graph\" {"), dot);
+        assertTrue(dot.contains("[shape=box, label=\"Elemwise{gt}\"]"), dot);
+        assertTrue(dot.contains("label=\"x\\nTensorType(float64, matrix)\"") && dot.contains("fillcolor=limegreen"), dot);
+        assertTrue(dot.contains("fillcolor=dodgerblue"), "the output is marked: " + dot);
+        assertTrue(dot.trim().endsWith("}"), dot);
+        long edges = dot.lines().filter(l -> l.contains("->")).count();
+        assertTrue(edges >= 14, edges + " edges in " + dot);
+        Function predict = Theano.function(List.of(x), prediction, Theano.options().name("predict"));
+        assertTrue(predict.toDot().startsWith("digraph \"predict\" {"), predict.toDot());
+    }
+
+    @Test
+    void aFunctionSaysWhatItIs() {
+        Variable y = T.dvector("y");
+        Function predict = Theano.function(List.of(x, y), List.of(prediction, T.sum(y)), Theano.options().name("predict"));
+        String s = predict.toString();
+        assertTrue(s.startsWith("function 'predict'(x: TensorType(float64, matrix), y: TensorType(float64, vector)) -> "
+                + "[TensorType(bool, vector), TensorType(float64, scalar)], vector-cpu, "), s);
+        assertTrue(s.endsWith(" steps"), s);
     }
 
     private static int indexOf(String[] lines, String needle) {

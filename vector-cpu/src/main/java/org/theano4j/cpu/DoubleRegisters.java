@@ -26,9 +26,15 @@ import org.theano4j.cpu.ElemProgram.Instr;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
-/** float64 registers: one {@code double[BLOCK]} per register, DoubleVector loops. */
+/**
+ * float64 registers: one {@code double[BLOCK]} per register, DoubleVector loops; what has no vector
+ * loop runs the reference ({@link Registers#scalar}) rounded to the lanes. The 32-bit lanes' file is
+ * generated from the 64-bit lanes' file by {@code vector-cpu/scripts/gen-float-registers.sh} (a test
+ * checks it is up to date): edit the 64-bit one.
+ */
+@SuppressWarnings("cast") // the 32-bit twin rounds to float where these casts are
 final class DoubleRegisters extends Registers {
-    private static final double LN2 = Math.log(2);
+    private static final double LN2 = (double) Math.log(2);
     private final double[][] r;
     private final Loop[] loops;
 
@@ -39,7 +45,7 @@ final class DoubleRegisters extends Registers {
             loops[i] = loop(p.code()[i].op());
         }
         for (int i = 0; i < p.constants().length; i++) {
-            Arrays.fill(r[p.inputs().length + i], p.constants()[i]);
+            Arrays.fill(r[p.inputs().length + i], p.constants()[i].doubleValue());
         }
     }
 
@@ -48,9 +54,9 @@ final class DoubleRegisters extends Registers {
         double[] dst = r[reg];
         MemorySegment seg = a.segment();
         if (stride == 0) {
-            Arrays.fill(dst, off, off + len, a.readDouble(pos));
+            Arrays.fill(dst, off, off + len, doubleElement(a, pos));
         } else if (a.dtype() == DType.FLOAT64 && stride == 1) {
-            MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, pos * 8, dst, off, len);
+            MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, pos * Double.BYTES, dst, off, len);
         } else if (a.dtype() == DType.FLOAT64) {
             for (int i = 0; i < len; i++) {
                 dst[off + i] = seg.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, pos + i * stride);
@@ -63,32 +69,28 @@ final class DoubleRegisters extends Registers {
             }
         } else {
             for (int i = 0; i < len; i++) {
-                dst[off + i] = a.readDouble(pos + i * stride);
+                dst[off + i] = doubleElement(a, pos + i * stride);
             }
         }
     }
 
     @Override
-    void fill(int reg, double v, int len) {
-        Arrays.fill(r[reg], 0, len, v);
+    void fill(int reg, NDArray a, long pos, int len) {
+        Arrays.fill(r[reg], 0, len, doubleElement(a, pos));
     }
 
     @Override
     void store(int reg, NDArray out, long start, int len) {
         double[] src = r[reg];
         if (out.dtype() == DType.FLOAT64) {
-            MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED, out.byteOffset() + start * 8, len);
-        } else if (out.dtype() == DType.BOOL) {
+            MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED,
+                    out.byteOffset() + start * Double.BYTES, len);
+        } else { // a float program's result is of the lanes' dtype or bool
             byte[] b = bytes;
             for (int i = 0; i < len; i++) {
                 b[i] = (byte) (src[i] != 0 ? 1 : 0);
             }
             flushBools(out, start, len);
-        } else {
-            long base = out.offset() + start;
-            for (int i = 0; i < len; i++) {
-                out.writeDouble(base + i, src[i]);
-            }
         }
     }
 
@@ -102,7 +104,7 @@ final class DoubleRegisters extends Registers {
         double[] c = s.length > 2 ? r[s[2]] : a;
         int i = vector && loops[index] != null ? loops[index].run(a, b, c, d, n) : 0;
         for (; i < n; i++) {
-            d[i] = scalar(op, a[i], b[i], c[i]);
+            d[i] = (double) scalar(op, a[i], b[i], c[i]);
         }
     }
 
@@ -141,10 +143,16 @@ final class DoubleRegisters extends Registers {
                 }
                 return i;
             };
-            case CLIP -> (a, b, c, d, n) -> {
+            case CLIP -> (a, b, c, d, n) -> { // Numerics.clip
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).lanewise(VectorOperators.MIN, v(c, i)).intoArray(d, i);
+                    DoubleVector x = v(a, i);
+                    DoubleVector lo = v(b, i);
+                    DoubleVector hi = v(c, i);
+                    DoubleVector m = x.blend(lo, lo.compare(VectorOperators.GT, x));
+                    VectorMask<Double> nan = x.test(VectorOperators.IS_NAN).or(lo.test(VectorOperators.IS_NAN))
+                            .or(hi.test(VectorOperators.IS_NAN));
+                    m.blend(hi, hi.compare(VectorOperators.LT, m)).blend(Double.NaN, nan).intoArray(d, i);
                 }
                 return i;
             };
@@ -364,17 +372,21 @@ final class DoubleRegisters extends Registers {
                 }
                 return i;
             };
-            case MAXIMUM -> (a, b, c, d, n) -> {
+            case MAXIMUM -> (a, b, c, d, n) -> { // Numerics.maximum: a if a > b or a is NaN, else b
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).intoArray(d, i);
+                    DoubleVector x = v(a, i);
+                    DoubleVector y = v(b, i);
+                    y.blend(x, x.compare(VectorOperators.GT, y).or(x.test(VectorOperators.IS_NAN))).intoArray(d, i);
                 }
                 return i;
             };
-            default -> (a, b, c, d, n) -> {
+            default -> (a, b, c, d, n) -> { // Numerics.minimum
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MIN, v(b, i)).intoArray(d, i);
+                    DoubleVector x = v(a, i);
+                    DoubleVector y = v(b, i);
+                    y.blend(x, x.compare(VectorOperators.LT, y).or(x.test(VectorOperators.IS_NAN))).intoArray(d, i);
                 }
                 return i;
             };

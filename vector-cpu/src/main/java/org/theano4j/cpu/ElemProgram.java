@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.theano4j.op.Casting;
 import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarOp;
@@ -13,30 +14,40 @@ import org.theano4j.tensor.DType;
 
 /**
  * A {@link ScalarExpr} tree compiled once into straight-line instructions over registers (one
- * block-sized buffer each), all in one float lane type ({@code lanes}, float64 or float32). Bool
- * values live in the same lanes as 0/1. Registers: first the inputs, then the constants (filled
- * once per scratch), then temporaries reused after their last read.
+ * block-sized buffer each), all in one lane type ({@code lanes}): float64 or float32 for float
+ * trees (bool values as 0/1, integer inputs only directly under a cast to the float), int64 for
+ * trees without a float node (every integer and bool dtype, see {@link IntegerEmitter}). Trees
+ * mixing integer arithmetic and floats compile to nothing and run the exact scalar loop.
+ * Registers: first the inputs, then the constants (filled once per scratch), then temporaries
+ * reused after their last read.
  *
- * @param lanes the float dtype of every lane
+ * @param lanes the dtype of every lane: float64, float32, or int64 for integer programs
  * @param inputs input index of each input register ({@code inputDTypes} gives its stored dtype)
  * @param inputDTypes the dtype of each input register's array
- * @param constants the value of each constant register
+ * @param constants the value of each constant register, in the lane type (Double, Float or Long)
  * @param code the instructions in execution order
  * @param registers total number of registers
  * @param result the register holding the tree's value
  */
-record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] constants, Instr[] code, int registers,
+record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, Number[] constants, Instr[] code, int registers,
         int result) {
 
-    /** One instruction: {@code dst = op(src...)}. */
-    record Instr(Code op, int dst, int[] src) {
+    /**
+     * One instruction: {@code dst = op(src...)} computing in dtype {@code compute} with a result of
+     * dtype {@code dtype} (integer programs pick unsigned forms and wrap widths from them).
+     */
+    record Instr(Code op, int dst, int[] src, DType compute, DType dtype) {
     }
 
-    /** The operations of the vector path; all but {@link #TO_BOOL} mirror a {@link ScalarOp}. */
+    /** The operations of the vector path; all but {@link #TO_BOOL} and {@link #WRAP} mirror a {@link ScalarOp}. */
     enum Code {
         ADD, SUB, MUL, TRUE_DIV, INT_DIV, MOD, POW, MAXIMUM, MINIMUM, NEG, ABS, SIGN, FLOOR, CEIL, ROUND, SQR, SQRT,
         INV, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCTAN, SINH, COSH, TANH, SIGMOID, SOFTPLUS,
-        GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR, NOT, SWITCH, CLIP, IDENTITY, TO_BOOL
+        GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR, NOT, SWITCH, CLIP, IDENTITY,
+        /** Non-zero to 1. */
+        TO_BOOL,
+        /** Integer programs: the register's value wrapped to the width of the instruction's dtype. */
+        WRAP
     }
 
     /** Ops allowed when the compute dtype is bool (their results are 0/1 again). */
@@ -44,22 +55,23 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
             ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT, ScalarOp.SWITCH,
             ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.IDENTITY);
 
-    private static final Set<DType> EXACT_INT = EnumSet.of(DType.BOOL, DType.INT8, DType.INT16, DType.INT32,
-            DType.UINT8, DType.UINT16);
-
-    /** Compiles {@code expr}, or returns null when it needs the scalar path (integer math, mixed floats). */
+    /** Compiles {@code expr}, or returns null when it needs the scalar path (integers mixed with floats, mixed float widths). */
     static ElemProgram compile(ScalarExpr expr) {
+        if (IntegerEmitter.accepts(expr)) {
+            Builder b = new Builder(DType.INT64);
+            b.collectLeaves(expr);
+            return b.build(new IntegerEmitter(b).emit(expr).reg());
+        }
         DType lanes = laneType(expr);
         if (lanes == null) {
             return null;
         }
         Builder b = new Builder(lanes);
-        if (!b.check(expr, false)) {
+        if (!b.checkFloat(expr, false)) {
             return null;
         }
         b.collectLeaves(expr);
-        int result = b.emit(expr);
-        return b.build(result);
+        return b.build(b.emitFloat(expr));
     }
 
     private static DType laneType(ScalarExpr e) {
@@ -77,14 +89,14 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
         }
     }
 
-    /** Register allocation and emission. */
-    private static final class Builder {
+    /** Register allocation, leaves, and the emission of float programs. */
+    static final class Builder {
         final DType lanes;
         final Map<Integer, Integer> inputRegs = new HashMap<>();
         final List<DType> inputTypes = new ArrayList<>();
         final List<Integer> inputIndex = new ArrayList<>();
-        final Map<Double, Integer> constRegs = new HashMap<>();
-        final List<Double> constValues = new ArrayList<>();
+        final Map<Number, Integer> constRegs = new HashMap<>();
+        final List<Number> constValues = new ArrayList<>();
         final List<Instr> code = new ArrayList<>();
         final List<Integer> free = new ArrayList<>();
         int tempBase = -1;
@@ -94,16 +106,15 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
             this.lanes = lanes;
         }
 
-        /** Whether every node can run in {@code lanes}; integer inputs only directly under a cast to float. */
-        boolean check(ScalarExpr e, boolean underFloatCast) {
+        /**
+         * Whether every node can run in float {@code lanes}; integer leaves only directly under a
+         * cast to the lanes (the loads and constants convert them with one rounding).
+         */
+        boolean checkFloat(ScalarExpr e, boolean underFloatCast) {
             DType d = e.dtype();
-            if (e instanceof ScalarExpr.Input) {
-                return d == lanes || d == DType.BOOL || (underFloatCast && EXACT_INT.contains(d));
+            if (!(e instanceof ScalarExpr.Call c)) {
+                return d == lanes || d == DType.BOOL || (underFloatCast && d.isInteger());
             }
-            if (e instanceof ScalarExpr.Const) {
-                return d == lanes || d == DType.BOOL || (underFloatCast && EXACT_INT.contains(d));
-            }
-            ScalarExpr.Call c = (ScalarExpr.Call) e;
             if (d != lanes && d != DType.BOOL) {
                 return false;
             }
@@ -112,14 +123,13 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
                 return false;
             }
             if (c.fn() instanceof ScalarOp op) {
-                int data = op.conditionInput() == 0 ? 1 : 0;
-                DType compute = c.args().get(data).dtype();
+                DType compute = c.computeDType();
                 if (compute == DType.BOOL ? !BOOL_SAFE.contains(op) : compute != lanes || !op.acceptsFloat()) {
                     return false;
                 }
             }
             for (ScalarExpr a : c.args()) {
-                if (!check(a, cast && d == lanes)) {
+                if (!checkFloat(a, cast && d == lanes)) {
                     return false;
                 }
             }
@@ -133,42 +143,62 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
                     inputTypes.add(in.dtype());
                     return inputIndex.size() - 1;
                 });
-                case ScalarExpr.Const c -> constRegs.putIfAbsent(constValue(c), -1);
+                case ScalarExpr.Const c -> constRegs.putIfAbsent(laneValue(c), -1);
                 case ScalarExpr.Call call -> call.args().forEach(this::collectLeaves);
             }
         }
 
-        private double constValue(ScalarExpr.Const c) {
-            return lanes == DType.FLOAT32 ? (float) c.value() : c.value();
+        /** A constant in the lane type: Long for integer programs, else its value as the lanes' float (one rounding). */
+        private Number laneValue(ScalarExpr.Const c) {
+            if (lanes == DType.INT64) {
+                return c.longValue();
+            }
+            double v = c.dtype().isFloat() ? c.doubleValue() : Casting.toReal(c.longValue(), c.dtype(), lanes);
+            return lanes == DType.FLOAT32 ? (Number) (float) v : (Number) v;
         }
 
-        int emit(ScalarExpr e) {
+        /** The register of a leaf (numbering the constants after the inputs on first use). */
+        int leaf(ScalarExpr e) {
             if (tempBase < 0) {
                 next = inputIndex.size();
-                for (Map.Entry<Double, Integer> en : constRegs.entrySet()) {
+                for (Map.Entry<Number, Integer> en : constRegs.entrySet()) {
                     en.setValue(next++);
                     constValues.add(en.getKey());
                 }
                 tempBase = next;
             }
-            return switch (e) {
-                case ScalarExpr.Input in -> inputRegs.get(in.index());
-                case ScalarExpr.Const c -> constRegs.get(constValue(c));
-                case ScalarExpr.Call call -> emitCall(call);
-            };
+            return e instanceof ScalarExpr.Input in ? inputRegs.get(in.index()) : constRegs.get(laneValue((ScalarExpr.Const) e));
         }
 
-        private int emitCall(ScalarExpr.Call call) {
+        int emitFloat(ScalarExpr e) {
+            if (!(e instanceof ScalarExpr.Call call)) {
+                return leaf(e);
+            }
             int[] src = new int[call.args().size()];
             for (int i = 0; i < src.length; i++) {
-                src[i] = emit(call.args().get(i));
+                src[i] = emitFloat(call.args().get(i));
             }
+            return add(floatCode(call), src, call.computeDType(), call.dtype());
+        }
+
+        /** Appends {@code dst = op(src)} into a fresh or released temporary; returns dst. */
+        int add(Code op, int[] src, DType compute, DType dtype) {
             for (int s : src) {
                 release(s);
             }
             int dst = free.isEmpty() ? next++ : free.remove(free.size() - 1);
-            code.add(new Instr(codeOf(call), dst, src));
+            code.add(new Instr(op, dst, src, compute, dtype));
             return dst;
+        }
+
+        /** Whether {@code reg} is a temporary (not an input or constant register). */
+        boolean isTemporary(int reg) {
+            return reg >= tempBase;
+        }
+
+        /** Appends {@code reg = op(reg)} in place (a temporary only). */
+        void addInPlace(Code op, int reg, DType compute, DType dtype) {
+            code.add(new Instr(op, reg, new int[] {reg}, compute, dtype));
         }
 
         private void release(int reg) {
@@ -177,7 +207,7 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
             }
         }
 
-        private Code codeOf(ScalarExpr.Call call) {
+        private static Code floatCode(ScalarExpr.Call call) {
             if (call.fn() instanceof ScalarCast cast) {
                 return cast.to() == DType.BOOL && call.args().get(0).dtype() != DType.BOOL ? Code.TO_BOOL : Code.IDENTITY;
             }
@@ -186,8 +216,8 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, double[] cons
 
         ElemProgram build(int result) {
             return new ElemProgram(lanes, inputIndex.stream().mapToInt(Integer::intValue).toArray(),
-                    inputTypes.toArray(DType[]::new), constValues.stream().mapToDouble(Double::doubleValue).toArray(),
-                    code.toArray(Instr[]::new), Math.max(next, 1), result);
+                    inputTypes.toArray(DType[]::new), constValues.toArray(Number[]::new), code.toArray(Instr[]::new),
+                    Math.max(next, 1), result);
         }
     }
 }

@@ -6,10 +6,11 @@ import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
- * The fused elementwise kernel ({@code Composite} and plain {@code Elemwise} in float lanes): the
- * compiled {@link ElemProgram} runs block by block ({@link Species#BLOCK} elements, registers in
- * L1), one vector loop per instruction; big outputs are cut into block-aligned ranges run on
- * the shared pool. Each thread keeps its registers and geometry between calls.
+ * The fused elementwise kernel ({@code Composite} and plain {@code Elemwise}, in float lanes or,
+ * for integer programs, int64 lanes): the compiled {@link ElemProgram} runs block by block
+ * ({@link Species#BLOCK} elements, registers in L1), one vector loop per instruction; big outputs
+ * are cut into block-aligned ranges run on the shared pool. Each thread keeps its registers and
+ * geometry between calls.
  */
 final class ElemwiseKernel implements Kernel {
     private final ElemProgram program;
@@ -22,7 +23,11 @@ final class ElemwiseKernel implements Kernel {
         final NDArray[] inputs;
 
         Scratch(ElemProgram p) {
-            registers = p.lanes() == DType.FLOAT64 ? new DoubleRegisters(p) : new FloatRegisters(p);
+            registers = switch (p.lanes()) {
+                case FLOAT64 -> new DoubleRegisters(p);
+                case FLOAT32 -> new FloatRegisters(p);
+                default -> new LongRegisters(p);
+            };
             geometry = new ElemGeometry(p.inputs().length);
             inputs = new NDArray[p.inputs().length];
         }
@@ -68,7 +73,7 @@ final class ElemwiseKernel implements Kernel {
         int nIn = g.arrays.length;
         for (int k = 0; k < nIn; k++) {
             if (g.kind[k] == ElemGeometry.SCALAR) {
-                r.fill(k, g.arrays[k].readDouble(g.arrays[k].offset()), (int) Math.min(Species.BLOCK, to - from));
+                r.fill(k, g.arrays[k], g.arrays[k].offset(), (int) Math.min(Species.BLOCK, to - from));
             }
         }
         Instr[] code = program.code();

@@ -26,7 +26,13 @@ import org.theano4j.cpu.ElemProgram.Instr;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
-/** float32 registers: one {@code float[BLOCK]} per register, FloatVector loops; scalar code computes in double and rounds like the reference. */
+/**
+ * float32 registers: one {@code float[BLOCK]} per register, FloatVector loops; what has no vector
+ * loop runs the reference ({@link Registers#scalar}) rounded to the lanes. The 32-bit lanes' file is
+ * generated from the 64-bit lanes' file by {@code vector-cpu/scripts/gen-float-registers.sh} (a test
+ * checks it is up to date): edit the 64-bit one.
+ */
+@SuppressWarnings("cast") // the 32-bit twin rounds to float where these casts are
 final class FloatRegisters extends Registers {
     private static final float LN2 = (float) Math.log(2);
     private final float[][] r;
@@ -39,7 +45,7 @@ final class FloatRegisters extends Registers {
             loops[i] = loop(p.code()[i].op());
         }
         for (int i = 0; i < p.constants().length; i++) {
-            Arrays.fill(r[p.inputs().length + i], (float) p.constants()[i]);
+            Arrays.fill(r[p.inputs().length + i], p.constants()[i].floatValue());
         }
     }
 
@@ -48,9 +54,9 @@ final class FloatRegisters extends Registers {
         float[] dst = r[reg];
         MemorySegment seg = a.segment();
         if (stride == 0) {
-            Arrays.fill(dst, off, off + len, (float) a.readDouble(pos));
+            Arrays.fill(dst, off, off + len, floatElement(a, pos));
         } else if (a.dtype() == DType.FLOAT32 && stride == 1) {
-            MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED, pos * 4, dst, off, len);
+            MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED, pos * Float.BYTES, dst, off, len);
         } else if (a.dtype() == DType.FLOAT32) {
             for (int i = 0; i < len; i++) {
                 dst[off + i] = seg.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, pos + i * stride);
@@ -63,32 +69,28 @@ final class FloatRegisters extends Registers {
             }
         } else {
             for (int i = 0; i < len; i++) {
-                dst[off + i] = (float) a.readDouble(pos + i * stride);
+                dst[off + i] = floatElement(a, pos + i * stride);
             }
         }
     }
 
     @Override
-    void fill(int reg, double v, int len) {
-        Arrays.fill(r[reg], 0, len, (float) v);
+    void fill(int reg, NDArray a, long pos, int len) {
+        Arrays.fill(r[reg], 0, len, floatElement(a, pos));
     }
 
     @Override
     void store(int reg, NDArray out, long start, int len) {
         float[] src = r[reg];
         if (out.dtype() == DType.FLOAT32) {
-            MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_FLOAT_UNALIGNED, out.byteOffset() + start * 4, len);
-        } else if (out.dtype() == DType.BOOL) {
+            MemorySegment.copy(src, 0, out.segment(), ValueLayout.JAVA_FLOAT_UNALIGNED,
+                    out.byteOffset() + start * Float.BYTES, len);
+        } else { // a float program's result is of the lanes' dtype or bool
             byte[] b = bytes;
             for (int i = 0; i < len; i++) {
                 b[i] = (byte) (src[i] != 0 ? 1 : 0);
             }
             flushBools(out, start, len);
-        } else {
-            long base = out.offset() + start;
-            for (int i = 0; i < len; i++) {
-                out.writeDouble(base + i, src[i]);
-            }
         }
     }
 
@@ -141,10 +143,16 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
-            case CLIP -> (a, b, c, d, n) -> {
+            case CLIP -> (a, b, c, d, n) -> { // Numerics.clip
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).lanewise(VectorOperators.MIN, v(c, i)).intoArray(d, i);
+                    FloatVector x = v(a, i);
+                    FloatVector lo = v(b, i);
+                    FloatVector hi = v(c, i);
+                    FloatVector m = x.blend(lo, lo.compare(VectorOperators.GT, x));
+                    VectorMask<Float> nan = x.test(VectorOperators.IS_NAN).or(lo.test(VectorOperators.IS_NAN))
+                            .or(hi.test(VectorOperators.IS_NAN));
+                    m.blend(hi, hi.compare(VectorOperators.LT, m)).blend(Float.NaN, nan).intoArray(d, i);
                 }
                 return i;
             };
@@ -364,17 +372,21 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
-            case MAXIMUM -> (a, b, c, d, n) -> {
+            case MAXIMUM -> (a, b, c, d, n) -> { // Numerics.maximum: a if a > b or a is NaN, else b
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MAX, v(b, i)).intoArray(d, i);
+                    FloatVector x = v(a, i);
+                    FloatVector y = v(b, i);
+                    y.blend(x, x.compare(VectorOperators.GT, y).or(x.test(VectorOperators.IS_NAN))).intoArray(d, i);
                 }
                 return i;
             };
-            default -> (a, b, c, d, n) -> {
+            default -> (a, b, c, d, n) -> { // Numerics.minimum
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(VectorOperators.MIN, v(b, i)).intoArray(d, i);
+                    FloatVector x = v(a, i);
+                    FloatVector y = v(b, i);
+                    y.blend(x, x.compare(VectorOperators.LT, y).or(x.test(VectorOperators.IS_NAN))).intoArray(d, i);
                 }
                 return i;
             };

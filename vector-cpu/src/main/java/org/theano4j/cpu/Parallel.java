@@ -3,19 +3,21 @@ package org.theano4j.cpu;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
+import org.theano4j.backend.Confinement;
+import org.theano4j.tensor.Flags;
 
 /**
  * The backend's one team of worker threads (daemon threads, {@link Species#threads()} - 1 of
  * them; the calling thread is the other member). A call hands its tasks to the team; every
  * member, the caller included, claims tasks until none is left, so a slow-to-wake worker never
  * delays more than the task it claimed. Workers spin for a short while after a job
- * ({@code theano4j.cpu.spinMicros}, default {@value #DEFAULT_SPIN_MICROS}) before they park:
+ * (flag {@code cpu.spinMicros}, see {@link Flags}) before they park:
  * a loop of calls (a training step's two GEMVs) then never pays the wake-up of a parked thread,
  * which costs tens of microseconds on a virtual machine. One job runs at a time: a call made
- * while the team is busy (another thread's, or a nested one) runs its tasks itself.
+ * while the team is busy (another thread's, or a nested one) runs its tasks itself, and so does a
+ * call over thread-confined memory ({@link Confinement}).
  */
 public final class Parallel {
-    private static final long DEFAULT_SPIN_MICROS = 200;
     private static volatile Team team = Team.start(Species.threads());
 
     private Parallel() {
@@ -45,7 +47,7 @@ public final class Parallel {
     /** Runs {@code body} for every task index, in parallel when {@code tasks > 1}; returns when all are done. */
     public static void run(int tasks, Body body) {
         Team t = team;
-        if (tasks <= 1 || t.workers.length == 0 || !t.busy.compareAndSet(false, true)) {
+        if (tasks <= 1 || t.workers.length == 0 || Confinement.callerThreadOnly() || !t.busy.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) {
                 body.run(i);
             }
@@ -93,7 +95,7 @@ public final class Parallel {
     private static final class Team {
         final Worker[] workers;
         final AtomicBoolean busy = new AtomicBoolean();
-        final long spinNanos = Long.getLong("theano4j.cpu.spinMicros", DEFAULT_SPIN_MICROS) * 1000;
+        final long spinNanos = Flags.getLong("cpu.spinMicros") * 1000;
         volatile Job job;
         volatile boolean stopped;
 

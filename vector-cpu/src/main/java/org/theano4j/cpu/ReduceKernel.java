@@ -146,8 +146,25 @@ final class ReduceKernel implements Kernel {
         return m;
     }
 
-    /** The maximum (or minimum) of {@code v[0 .. n)}, n >= 1; NaN propagates (numpy). */
+    /**
+     * The maximum (or minimum) of {@code v[0 .. n)}, n >= 1, as the reference's sequential
+     * {@code Numerics.maximum} gives it: NaN propagates, and a zero result has the sign of the
+     * last zero (of equal elements the later one wins), which the lanes cannot tell apart.
+     */
     static double extreme(double[] v, int n, boolean max) {
+        double m = lanesExtreme(v, n, max);
+        return m == 0 ? lastZero(v, n) : m;
+    }
+
+    private static double lastZero(double[] v, int n) {
+        int i = n - 1;
+        while (v[i] != 0) {
+            i--;
+        }
+        return v[i];
+    }
+
+    private static double lanesExtreme(double[] v, int n, boolean max) {
         double m = v[0];
         int i = 1;
         if (Species.vector() && n >= 2 * Species.D.length()) {

@@ -4,15 +4,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.theano4j.cpu.ElemProgram.Code;
 import org.theano4j.cpu.ElemProgram.Instr;
+import org.theano4j.op.Casting;
 import org.theano4j.op.ScalarOp;
 import org.theano4j.tensor.NDArray;
 
 /**
  * The block-sized register file of one thread running an {@link ElemProgram}, in one lane type
- * ({@link DoubleRegisters} or {@link FloatRegisters}): loads input elements into registers, runs
- * instructions over a block, stores the result register.
+ * ({@link DoubleRegisters}, {@link FloatRegisters} or {@link LongRegisters}): loads input elements
+ * into registers, runs instructions over a block, stores the result register.
  */
-abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
+abstract sealed class Registers permits DoubleRegisters, FloatRegisters, LongRegisters {
     private static final ScalarOp[] SCALAR = scalarOps();
     /** Scratch for bool loads and stores: bytes move in bulk, never one checked segment access each. */
     final byte[] bytes = new byte[Species.BLOCK];
@@ -20,8 +21,8 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
     /** Loads {@code len} elements of {@code a} from physical position {@code pos} with element stride {@code stride}. */
     abstract void load(int reg, int off, NDArray a, long pos, long stride, int len);
 
-    /** Fills elements {@code [0, len)} of register {@code reg} with {@code v}. */
-    abstract void fill(int reg, double v, int len);
+    /** Fills elements {@code [0, len)} of register {@code reg} with the element of {@code a} at physical position {@code pos}. */
+    abstract void fill(int reg, NDArray a, long pos, int len);
 
     /** Runs instruction {@code index} ({@code ins}) over elements {@code [0, n)}, vectorized when {@code vector}. */
     abstract void exec(int index, Instr ins, int n, boolean vector);
@@ -37,6 +38,21 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
     /** Copies the first {@code len} of {@link #bytes} into C-contiguous bool {@code out} from flat index {@code start}. */
     final void flushBools(NDArray out, long start, int len) {
         MemorySegment.copy(bytes, 0, out.segment(), ValueLayout.JAVA_BYTE, out.byteOffset() + start, len);
+    }
+
+    /** The element of {@code a} at physical position {@code pos} as the nearest double (integers rounded once). */
+    static double doubleElement(NDArray a, long pos) {
+        return a.readDouble(pos);
+    }
+
+    /** The element of {@code a} at physical position {@code pos} as the nearest float (integers rounded once, not via double). */
+    static float floatElement(NDArray a, long pos) {
+        return a.dtype().isFloat() ? (float) a.readDouble(pos) : Casting.toFloat(a.readLong(pos), a.dtype());
+    }
+
+    /** The scalar function an instruction code mirrors (null for {@link Code#TO_BOOL} and {@link Code#WRAP}). */
+    static ScalarOp scalarOp(Code op) {
+        return SCALAR[op.ordinal()];
     }
 
     /** The reference scalar semantics of {@code op} on doubles (bool values are 0/1). */
@@ -57,7 +73,7 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters {
             try {
                 ops[c.ordinal()] = ScalarOp.valueOf(c.name());
             } catch (IllegalArgumentException e) {
-                ops[c.ordinal()] = null; // TO_BOOL: handled above
+                ops[c.ordinal()] = null; // TO_BOOL, WRAP: no scalar op of that name
             }
         }
         return ops;

@@ -3,6 +3,7 @@ package org.theano4j.cpu;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.theano4j.tensor.Flags;
 
 /**
  * Vector species and tuning constants of the CPU backend, in one place. System properties:
@@ -23,25 +24,28 @@ public final class Species {
     /** Species for float32 lanes, as wide as {@link #D}. */
     public static final VectorSpecies<Float> F = VectorSpecies.of(float.class, D.vectorShape());
 
+    /** Species for the int64 lanes of integer programs, as wide as {@link #D}. */
+    public static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
+
     private static volatile Settings settings = Settings.fromProperties();
 
     private Species() {
     }
 
     private static VectorSpecies<Double> doubleSpecies() {
-        String bits = System.getProperty("theano4j.cpu.vectorBits");
+        String bits = Flags.get("cpu.vectorBits");
         if (bits == null) {
             return DoubleVector.SPECIES_PREFERRED;
         }
-        return VectorSpecies.of(double.class, VectorShape.forBitSize(Integer.parseInt(bits.trim())));
+        return VectorSpecies.of(double.class, VectorShape.forBitSize(Integer.parseInt(bits)));
     }
 
     /** The switches that may change at run time (tests). */
     record Settings(boolean vector, int threads) {
         static Settings fromProperties() {
-            boolean vector = !"false".equalsIgnoreCase(System.getProperty("theano4j.cpu.vector", "true"));
-            String t = System.getProperty("theano4j.cpu.threads");
-            int threads = t == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(t.trim()));
+            boolean vector = Flags.getBoolean("cpu.vector");
+            int threads = Flags.get("cpu.threads") == null ? Runtime.getRuntime().availableProcessors()
+                    : (int) Math.max(1, Math.min(4096, Flags.getLong("cpu.threads")));
             return new Settings(vector, threads);
         }
     }

@@ -180,8 +180,8 @@ class ElemwiseKernelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"int32", "int8", "int64"})
-    void integerElemwiseUsesTheScalarLoop(String dtype) {
+    @ValueSource(strings = {"int32", "int8", "int64", "uint8", "uint32", "uint64"})
+    void integerElemwiseMatchesReference(String dtype) {
         DType d = DType.of(dtype);
         for (ScalarOp op : List.of(ScalarOp.ADD, ScalarOp.MUL, ScalarOp.INT_DIV, ScalarOp.MOD, ScalarOp.MAXIMUM)) {
             NDArray a = Parity.array(d, 1, -200, 200, false, 4, 33);

@@ -50,27 +50,39 @@ final class Parity {
         return (NDArray) node.op().evaluate(inputs.clone())[0];
     }
 
-    /** Kernel vs reference: equal within {@code ulps} units in the last place of the output dtype (0 = exact). */
+    /**
+     * Kernel vs reference: integer and bool outputs equal exactly (their long forms, uint64 as
+     * bits); float outputs within {@code ulps} units in the last place of the dtype (0 = the same
+     * value; NaNs equal, zeros of either sign equal only to themselves).
+     */
     static void check(String what, Apply node, int ulps, NDArray... inputs) {
         NDArray want = reference(node, inputs);
         NDArray got = runKernel(node, inputs);
         assertArrayEquals(want.shape(), got.shape(), what + ": shape");
-        double[] w = want.toDoubleArray();
-        double[] g = got.toDoubleArray();
         boolean single = want.dtype() == DType.FLOAT32;
-        for (int i = 0; i < w.length; i++) {
-            if (!close(w[i], g[i], ulps, single)) {
-                fail(what + " " + node.op().displayName() + " at flat " + i + ": reference " + w[i] + " kernel " + g[i]
-                        + " (input " + inputs[0].getFlat(Math.min(i, Math.max(0, (int) inputs[0].size() - 1))) + ")");
+        for (long i = 0; i < want.size(); i++) {
+            boolean ok = want.dtype().isFloat() ? close(want.getFlat(i), got.getFlat(i), ulps, single)
+                    : want.getFlatLong(i) == got.getFlatLong(i);
+            if (!ok) {
+                fail(what + " " + node.op().displayName() + " at flat " + i + ": reference " + show(want, i) + " kernel "
+                        + show(got, i) + " (input " + show(inputs[0], Math.min(i, Math.max(0, inputs[0].size() - 1))) + ")");
             }
         }
     }
 
+    private static String show(NDArray a, long i) {
+        if (a.size() == 0) {
+            return "none";
+        }
+        return a.dtype().isFloat() ? Double.toString(a.getFlat(i))
+                : a.dtype() == DType.UINT64 ? Long.toUnsignedString(a.getFlatLong(i)) : Long.toString(a.getFlatLong(i));
+    }
+
     static boolean close(double want, double got, int ulps, boolean single) {
-        if (Double.compare(want, got) == 0 || (want == got)) {
+        if (Double.compare(want, got) == 0) {
             return true;
         }
-        if (Double.isNaN(want) || Double.isNaN(got) || Double.isInfinite(want) || Double.isInfinite(got)) {
+        if (want == 0 && got == 0 || Double.isNaN(want) || Double.isNaN(got) || Double.isInfinite(want) || Double.isInfinite(got)) {
             return false;
         }
         double ulp = single ? Math.ulp((float) Math.max(Math.abs(want), Math.abs(got)))
