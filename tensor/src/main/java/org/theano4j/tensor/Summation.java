@@ -58,7 +58,7 @@ public final class Summation {
         return s;
     }
 
-    /** A sequence of doubles summed by {@link #pairwise(long, long, Pieces)} one piece at a time. */
+    /** A sequence of doubles summed by {@link #pairwise(long, long, long, Pieces)} one piece at a time. */
     public interface Pieces {
         /** {@link #pairwise(double[], int, int)} of elements {@code [from, from + n)}, {@code n <= PIECE}. */
         double sum(long from, int n);

@@ -15,7 +15,7 @@ import org.theano4j.tensor.Summation;
  * Float {@code Reduce} (sum, mean, prod, max, min) over any axes, groups of any long length:
  * each output's elements ({@link ReduceGroups}) are brought into a per-thread buffer piece by
  * piece (a bulk copy when they are contiguous, a strided walk otherwise) and reduced there. Sums
- * use the reference's pairwise scheme ({@link Summation#pairwise(long, long, Summation.Pieces)})
+ * use the reference's pairwise scheme ({@link Summation#pairwise(long, long, long, Summation.Pieces)})
  * with the eight partial sums of a leaf held in one 8-lane vector, so results equal the reference
  * bit for bit; max/min propagate NaN. Runs of equal elements and repeated periods (stride-0
  * axes) are taken whole, as in the reference. Many outputs split over the pool.
