@@ -119,7 +119,7 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
             if (floats) {
                 out.writeDouble(o, reduceDoubles(x, groups, start, buf));
             } else {
-                out.writeLong(o, reduceLongs(x, groups.cursor(start), groups.length(), unsigned));
+                out.writeLong(o, reduceLongs(x, groups, start, unsigned));
             }
         }
         return new Object[] {out};
@@ -171,15 +171,33 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         });
     }
 
-    private long reduceLongs(NDArray x, ReduceGroups.Cursor c, long n, boolean unsigned) {
-        long acc = kind == Kind.PROD ? 1 : kind == Kind.SUM ? 0 : x.readLong(c.next());
-        for (long i = kind == Kind.MAX || kind == Kind.MIN ? 1 : 0; i < n; i++) {
+    /**
+     * One group's integer reduction in int64/uint64 arithmetic (wrapping, exact): a run of r equal
+     * elements v adds {@code v * r} or multiplies by {@code v ** r}, and a group that repeats its
+     * first period k times is that period's result times k (or to the power k), as the modular
+     * sum or product of every element would be.
+     */
+    private long reduceLongs(NDArray x, ReduceGroups g, long start, boolean unsigned) {
+        long p = reducePeriod(x, g.firstPeriod(), start, unsigned);
+        return switch (kind) {
+            case SUM -> p * g.repeats();
+            case PROD -> Numerics.unsignedPow(p, g.repeats());
+            default -> p;
+        };
+    }
+
+    private long reducePeriod(NDArray x, ReduceGroups period, long start, boolean unsigned) {
+        ReduceGroups heads = period.heads();
+        long run = period.run();
+        ReduceGroups.Cursor c = heads.cursor(start);
+        long acc = kind == Kind.PROD ? 1 : 0;
+        for (long i = 0; i < heads.length(); i++) {
             long v = x.readLong(c.next());
             acc = switch (kind) {
-                case SUM -> acc + v;
-                case PROD -> acc * v;
-                case MAX -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
-                default -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+                case SUM -> acc + v * run;
+                case PROD -> acc * Numerics.unsignedPow(v, run);
+                case MAX -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
+                default -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
             };
         }
         return acc;
