@@ -71,9 +71,10 @@ final class ArrayExport {
     /** All elements in C order as floats. */
     static float[] toFloatArray(NDArray a) {
         float[] out = new float[javaLength("toFloatArray", a, a.size())];
-        StridedCursor c = new StridedCursor(a);
+        NDArray f = a.dtype() == DType.FLOAT32 ? a : a.astype(DType.FLOAT32); // wide integers round once
+        StridedCursor c = new StridedCursor(f);
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) a.readDouble(c.next());
+            out[i] = (float) f.readDouble(c.next());
         }
         return out;
     }

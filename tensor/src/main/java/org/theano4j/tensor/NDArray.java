@@ -499,8 +499,13 @@ public final class NDArray {
         StridedCursor in = new StridedCursor(s);
         StridedCursor out = new StridedCursor(this);
         boolean viaLong = !s.dtype.isFloat() && !dtype.isFloat();
+        boolean wideToFloat32 = dtype == DType.FLOAT32 && (s.dtype == DType.INT64 || s.dtype == DType.UINT64);
         for (long i = 0; i < size; i++) {
-            if (viaLong) {
+            if (wideToFloat32) { // rounded once, straight to float (through double would round twice)
+                long v = s.readLong(in.next());
+                float f = s.dtype == DType.INT64 || v >= 0 ? (float) v : (float) (v >>> 1 | (v & 1)) * 2f;
+                segment.setAtIndex(ValueLayout.JAVA_FLOAT, out.next(), f);
+            } else if (viaLong) {
                 writeLong(out.next(), s.readLong(in.next()));
             } else {
                 writeDouble(out.next(), s.readDouble(in.next()));
