@@ -1,10 +1,14 @@
 package org.theano4j.control;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.theano4j.Slice;
 import org.theano4j.T;
 import org.theano4j.Variable;
@@ -13,7 +17,10 @@ import org.theano4j.grad.NullGrad;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
+import org.theano4j.op.Alloc;
 import org.theano4j.op.Indexing;
+import org.theano4j.op.Shape;
+import org.theano4j.op.SumToShape;
 
 /**
  * Back-propagation through time for {@link ScanOp}: the gradient of a scan is a scan that walks
@@ -206,10 +213,26 @@ final class ScanGrad {
         return -1;
     }
 
+    /**
+     * Whether the value of {@code v} depends on one of {@code targets}: paths through an input of
+     * which a node only reads the shape (that of {@link Shape}, the template of {@link Alloc} and
+     * of {@link SumToShape}) do not count, as the gradient graphs use those for zeros and sums.
+     */
     private static boolean dependsOnAny(Variable v, List<Variable> targets) {
-        for (Variable t : targets) {
-            if (Graphs.dependsOn(v, t)) {
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Variable> todo = new ArrayDeque<>(List.of(v));
+        while (!todo.isEmpty()) {
+            Variable x = todo.pop();
+            if (!seen.add(x)) {
+                continue;
+            }
+            if (ScanConstruction.containsIdentity(targets, x)) {
                 return true;
+            }
+            Apply node = x.owner();
+            if (node != null && !(node.op() instanceof Shape)) {
+                boolean template = node.op() instanceof SumToShape || node.op() instanceof Alloc;
+                todo.addAll(template ? List.of(node.input(0)) : node.inputs());
             }
         }
         return false;
@@ -279,9 +302,18 @@ final class ScanGrad {
         for (int i = 0; i < floatSeqs.size(); i++, o++, w++) {
             Variable seq = node.input(l.seqOuter(floatSeqs.get(i)));
             Variable rows = Indexing.subtensor(back.output(o), Slice.of(null, null, -1));
-            result[l.seqOuter(floatSeqs.get(i))] = undefined[w] ? undefinedFor(seq)
-                    : Indexing.incSubtensor(T.zerosLike(seq), rows, Slice.of(T.sub(n, gradSteps), n));
+            result[l.seqOuter(floatSeqs.get(i))] = undefined[w] ? undefinedFor(seq) : sequenceGradient(seq, rows, n, gradSteps);
         }
+    }
+
+    /**
+     * The rows of a sequence's gradient that the kept steps read, in place in zeros of its shape;
+     * zeros alone when no step ran (a loop of no steps cannot tell the shape of its rows).
+     */
+    private static Variable sequenceGradient(Variable seq, Variable rows, Variable n, Variable gradSteps) {
+        Variable zeros = T.zerosLike(seq);
+        Variable placed = Indexing.incSubtensor(zeros, rows, Slice.of(T.sub(n, gradSteps), n));
+        return IfElse.ifelse(T.gt(gradSteps, 0L), placed, zeros);
     }
 
     /**
