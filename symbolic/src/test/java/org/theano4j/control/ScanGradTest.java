@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.theano4j.Function;
+import org.theano4j.SharedVariable;
 import org.theano4j.T;
 import org.theano4j.Theano;
 import org.theano4j.Variable;
@@ -57,7 +59,38 @@ class ScanGradTest {
                     ScanResult r = Scan.scan(a -> List.of(T.add(a.get(1), T.sin(a.get(0))), T.mul(a.get(0), a.get(1))),
                             List.of(in.get(0)), Arrays.asList(in.get(1), null), List.of(), 2);
                     return T.add(T.sum(r.output(0)), T.sum(T.sqr(r.output(1))));
-                }, List.of(uniform(-1, 1, 4, 2), uniform(-1, 1, 2))));
+                }, List.of(uniform(-1, 1, 4, 2), uniform(-1, 1, 2))),
+                new Case("sequence taps [-2, 0, 1] and output taps [-3, -1]", in -> Scan.builder(a -> List.of(
+                        T.tanh(a.get(0).mul(a.get(5)).add(a.get(1)).sub(a.get(2).mul(a.get(3))).add(a.get(4).mul(0.5)))))
+                        .sequences(Scan.Sequence.of(in.get(0)).taps(-2, 0, 1)).outputsInfo(Scan.Output.of(in.get(1)).taps(-3, -1))
+                        .nonSequences(in.get(2)).build().output(), List.of(uniform(-1, 1, 8, 2), uniform(-1, 1, 4, 2), uniform(-1, 1, 2))),
+                new Case("backwards over sequence taps, matrix state", in -> Scan.builder(a -> List.of(
+                        T.tanh(T.dot(a.get(2), a.get(3)).add(a.get(0)).sub(a.get(1)))))
+                        .sequences(Scan.Sequence.of(in.get(0)).taps(-1, 1)).outputsInfo(in.get(1)).nonSequences(in.get(2)).goBackwards(true)
+                        .build().output(), List.of(uniform(-1, 1, 6, 3), uniform(-1, 1, 3), uniform(-1, 1, 3, 3))),
+                new Case("until (far from the stopping point)", in -> Scan.builder(a -> {
+                    Variable h = a.get(1).mul(a.get(2)).add(a.get(0));
+                    return List.of(h, Scan.until(T.gt(h, 4.5)));
+                }).sequences(in.get(0)).outputsInfo(in.get(1)).nonSequences(in.get(2)).build().output(),
+                        List.of(NDArray.of(new double[] {1, 1.2, 0.9, 1.1, 1, 1}), NDArray.of(0.3), NDArray.of(1.05))),
+                new Case("float shared state updated in the loop (its update is differentiated)", in -> {
+                    SharedVariable acc = Theano.shared(new double[] {0.5, -0.25});
+                    ScanResult r = Scan.builder(a -> List.of(T.sin(acc.add(a.get(0))), Map.of(acc, acc.mul(a.get(1)).add(a.get(0)))))
+                            .sequences(in.get(0)).nonSequences(in.get(1)).build();
+                    return T.add(T.sum(r.output()), T.sum(T.sqr(r.updates().get(acc))));
+                }, List.of(uniform(-1, 1, 3, 2), NDArray.of(0.8))),
+                new Case("integer counter beside a float state", in -> Scan.builder(a -> List.of(a.get(1).add(1),
+                        T.tanh(a.get(2).mul(a.get(3)).add(T.mul(a.get(0), T.cast(a.get(1), DType.FLOAT64))))))
+                        .sequences(in.get(0)).outputsInfo(NDArray.of(1L), in.get(1)).nonSequences(in.get(2)).build().output(1),
+                        List.of(uniform(-1, 1, 4), NDArray.of(0.2), NDArray.of(0.7))),
+                new Case("nested loops", in -> Scan.builder(a -> List.of(Scan.builder(b -> List.of(T.tanh(b.get(1).mul(b.get(2)).add(b.get(0)))))
+                        .sequences(a.get(0)).outputsInfo(T.constant(0.1)).nonSequences(a.get(1)).build().output().get(-1)))
+                        .sequences(in.get(0)).nonSequences(in.get(1)).build().output(), List.of(uniform(-1, 1, 3, 4), NDArray.of(0.9))),
+                new Case("map without outputsInfo, two outputs", in -> {
+                    ScanResult r = Scan.builder(a -> List.of(T.sum(T.exp(a.get(0))), T.mul(a.get(0), a.get(1)))).sequences(in.get(0))
+                            .nonSequences(in.get(1)).build();
+                    return T.add(T.sum(r.output(0)), T.sum(T.sqr(r.output(1))));
+                }, List.of(uniform(-1, 1, 3, 2), uniform(-1, 1, 2))));
     }
 
     static Variable rnn(List<Variable> in) {
