@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.theano4j.Slice;
 import org.theano4j.T;
 import org.theano4j.Variable;
@@ -67,7 +66,7 @@ final class ScanConstruction {
         args.addAll(nonSeqs);
         StepReturn ret = StepReturn.parse(b.fn.step(List.copyOf(args)));
         checkOutputs(ret.outputs());
-        return new LoopAssembly(b, ret, nonSeqs).assemble(steps, seqOuter, seqInner, windows, tapInner, outputTaps(ret));
+        return new LoopAssembly(ret, nonSeqs).assemble(steps, outputTaps(ret));
     }
 
     /** One outer slice and one step argument per tap, Theano's cutting: tap k reads {@code seq[t + k - min(taps, 0)]}. */
@@ -199,79 +198,84 @@ final class ScanConstruction {
      * The second half: states for the updated shared variables, parameters for everything else
      * the step reads, then the node and the user's view of it.
      */
-    private static final class LoopAssembly {
-        private final ScanBuilder b;
+    private final class LoopAssembly {
         private final StepReturn ret;
         private final List<Variable> nonSeqs;
+        private final Map<SharedContainer, Variable> updates;
+        /** Updated tensor shared variables (loop outputs read at tap -1) and other updated states (carried). */
+        private final List<SharedContainer> hidden = new ArrayList<>();
+        private final List<SharedContainer> carried = new ArrayList<>();
         private final Map<Variable, Variable> replace = new IdentityHashMap<>();
+        private final List<Variable> known = new ArrayList<>();
         private final List<Variable> paramOuter = new ArrayList<>();
         private final List<Variable> paramInner = new ArrayList<>();
 
-        LoopAssembly(ScanBuilder b, StepReturn ret, List<Variable> nonSeqs) {
-            this.b = b;
+        LoopAssembly(StepReturn ret, List<Variable> nonSeqs) {
             this.ret = ret;
             this.nonSeqs = nonSeqs;
-        }
-
-        Loop assemble(Variable steps, List<Variable> seqOuter, List<Variable> seqInner, List<Variable> windows,
-                List<Variable> tapInner, List<List<Integer>> taps) {
-            List<Variable> roots = new ArrayList<>(ret.outputs());
-            if (ret.condition() != null) {
-                roots.add(ret.condition());
-            }
-            Map<SharedContainer, Variable> updates = SharedContainer.withDefaultUpdates(roots, ret.updates());
-            List<SharedContainer> hidden = new ArrayList<>();
-            List<SharedContainer> carried = new ArrayList<>();
+            this.updates = SharedContainer.withDefaultUpdates(withCondition(ret.outputs()), ret.updates());
             for (SharedContainer c : updates.keySet()) {
                 (c.variable().isTensor() ? hidden : carried).add(c);
             }
-            List<Variable> hiddenInner = new ArrayList<>();
+        }
+
+        private List<Variable> withCondition(List<Variable> vs) {
+            List<Variable> all = new ArrayList<>(vs);
+            if (ret.condition() != null) {
+                all.add(ret.condition());
+            }
+            return all;
+        }
+
+        Loop assemble(Variable steps, List<List<Integer>> taps) {
+            known.addAll(seqInner);
+            known.addAll(tapInner);
             for (SharedContainer h : hidden) {
                 Variable v = h.variable();
                 Variable placeholder = new Variable(v.type(), null, 0, v.name() == null ? null : v.name() + "_copy");
                 replace.put(v, placeholder);
-                hiddenInner.add(placeholder);
+                known.add(placeholder);
             }
             for (Variable v : nonSeqs) {
-                if (!(v instanceof Constant) && !replace.containsKey(v)) {
+                if (!(v instanceof Constant) && !replace.containsKey(v) && !updates.containsKey(v)) {
                     addParam(v);
                 }
             }
             List<Variable> innerRoots = new ArrayList<>(ret.outputs());
             hidden.forEach(h -> innerRoots.add(updates.get(h)));
             carried.forEach(c -> innerRoots.add(updates.get(c)));
-            if (ret.condition() != null) {
-                innerRoots.add(ret.condition());
-            }
-            List<Variable> known = new ArrayList<>(seqInner);
-            known.addAll(tapInner);
-            known.addAll(hiddenInner);
-            List<Variable> inner = implicitParams(Graphs.clone(innerRoots, replace), known, carried);
+            List<Variable> inner = implicitParams(Graphs.clone(withCondition(innerRoots), replace));
             List<Variable> innerInputs = new ArrayList<>(known);
             innerInputs.addAll(paramInner);
             List<List<Integer>> loopTaps = new ArrayList<>(taps);
             hidden.forEach(h -> loopTaps.add(List.of(-1)));
             ScanLayout layout = new ScanLayout(seqOuter.size(), loopTaps, carried.size(), paramInner.size(), ret.condition() != null);
             ScanOp op = new ScanOp(innerInputs, inner, layout, carried, b.truncateGradient, b.name, b.mode);
-            List<Variable> nodeInputs = new ArrayList<>();
-            nodeInputs.add(steps);
-            nodeInputs.addAll(seqOuter);
-            nodeInputs.addAll(windows);
-            hidden.forEach(h -> nodeInputs.add(rowOf(h.variable())));
-            carried.forEach(c -> nodeInputs.add(c.variable()));
-            nodeInputs.addAll(paramOuter);
-            Apply node = Apply.of(op, nodeInputs);
-            return new Loop(node, result(node, layout, ret.outputs().size(), hidden, carried, updates.keySet()));
+            Apply node = Apply.of(op, nodeInputs(steps));
+            return new Loop(node, result(node, layout));
         }
 
-        /** Leaves of the step graph that are neither arguments, constants nor carried states become parameters. */
-        private List<Variable> implicitParams(List<Variable> inner, List<Variable> known, List<SharedContainer> carried) {
-            Set<SharedContainer> carriedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            carriedSet.addAll(carried);
+        /** {@code [nSteps, sequences, windows, carried states, parameters]}. */
+        private List<Variable> nodeInputs(Variable steps) {
+            List<Variable> in = new ArrayList<>();
+            in.add(steps);
+            in.addAll(seqOuter);
+            in.addAll(windows);
+            hidden.forEach(h -> in.add(rowOf(h.variable())));
+            carried.forEach(c -> in.add(c.variable()));
+            in.addAll(paramOuter);
+            return in;
+        }
+
+        /**
+         * Leaves of the step graph that are neither arguments, constants nor carried states become
+         * parameters (Theano's implicit non-sequences); a second replacement round, after the first.
+         */
+        private List<Variable> implicitParams(List<Variable> inner) {
             replace.clear();
             for (Variable leaf : Graphs.leaves(inner)) {
                 if (leaf instanceof Constant || containsIdentity(known, leaf) || containsIdentity(paramInner, leaf)
-                        || leaf instanceof SharedContainer c && carriedSet.contains(c)) {
+                        || leaf instanceof SharedContainer c && carried.contains(c)) {
                     continue;
                 }
                 if (b.strict && leaf instanceof SharedContainer) {
@@ -284,6 +288,10 @@ final class ScanConstruction {
         }
 
         private void addParam(Variable outer) {
+            if (!outer.isTensor()) {
+                throw new IllegalArgumentException("scan: the step function reads " + outer + " of type " + outer.type().describe()
+                        + "; non-sequences must be tensors");
+            }
             Variable placeholder = new Variable(outer.type(), null, 0, outer.name() == null ? null : outer.name() + "_copy");
             replace.put(outer, placeholder);
             paramOuter.add(outer);
@@ -291,20 +299,20 @@ final class ScanConstruction {
         }
 
         /** The user's outputs ({@code buffer[window:]} for recurrent ones) and the updates (last rows, final states). */
-        private static ScanResult result(Apply node, ScanLayout layout, int nUser, List<SharedContainer> hidden,
-                List<SharedContainer> carried, Set<SharedContainer> order) {
+        private ScanResult result(Apply node, ScanLayout layout) {
+            int nUser = ret.outputs().size();
             List<Variable> outputs = new ArrayList<>();
             for (int j = 0; j < nUser; j++) {
                 Variable out = node.output(j);
                 outputs.add(layout.isRecurrent(j) ? Indexing.subtensor(out, Slice.of(layout.window(j), null)) : out);
             }
-            Map<SharedContainer, Variable> updates = new LinkedHashMap<>();
-            for (SharedContainer c : order) {
+            Map<SharedContainer, Variable> finals = new LinkedHashMap<>();
+            for (SharedContainer c : updates.keySet()) {
                 int h = hidden.indexOf(c);
-                updates.put(c, h >= 0 ? Indexing.subtensor(node.output(nUser + h), -1)
+                finals.put(c, h >= 0 ? Indexing.subtensor(node.output(nUser + h), -1)
                         : node.output(layout.nLoop() + carried.indexOf(c)));
             }
-            return new ScanResult(outputs, updates);
+            return new ScanResult(outputs, finals);
         }
     }
 }

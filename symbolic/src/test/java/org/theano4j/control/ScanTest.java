@@ -250,6 +250,22 @@ class ScanTest {
     }
 
     @Test
+    void functionCopiesSwapTheSharedVariablesALoopReadsAndUpdates() {
+        SharedVariable k = Theano.shared(0, "k");
+        SharedVariable scale = Theano.shared(2, "scale");
+        ScanResult r = Scan.builder(a -> List.of(k.mul(scale), Map.of(k, k.add(1)))).nSteps(3).build();
+        Function f = Theano.function(List.of(), r.output(), Theano.options().updates(r.updates()));
+        assertArrayEquals(new long[] {0, 2, 4}, f.call().toLongArray());
+        SharedVariable k2 = Theano.shared(10, "k2");
+        SharedVariable scale2 = Theano.shared(-1, "scale2");
+        Function g = f.copy(Map.of(k, k2, scale, scale2), false);
+        assertArrayEquals(new long[] {-10, -11, -12}, g.call().toLongArray());
+        assertEquals(13, k2.getValue().getLong());
+        assertEquals(3, k.getValue().getLong());
+        assertArrayEquals(new long[] {6, 8, 10}, f.call().toLongArray());
+    }
+
+    @Test
     void theStepIsPlannedOnTheFunctionsBackendAndMode() {
         Variable xs = T.dvector("xs");
         Scan.StepFunction step = a -> List.of(T.exp(T.mul(a.get(0), 2)).add(1));
