@@ -133,7 +133,7 @@ public final class Scan {
             }
         }
 
-        /** A recurrent output starting from {@code initial}, read at tap -1 ({@code initial} has the output's shape). */
+        /** A recurrent output starting from {@code initial}, read at tap -1 ({@code initial} has the output's shape); null: {@link #none()}. */
         public static Output of(Object initial) {
             if (initial == null) {
                 return none();

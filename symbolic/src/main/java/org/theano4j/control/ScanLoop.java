@@ -128,7 +128,10 @@ final class ScanLoop {
         loop[j].index(0, l.window(j) + t).copyFrom(value);
     }
 
-    /** Loop output {@code j} after {@code done} steps: its buffer or stack, cut to the steps run. */
+    /**
+     * Loop output {@code j} after {@code done} steps: its buffer or stack, cut to the steps run. A
+     * plain output of a loop that ran no step has zero-length axes (nothing tells its row shape).
+     */
     private NDArray finish(int j, long done) {
         NDArray out = loop[j];
         if (out == null) {

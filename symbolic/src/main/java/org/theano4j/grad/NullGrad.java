@@ -1,6 +1,7 @@
 package org.theano4j.grad;
 
 import java.util.List;
+import org.theano4j.Config;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Graphs;
@@ -35,7 +36,7 @@ public record NullGrad(String reason) implements Op {
     @Override
     public List<Type> outputTypes(List<Variable> inputs) {
         TensorType t = inputs.get(0).tensorType();
-        return List.of(t.dtype().isFloat() ? t : new TensorType(org.theano4j.Config.floatX(), t.broadcastable()));
+        return List.of(t.dtype().isFloat() ? t : new TensorType(Config.floatX(), t.broadcastable()));
     }
 
     @Override

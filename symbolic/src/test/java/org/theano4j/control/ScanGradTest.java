@@ -1,6 +1,7 @@
 package org.theano4j.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +107,39 @@ class ScanGradTest {
     @MethodSource("cases")
     void scanGradientsMatchFiniteDifferences(Case c) {
         GradCheck.verifyGrad(c.fn(), c.point());
+    }
+
+    @Test
+    void gradientWithRespectToSharedNonSequencesMatchesFiniteDifferences() {
+        // GradCheck takes symbolic inputs; a shared W is checked by perturbing its value
+        SharedVariable w = Theano.shared(uniform(-1, 1, 3, 3), "W");
+        SharedVariable b = Theano.shared(uniform(-1, 1, 3), "b");
+        Variable x = T.dmatrix("x");
+        Variable h0 = T.dvector("h0");
+        Variable h = Scan.builder(a -> List.of(T.tanh(T.dot(a.get(1), a.get(2)).add(a.get(0)).add(a.get(3)))))
+                .sequences(x).outputsInfo(h0).nonSequences(w, b).strict(true).build().output();
+        Variable cost = T.sum(T.mul(h, T.constant(uniform(0.5, 1.5, 4, 3))));
+        List<Variable> grads = T.grad(cost, List.of(w, b));
+        Function f = Theano.function(List.of(x, h0), cost);
+        Function g = Theano.function(List.of(x, h0), grads);
+        NDArray xv = uniform(-1, 1, 4, 3);
+        NDArray hv = uniform(-1, 1, 3);
+        List<NDArray> symbolic = g.callAll(xv, hv);
+        List<SharedVariable> shared = List.of(w, b);
+        for (int s = 0; s < shared.size(); s++) {
+            NDArray value = shared.get(s).getValue();
+            for (long i = 0; i < value.size(); i++) {
+                double[] at = new double[2];
+                for (int side = 0; side < 2; side++) {
+                    NDArray moved = value.copy();
+                    moved.setFlat(i, value.getFlat(i) + (side == 0 ? 1e-6 : -1e-6));
+                    shared.get(s).setValue(moved);
+                    at[side] = f.call(xv, hv).item();
+                }
+                shared.get(s).setValue(value);
+                assertEquals((at[0] - at[1]) / 2e-6, symbolic.get(s).getFlat(i), 1e-7, shared.get(s) + "[" + i + "]");
+            }
+        }
     }
 
     @Test
