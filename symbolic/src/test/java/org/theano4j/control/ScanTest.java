@@ -250,6 +250,18 @@ class ScanTest {
     }
 
     @Test
+    void stepOutputsThatAreArgumentsOrConstants() {
+        Variable xs = T.dvector("xs");
+        ScanResult r = Scan.builder(a -> List.of(a.get(0), a.get(1), 7.0)).sequences(xs).outputsInfo(null, 2.0, null).build();
+        List<NDArray> got = Theano.function(List.of(xs), r.outputs()).callAll(new double[] {1, 2, 3});
+        assertArrayEquals(new double[] {1, 2, 3}, got.get(0).toDoubleArray());
+        assertArrayEquals(new double[] {2, 2, 2}, got.get(1).toDoubleArray());
+        assertArrayEquals(new double[] {7, 7, 7}, got.get(2).toDoubleArray());
+        Variable folded = Scan.builder(a -> List.of(a.get(0).mul(2))).outputsInfo(1.0).nSteps(4).build().output();
+        assertArrayEquals(new double[] {2, 4, 8, 16}, Theano.function(List.of(), folded).call().toDoubleArray());
+    }
+
+    @Test
     void functionCopiesSwapTheSharedVariablesALoopReadsAndUpdates() {
         SharedVariable k = Theano.shared(0, "k");
         SharedVariable scale = Theano.shared(2, "scale");
