@@ -58,11 +58,14 @@ public final class FunctionOptions {
         return new FunctionOptions(m, givens, noDefaultUpdates, name, device, mode, debugging);
     }
 
-    /** Adds every update of {@code map}. */
-    public FunctionOptions updates(Map<? extends SharedVariable, ? extends Variable> map) {
+    /**
+     * Adds every update of {@code map}: shared variables, and random generators' states, as in
+     * the updates a scan returns ({@code ScanResult.updates()}).
+     */
+    public FunctionOptions updates(Map<? extends SharedContainer, ? extends Variable> map) {
         FunctionOptions o = this;
-        for (Map.Entry<? extends SharedVariable, ? extends Variable> e : map.entrySet()) {
-            o = o.update(e.getKey(), e.getValue());
+        for (Map.Entry<? extends SharedContainer, ? extends Variable> e : map.entrySet()) {
+            o = o.updateState(e.getKey(), e.getValue());
         }
         return o;
     }

@@ -331,7 +331,9 @@ public final class T extends TensorConstructors {
      * the step graph from the step's symbolic inputs (sequence rows, previous values of the
      * recurrent outputs, non-sequences, in that order). An {@code outputsInfo} entry holding an
      * initial value makes that output recurrent; a {@code null} entry (use {@code Arrays.asList})
-     * makes it a plain per-step output. Outputs are stacked along a new axis 0. See {@link Scan}.
+     * makes it a plain per-step output. Outputs are stacked along a new axis 0. Taps, updates,
+     * {@code until}, {@code truncateGradient}, {@code strict} and the other arguments of
+     * {@code theano.scan}: {@link Scan#builder}; see {@link Scan}.
      */
     public static ScanResult scan(Scan.StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences) {
         return Scan.scan(fn, sequences, outputsInfo, nonSequences);

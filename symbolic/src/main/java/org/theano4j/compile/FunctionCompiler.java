@@ -40,7 +40,8 @@ public final class FunctionCompiler {
         List<SharedContainer> updated = new ArrayList<>(updates.keySet());
         List<Variable> newValues = cloned.subList(outputs.size(), cloned.size());
         checkUpdateTypes(updated, newValues);
-        List<Variable> optimized = Pipeline.forMode(options.modeOrDefault()).apply(cloned);
+        String mode = options.modeOrDefault();
+        List<Variable> optimized = InnerGraphOp.bindAll(Pipeline.forMode(mode).apply(cloned), backend, mode);
         GraphSpec graph = new GraphSpec(specs, List.copyOf(optimized.subList(0, outputs.size())), updated,
                 List.copyOf(optimized.subList(outputs.size(), optimized.size())));
         return new Function(graph, KernelPlan.build(graph, backend), backend, single, options);
@@ -90,23 +91,10 @@ public final class FunctionCompiler {
     }
 
     private static Map<SharedContainer, Variable> allUpdates(List<Variable> outputs, FunctionOptions options) {
-        Map<SharedContainer, Variable> updates = new LinkedHashMap<>(options.updatesMap());
         if (options.isNoDefaultUpdates()) {
-            return updates;
+            return new LinkedHashMap<>(options.updatesMap());
         }
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            List<Variable> roots = new ArrayList<>(outputs);
-            roots.addAll(updates.values());
-            for (Variable leaf : Graphs.leaves(roots)) {
-                if (leaf instanceof SharedContainer c && !updates.containsKey(c) && c.defaultUpdate() != null) {
-                    updates.put(c, c.defaultUpdate());
-                    grew = true;
-                }
-            }
-        }
-        return updates;
+        return SharedContainer.withDefaultUpdates(outputs, options.updatesMap());
     }
 
     private static void checkInputs(List<Variable> roots, List<InputSpec> specs) {

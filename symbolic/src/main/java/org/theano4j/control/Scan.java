@@ -2,41 +2,51 @@ package org.theano4j.control;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.theano4j.Variable;
-import org.theano4j.graph.Apply;
-import org.theano4j.graph.Constant;
-import org.theano4j.graph.Graphs;
-import org.theano4j.graph.SharedContainer;
-import org.theano4j.graph.TensorType;
 import org.theano4j.op.Operands;
-import org.theano4j.tensor.DType;
-import org.theano4j.tensor.NDArray;
 
 /**
- * Theano's {@code scan}, in a Java functional form: a loop whose body is a symbolic graph built
- * once by a Java lambda, compiled once, and run once per step.
- *
- * <p>At step {@code t} the step function receives, in this order: one slice {@code seq[t]} per
- * sequence (iterating over axis 0), the previous value of each recurrent output (the initial
- * value at the first step), then the non-sequences as given. It returns one variable per entry of
- * {@code outputsInfo}: an entry holding an initial value makes that output recurrent (tap -1: its
- * value feeds the next step), a {@code null} entry makes it a plain per-step output. Every output
- * comes back stacked along a new axis 0. Variables the step function uses without passing them
- * (closures over outer variables, shared variables) become implicit non-sequences.
+ * Theano 1.0's {@code theano.scan}: a loop whose body is a symbolic graph built once by a Java
+ * lambda, compiled once, and run once per step. Start with {@link #builder(StepFunction)} (every
+ * option of {@code theano.scan}) or one of the {@code scan(...)} shorthands:
  *
  * <pre>{@code
- * // A ** k (Theano's loop tutorial): result[-1]
- * ScanResult r = Scan.scan(a -> List.of(T.mul(a.get(0), a.get(1))),
- *         List.of(), List.of(T.onesLike(A)), List.of(A), k);
+ * // A ** k (the loop tutorial): result[-1]
+ * ScanResult r = Scan.builder(a -> List.of(T.mul(a.get(0), a.get(1))))
+ *         .outputsInfo(T.onesLike(A)).nonSequences(A).nSteps(k).build();
  * Variable power = r.output().get(-1);
+ *
+ * // x(t) = x(t-2) U + x(t-1) V + tanh(x(t-1) W + b), initial rows X[0], X[1]
+ * Scan.builder(a -> List.of(T.dot(a.get(0), U).add(T.dot(a.get(1), V)).add(T.tanh(T.dot(a.get(1), W).add(b)))))
+ *         .outputsInfo(Scan.Output.of(X).taps(-2, -1)).nSteps(n).build();
  * }</pre>
  *
- * The loop runs {@code nSteps} times (an integer or integer scalar variable), or, without it, as
- * many times as the shortest sequence is long. Its gradient is back-propagation through time: a
- * reverse scan over the steps.
+ * <p><b>What the step function receives</b>, in Theano's order: for each sequence, one slice
+ * per tap ({@code seq[t + k]}, in the order the taps were given); then for each output with an
+ * initial value, one argument per tap ({@code out[t + k]}); then the non-sequences themselves.
+ * A sequence given as a plain value has tap 0; an output given as a plain value has tap -1 and
+ * its initial value has the output's shape; with other taps the initial value has one more
+ * leading axis, row {@code i} standing for {@code out[i - m]}, {@code m} the largest
+ * {@code |tap|}. Outputs given as {@code null} or {@link Output#none()} are plain per-step
+ * outputs (a map). An empty {@code outputsInfo} makes every returned variable a plain output.
+ *
+ * <p><b>What it returns</b> (a {@code List<?>}, Theano's {@code (outputs, updates, until)}):
+ * the output variables in {@code outputsInfo} order, optionally a
+ * {@code Map<SharedVariable or random state, Variable>} of updates (applied after each step; the
+ * loop's final values come back in {@link ScanResult#updates()}, to pass to
+ * {@code Theano.function}), and optionally, last, {@link #until(Object)} to stop early.
+ *
+ * <p>Variables the step uses without receiving them become implicit non-sequences (their values
+ * are read once per call); shared variables among them must be listed in
+ * {@linkplain ScanBuilder#strict(boolean) strict} mode. Random draws ({@code RandomStreams},
+ * {@code MRGRandomStreams}) used in the step advance their state at every step, as in Theano;
+ * the state after the last step is among the updates. Every output comes back stacked along a
+ * new axis 0, one row per step. The gradient is back-propagation through time, optionally
+ * truncated.
  */
 public final class Scan {
     private Scan() {
@@ -45,160 +55,219 @@ public final class Scan {
     /** Builds the step graph from the step's symbolic inputs (see {@link Scan} for their order). */
     @FunctionalInterface
     public interface StepFunction {
-        /** The step's outputs, one per entry of {@code outputsInfo}. */
-        List<Variable> step(List<Variable> args);
+        /**
+         * The step's results: output variables in {@code outputsInfo} order, optionally one map of
+         * shared-variable updates, and optionally, last, an {@link Until}.
+         */
+        List<?> step(List<Variable> args);
+    }
+
+    /**
+     * A sequence and the taps the step reads of it: Theano's {@code dict(input=seq, taps=[...])}.
+     * At step {@code t} tap {@code k} passes {@code seq[t + k]}, counting {@code t} from the row
+     * that makes the most negative tap valid. Example: {@code Scan.Sequence.of(u).taps(-1, 0, 1)}.
+     *
+     * @param input the sequence (iterated over axis 0)
+     * @param taps the taps, in the order the step receives them (not empty)
+     */
+    public record Sequence(Variable input, List<Integer> taps) {
+        /** Checks and copies. */
+        public Sequence {
+            if (input == null) {
+                throw new IllegalArgumentException("scan: a sequence's input is null");
+            }
+            taps = List.copyOf(taps);
+            if (taps.isEmpty()) {
+                throw new IllegalArgumentException("scan: sequence " + input + " needs at least one tap, got none");
+            }
+        }
+
+        /** The sequence with tap 0 (one row per step). */
+        public static Sequence of(Object input) {
+            return new Sequence(Operands.of(input), List.of(0));
+        }
+
+        /** This sequence read at {@code taps} instead. */
+        public Sequence taps(int... taps) {
+            return new Sequence(input, boxed(taps));
+        }
+
+        /** A sequence entry: a {@code Sequence}, a Theano-style map {@code {"input": x, "taps": [...]}}, or a value (tap 0). */
+        static Sequence from(Object o, int index) {
+            if (o instanceof Sequence s) {
+                return s;
+            }
+            if (o instanceof Map<?, ?> m) {
+                checkKeys(m, Set.of("input", "taps"), "sequence " + index);
+                if (m.get("input") == null) {
+                    throw new IllegalArgumentException("scan: sequence " + index + " is a map without \"input\"");
+                }
+                Sequence s = of(m.get("input"));
+                return m.get("taps") == null ? s : new Sequence(s.input(), tapList(m.get("taps"), "sequence " + index));
+            }
+            if (o == null) {
+                throw new IllegalArgumentException("scan: sequence " + index + " is null");
+            }
+            return of(o);
+        }
+    }
+
+    /**
+     * What {@code outputsInfo} says about one output: Theano's {@code dict(initial=x, taps=[...])}.
+     * Without an initial value the output is a plain per-step output; with one it is recurrent and
+     * the step reads {@code out[t + k]} for each (negative, distinct) tap {@code k}.
+     * Example: {@code Scan.Output.of(x0).taps(-3, -1)}.
+     *
+     * @param initial the initial value, or null for a plain output
+     * @param taps the taps (empty exactly when there is no initial value)
+     */
+    public record Output(Variable initial, List<Integer> taps) {
+        /** Checks and copies. */
+        public Output {
+            taps = List.copyOf(taps);
+            if (initial == null && !taps.isEmpty()) {
+                throw new IllegalArgumentException("scan: an output read at taps " + taps + " needs an initial value");
+            }
+            if (initial != null) {
+                checkOutputTaps(taps, initial);
+            }
+        }
+
+        /** A recurrent output starting from {@code initial}, read at tap -1 ({@code initial} has the output's shape); null: {@link #none()}. */
+        public static Output of(Object initial) {
+            if (initial == null) {
+                return none();
+            }
+            return new Output(Operands.of(initial), List.of(-1));
+        }
+
+        /** A plain per-step output (Theano's {@code None} in {@code outputs_info}). */
+        public static Output none() {
+            return new Output(null, List.of());
+        }
+
+        /** This output read at {@code taps} (negative, distinct) instead of -1. */
+        public Output taps(int... taps) {
+            if (initial == null) {
+                throw new IllegalArgumentException("scan: an output read at taps " + Arrays.toString(taps) + " needs an initial value");
+            }
+            return new Output(initial, boxed(taps));
+        }
+
+        /** Whether the step reads previous values of this output. */
+        public boolean isRecurrent() {
+            return initial != null;
+        }
+
+        /** An outputsInfo entry: an {@code Output}, null, a map {@code {"initial": x, "taps": [...]}}, or an initial value. */
+        static Output from(Object o, int index) {
+            if (o instanceof Output out) {
+                return out;
+            }
+            if (o instanceof Map<?, ?> m) {
+                checkKeys(m, Set.of("initial", "taps"), "outputsInfo entry " + index);
+                Object init = m.get("initial");
+                Object taps = m.get("taps");
+                if (init == null && taps != null) {
+                    throw new IllegalArgumentException("scan: outputsInfo entry " + index + " gives taps " + taps
+                            + " but no initial value; a recurrent output needs one");
+                }
+                Output out = of(init);
+                return taps == null || init == null ? out : new Output(out.initial(), tapList(taps, "outputsInfo entry " + index));
+            }
+            return of(o);
+        }
+    }
+
+    /**
+     * Theano's {@code theano.scan_module.until}: returned last by the step function, it ends the
+     * loop after the first step at which {@code condition} (a scalar) is true; that step's outputs
+     * are kept. {@code nSteps} (or the sequences) still bound the number of steps.
+     *
+     * @param condition the stopping condition, a scalar
+     */
+    public record Until(Variable condition) {
+        /** Checks that the condition is a scalar tensor. */
+        public Until {
+            if (condition == null || !condition.isTensor() || condition.ndim() != 0) {
+                throw new IllegalArgumentException("scan: until needs a scalar condition, got "
+                        + (condition == null ? "null" : condition + " of type " + condition.type().describe()));
+            }
+        }
+    }
+
+    /** The stopping condition of a {@code repeat ... until} loop (see {@link Until}). */
+    public static Until until(Object condition) {
+        return new Until(Operands.of(condition));
+    }
+
+    /** A loop of {@code fn}, to be configured (sequences, outputsInfo, nonSequences, nSteps...) and built. */
+    public static ScanBuilder builder(StepFunction fn) {
+        return new ScanBuilder(fn);
     }
 
     /** A loop over {@code sequences} (as many steps as the shortest one has rows). */
     public static ScanResult scan(StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences) {
-        return scan(fn, sequences, outputsInfo, nonSequences, null, false);
+        return builder(fn).sequences(sequences).outputsInfo(outputsInfo).nonSequences(nonSequences).build();
     }
 
-    /** A loop of {@code nSteps} steps (null: the shortest sequence's length). */
+    /** A loop of {@code nSteps} steps (an integer or integer scalar variable; null: the shortest sequence's length). */
     public static ScanResult scan(StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences, Object nSteps) {
-        return scan(fn, sequences, outputsInfo, nonSequences, nSteps, false);
+        return builder(fn).sequences(sequences).outputsInfo(outputsInfo).nonSequences(nonSequences).nSteps(nSteps).build();
     }
 
     /**
-     * The general form; with {@code goBackwards} the sequences are read from their last row
-     * backwards (Theano's {@code go_backwards}); outputs are stacked in step order either way.
+     * The shorthand with Theano's {@code go_backwards}: the sequences are read from their last row
+     * backwards; outputs are stacked in step order either way.
      */
     public static ScanResult scan(StepFunction fn, List<?> sequences, List<?> outputsInfo, List<?> nonSequences, Object nSteps,
             boolean goBackwards) {
-        List<Variable> seqs = operands(sequences, "sequence");
-        List<Variable> inits = new ArrayList<>();
-        boolean[] recurrent = new boolean[outputsInfo.size()];
-        for (int j = 0; j < recurrent.length; j++) {
-            Object info = outputsInfo.get(j);
-            recurrent[j] = info != null;
-            if (info != null) {
-                inits.add(Operands.of(info));
-            }
-        }
-        List<Variable> nonSeqs = operands(nonSequences, "non-sequence");
-        Variable steps = stepsVariable(nSteps, seqs.isEmpty());
-        List<Variable> seqInner = new ArrayList<>();
-        for (int k = 0; k < seqs.size(); k++) {
-            TensorType t = seqs.get(k).tensorType();
-            if (t.ndim() == 0) {
-                throw new IllegalArgumentException("scan: sequence " + k + " (" + seqs.get(k) + ") must have at least one axis, got "
-                        + t.describe());
-            }
-            seqInner.add(new Variable(new TensorType(t.dtype(), Arrays.copyOfRange(t.broadcastable(), 1, t.ndim())), null, 0,
-                    seqs.get(k).name() == null ? null : seqs.get(k).name() + "[t]"));
-        }
-        List<Variable> stateInner = new ArrayList<>();
-        for (Variable init : inits) {
-            stateInner.add(new Variable(TensorType.of(init.dtype(), init.ndim()), null, 0, init.name()));
-        }
-        List<Variable> args = new ArrayList<>(seqInner);
-        args.addAll(stateInner);
-        args.addAll(nonSeqs);
-        List<Variable> outs = fn.step(List.copyOf(args));
-        checkOutputs(outs, recurrent, inits);
-        return build(seqs, inits, nonSeqs, steps, seqInner, stateInner, outs, recurrent, goBackwards);
+        return builder(fn).sequences(sequences).outputsInfo(outputsInfo).nonSequences(nonSequences).nSteps(nSteps)
+                .goBackwards(goBackwards).build();
     }
 
-    private static ScanResult build(List<Variable> seqs, List<Variable> inits, List<Variable> nonSeqs, Variable steps,
-            List<Variable> seqInner, List<Variable> stateInner, List<Variable> outs, boolean[] recurrent, boolean goBackwards) {
-        Map<Variable, Variable> replace = new IdentityHashMap<>();
-        List<Variable> params = new ArrayList<>();
-        List<Variable> paramInner = new ArrayList<>();
-        for (Variable v : nonSeqs) {
-            if (!(v instanceof Constant) && !replace.containsKey(v)) {
-                addParam(v, replace, params, paramInner);
-            }
-        }
-        List<Variable> inner = Graphs.clone(outs, replace);
-        List<Variable> known = new ArrayList<>(seqInner);
-        known.addAll(stateInner);
-        known.addAll(paramInner);
-        Map<Variable, Variable> implicit = new IdentityHashMap<>();
-        for (Variable leaf : Graphs.leaves(inner)) {
-            if (!(leaf instanceof Constant) && !containsIdentity(known, leaf)) {
-                if (leaf instanceof SharedContainer c && c.defaultUpdate() != null) {
-                    throw new IllegalArgumentException("scan: the step function uses " + leaf
-                            + ", which has a default update (a random stream); draws inside scan are not supported");
+    private static List<Integer> boxed(int[] taps) {
+        return Arrays.stream(taps).boxed().toList();
+    }
+
+    private static List<Integer> tapList(Object taps, String where) {
+        List<Integer> list = new ArrayList<>();
+        if (taps instanceof Number n) {
+            list.add(n.intValue());
+        } else if (taps instanceof int[] a) {
+            list.addAll(boxed(a));
+        } else if (taps instanceof List<?> l) {
+            for (Object o : l) {
+                if (!(o instanceof Integer || o instanceof Long)) {
+                    throw new IllegalArgumentException("scan: " + where + ": taps must be integers, got " + l);
                 }
-                addParam(leaf, implicit, params, paramInner);
+                list.add(((Number) o).intValue());
             }
+        } else {
+            throw new IllegalArgumentException("scan: " + where + ": taps must be an int, an int[] or a list of ints, got " + taps);
         }
-        inner = Graphs.clone(inner, implicit);
-        List<Variable> innerInputs = new ArrayList<>(seqInner);
-        innerInputs.addAll(stateInner);
-        innerInputs.addAll(paramInner);
-        ScanOp op = new ScanOp(innerInputs, inner, seqs.size(), recurrent, goBackwards);
-        List<Variable> nodeInputs = new ArrayList<>();
-        nodeInputs.add(steps);
-        nodeInputs.addAll(seqs);
-        nodeInputs.addAll(inits);
-        nodeInputs.addAll(params);
-        return new ScanResult(Apply.of(op, nodeInputs).outputs(), Map.of());
+        return list;
     }
 
-    private static void addParam(Variable outer, Map<Variable, Variable> replace, List<Variable> params, List<Variable> inner) {
-        Variable placeholder = new Variable(outer.type(), null, 0, outer.name());
-        replace.put(outer, placeholder);
-        params.add(outer);
-        inner.add(placeholder);
-    }
-
-    private static boolean containsIdentity(List<Variable> vs, Variable v) {
-        for (Variable x : vs) {
-            if (x == v) {
-                return true;
+    private static void checkKeys(Map<?, ?> m, Set<String> allowed, String where) {
+        for (Object k : m.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new IllegalArgumentException("scan: " + where + ": unknown key " + k + " (expected one of " + allowed + ")");
             }
         }
-        return false;
     }
 
-    private static List<Variable> operands(List<?> xs, String what) {
-        List<Variable> vs = new ArrayList<>(xs.size());
-        for (int i = 0; i < xs.size(); i++) {
-            if (xs.get(i) == null) {
-                throw new IllegalArgumentException("scan: " + what + " " + i + " is null");
+    private static void checkOutputTaps(List<Integer> taps, Variable initial) {
+        if (taps.isEmpty()) {
+            throw new IllegalArgumentException("scan: output with initial value " + initial + " needs at least one tap, got none");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int k : taps) {
+            if (k >= 0) {
+                throw new IllegalArgumentException("scan: output taps must be negative (an output cannot read its future), got " + taps);
             }
-            vs.add(Operands.of(xs.get(i)));
-        }
-        return vs;
-    }
-
-    private static Variable stepsVariable(Object nSteps, boolean noSequences) {
-        if (nSteps == null) {
-            if (noSequences) {
-                throw new IllegalArgumentException("scan: give sequences or nSteps (the number of steps is unknown)");
-            }
-            return new Constant(NDArray.of(-1L));
-        }
-        Variable v = Operands.of(nSteps);
-        if (!v.isTensor() || v.ndim() != 0 || !v.dtype().isInteger() || v.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("scan: nSteps must be an integer scalar, got " + nSteps
-                    + (nSteps instanceof Variable x ? " of type " + x.type().describe() : ""));
-        }
-        if (v instanceof Constant c && c.value().getFlatLong(0) < 0) {
-            throw new IllegalArgumentException("scan: nSteps must be >= 0, got " + c.value().getFlatLong(0));
-        }
-        return v;
-    }
-
-    private static void checkOutputs(List<Variable> outs, boolean[] recurrent, List<Variable> inits) {
-        if (outs == null || outs.size() != recurrent.length) {
-            throw new IllegalArgumentException("scan: the step function must return " + recurrent.length
-                    + " outputs (one per outputsInfo entry), got " + (outs == null ? "null" : outs.size()));
-        }
-        int s = 0;
-        for (int j = 0; j < recurrent.length; j++) {
-            Variable out = outs.get(j);
-            if (out == null || !out.isTensor()) {
-                throw new IllegalArgumentException("scan: step output " + j + " must be a tensor variable, got " + out);
-            }
-            if (recurrent[j]) {
-                Variable init = inits.get(s++);
-                if (init.dtype() != out.dtype() || init.ndim() != out.ndim()) {
-                    throw new IllegalArgumentException("scan: step output " + j + " (" + out + ") is " + out.type().describe()
-                            + " but its initial value " + init + " is " + init.type().describe()
-                            + "; a recurrent output must keep its initial value's dtype and ndim");
-                }
+            if (!seen.add(k)) {
+                throw new IllegalArgumentException("scan: output taps must be distinct, got " + taps);
             }
         }
     }

@@ -1,183 +1,138 @@
 package org.theano4j.control;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Config;
 import org.theano4j.Variable;
+import org.theano4j.backend.Backend;
 import org.theano4j.backend.Backends;
 import org.theano4j.compile.GraphSpec;
+import org.theano4j.compile.InnerGraphOp;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.rewrite.Pipeline;
-import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Shapes;
 
 /**
- * The loop node built by {@link Scan}. Inputs: the number of steps (negative: the shortest
- * sequence's length), the sequences, the initial values of the recurrent outputs, then the
- * parameters (non-sequences, explicit and implicit). The step graph maps inner inputs (sequence
- * slices, previous states, parameters) to the step outputs; it is rewritten and planned once,
- * on first use, and executed per step. Ops compare by identity.
+ * The loop node built by {@link Scan} (inputs and outputs as {@link ScanLayout} describes). The
+ * step graph maps inner inputs (sequence slices, tap values, parameters) to the step outputs,
+ * the carried states' new values and the stopping condition; it is rewritten and planned once,
+ * on first use, and executed per step ({@link ScanLoop}). A compiled function gives the node its
+ * own backend and mode ({@link #compiledFor}); a node evaluated outside a function (constant
+ * folding) plans its step on the CPU in the configured mode. Ops compare by identity.
  */
-public final class ScanOp implements Op {
+public final class ScanOp implements InnerGraphOp {
     private final List<Variable> innerInputs;
     private final List<Variable> innerOutputs;
-    private final int nSeqs;
-    private final boolean[] recurrent;
-    private final int[] stateOf;
-    private final int nStates;
-    private final boolean goBackwards;
+    private final ScanLayout layout;
+    private final List<SharedContainer> carried;
+    private final int truncateGradient;
+    private final String name;
+    private final String ownMode;
+    private final Binding binding;
     private volatile KernelPlan plan;
 
-    ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, int nSeqs, boolean[] recurrent, boolean goBackwards) {
-        this.innerInputs = List.copyOf(innerInputs);
-        this.innerOutputs = List.copyOf(innerOutputs);
-        this.nSeqs = nSeqs;
-        this.recurrent = recurrent.clone();
-        this.goBackwards = goBackwards;
-        this.stateOf = new int[recurrent.length];
-        int s = 0;
-        for (int j = 0; j < recurrent.length; j++) {
-            stateOf[j] = recurrent[j] ? s++ : -1;
-        }
-        this.nStates = s;
+    /** Where and how a compiled function runs the step: its backend, and the mode to rewrite in. */
+    private record Binding(Backend backend, String mode) {
     }
 
-    /** The step graph's inputs: sequence slices, previous states, parameters. */
+    ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, ScanLayout layout, List<SharedContainer> carried,
+            int truncateGradient, String name, String ownMode) {
+        this(innerInputs, innerOutputs, layout, carried, truncateGradient, name, ownMode, null);
+    }
+
+    private ScanOp(List<Variable> innerInputs, List<Variable> innerOutputs, ScanLayout layout, List<SharedContainer> carried,
+            int truncateGradient, String name, String ownMode, Binding binding) {
+        this.innerInputs = List.copyOf(innerInputs);
+        this.innerOutputs = List.copyOf(innerOutputs);
+        this.layout = layout;
+        this.carried = List.copyOf(carried);
+        this.truncateGradient = truncateGradient;
+        this.name = name;
+        this.ownMode = ownMode;
+        this.binding = binding;
+    }
+
+    /** The step graph's inputs: sequence slices, tap values of the recurrent outputs, parameters. */
     public List<Variable> innerInputs() {
         return innerInputs;
     }
 
-    /** The step graph's outputs, one per scan output. */
+    /** The step graph's outputs: loop outputs, carried states' new values, then the condition of an until loop. */
     public List<Variable> innerOutputs() {
         return innerOutputs;
     }
 
-    /** Number of sequences. */
-    public int sequenceCount() {
-        return nSeqs;
+    ScanLayout layout() {
+        return layout;
     }
 
-    /** Number of recurrent outputs (states). */
-    public int stateCount() {
-        return nStates;
+    /** The carried states as the step graph names them (in layout order). */
+    List<SharedContainer> carried() {
+        return carried;
     }
 
-    /** Number of parameters (non-sequences). */
-    public int parameterCount() {
-        return innerInputs.size() - nSeqs - nStates;
+    /** The loop's name (null when unnamed). */
+    public String name() {
+        return name;
     }
 
-    /** Which state output {@code j} feeds, or -1 for a plain per-step output. */
-    public int stateOf(int j) {
-        return stateOf[j];
+    /** The mode the loop itself asks for (null: the function's). */
+    String ownMode() {
+        return ownMode;
     }
 
-    /** Whether the sequences are read backwards. */
-    public boolean goesBackwards() {
-        return goBackwards;
+    /** The number of steps the gradient goes back, or -1 for all. */
+    public int truncateGradient() {
+        return truncateGradient;
+    }
+
+    /** The name of the backend the step graph is planned on. */
+    public String stepBackendName() {
+        return stepBackend().name();
+    }
+
+    /** The mode the step graph is rewritten in. */
+    public String stepMode() {
+        return binding != null ? binding.mode() : ownMode != null ? ownMode : Config.mode();
+    }
+
+    private Backend stepBackend() {
+        return binding != null ? binding.backend() : Backends.forDevice("cpu");
+    }
+
+    /** This loop with its step planned on {@code functionBackend}, in its own mode if it has one, else {@code functionMode}. */
+    @Override
+    public Op compiledFor(Backend functionBackend, String functionMode) {
+        return new ScanOp(innerInputs, innerOutputs, layout, carried, truncateGradient, name, ownMode,
+                new Binding(functionBackend, ownMode != null ? ownMode : functionMode));
     }
 
     @Override
     public List<Type> outputTypes(List<Variable> inputs) {
-        if (inputs.size() != 1 + innerInputs.size()) {
-            throw new IllegalArgumentException("scan takes " + (1 + innerInputs.size()) + " inputs, got " + inputs.size());
+        if (inputs.size() != layout.nOuterInputs()) {
+            throw new IllegalArgumentException("scan takes " + layout.nOuterInputs() + " inputs, got " + inputs.size());
         }
-        List<Type> types = new ArrayList<>(innerOutputs.size());
-        for (Variable out : innerOutputs) {
-            TensorType t = out.tensorType();
+        List<Type> types = new ArrayList<>();
+        for (int j = 0; j < layout.nLoop(); j++) {
+            TensorType t = innerOutputs.get(j).tensorType();
             boolean[] bc = new boolean[t.ndim() + 1];
             System.arraycopy(t.broadcastable(), 0, bc, 1, t.ndim());
             types.add(new TensorType(t.dtype(), bc));
+        }
+        for (int c = 0; c < layout.nCarried(); c++) {
+            types.add(innerOutputs.get(layout.nLoop() + c).type());
         }
         return types;
     }
 
     @Override
     public Object[] evaluate(Object[] inputs) {
-        long n = steps(inputs);
-        KernelPlan p = plan();
-        NDArray[] args = new NDArray[innerInputs.size()];
-        for (int i = nSeqs; i < args.length; i++) {
-            args[i] = (NDArray) inputs[1 + i];
-        }
-        NDArray[] outs = new NDArray[innerOutputs.size()];
-        NDArray[] stacked = new NDArray[outs.length];
-        for (long t = 0; t < n; t++) {
-            for (int k = 0; k < nSeqs; k++) {
-                NDArray seq = (NDArray) inputs[1 + k];
-                args[k] = seq.index(0, goBackwards ? seq.shape(0) - 1 - t : t);
-            }
-            p.execute(args, new Object[0], outs, new Object[0]);
-            for (int j = 0; j < outs.length; j++) {
-                store(stacked, j, outs[j], n, t);
-                if (recurrent[j]) {
-                    NDArray previous = args[nSeqs + stateOf[j]];
-                    if (!Arrays.equals(previous.shape(), outs[j].shape())) {
-                        throw new IllegalArgumentException("scan: recurrent output " + j + " has shape " + Shapes.toString(outs[j].shape())
-                                + " at step " + t + " but its previous value had shape " + Shapes.toString(previous.shape()));
-                    }
-                    args[nSeqs + stateOf[j]] = outs[j];
-                }
-            }
-        }
-        return n == 0 ? empty(inputs) : stacked;
-    }
-
-    private void store(NDArray[] stacked, int j, NDArray value, long n, long t) {
-        if (stacked[j] == null) {
-            long[] shape = new long[value.ndim() + 1];
-            shape[0] = n;
-            System.arraycopy(value.shape(), 0, shape, 1, value.ndim());
-            stacked[j] = NDArray.empty(innerOutputs.get(j).dtype(), shape);
-        } else if (!Arrays.equals(Arrays.copyOfRange(stacked[j].shape(), 1, stacked[j].ndim()), value.shape())) {
-            throw new IllegalArgumentException("scan: output " + j + " has shape " + Shapes.toString(value.shape()) + " at step " + t
-                    + " but " + Shapes.toString(Arrays.copyOfRange(stacked[j].shape(), 1, stacked[j].ndim())) + " before");
-        }
-        stacked[j].index(0, t).copyFrom(value);
-    }
-
-    /** Outputs of a zero-step loop: recurrent ones keep their initial value's shape, others have zero-length axes. */
-    private Object[] empty(Object[] inputs) {
-        Object[] result = new Object[innerOutputs.size()];
-        for (int j = 0; j < result.length; j++) {
-            Variable out = innerOutputs.get(j);
-            long[] shape = new long[out.ndim() + 1];
-            if (recurrent[j]) {
-                long[] init = ((NDArray) inputs[1 + nSeqs + stateOf[j]]).shape();
-                System.arraycopy(init, 0, shape, 1, init.length);
-            }
-            result[j] = NDArray.zeros(out.dtype(), shape);
-        }
-        return result;
-    }
-
-    private long steps(Object[] inputs) {
-        long n = ((NDArray) inputs[0]).getFlatLong(0);
-        long shortest = Long.MAX_VALUE;
-        int shortestIndex = -1;
-        for (int k = 0; k < nSeqs; k++) {
-            long len = ((NDArray) inputs[1 + k]).shape(0);
-            if (len < shortest) {
-                shortest = len;
-                shortestIndex = k;
-            }
-        }
-        if (n < 0 && nSeqs == 0) {
-            throw new IllegalArgumentException("scan: nSteps is " + n + " and there is no sequence");
-        }
-        if (n < 0) {
-            return shortest;
-        }
-        if (n > shortest) {
-            throw new IllegalArgumentException("scan: nSteps is " + n + " but sequence " + shortestIndex + " has only " + shortest + " rows");
-        }
-        return n;
+        return new ScanLoop(this, plan(), inputs).run();
     }
 
     /** The step graph, rewritten and planned on first use. */
@@ -195,14 +150,23 @@ public final class ScanOp implements Op {
         return p;
     }
 
+    /**
+     * The step as a plan whose inputs are the inner inputs, whose outputs are the loop outputs and
+     * the condition, and whose updates are the carried states' new values.
+     */
     private KernelPlan compile() {
         List<InputSpec> specs = new ArrayList<>();
         for (int i = 0; i < innerInputs.size(); i++) {
             specs.add(new InputSpec(innerInputs.get(i), null, null, "scan step input " + i));
         }
-        List<Variable> optimized = Pipeline.forMode(Config.mode()).apply(innerOutputs);
-        GraphSpec graph = new GraphSpec(specs, List.copyOf(optimized), List.of(), List.of());
-        return KernelPlan.build(graph, Backends.forDevice("cpu"));
+        Backend b = stepBackend();
+        String m = stepMode();
+        List<Variable> optimized = InnerGraphOp.bindAll(Pipeline.forMode(m).apply(innerOutputs), b, m);
+        int nLoop = layout.nLoop();
+        List<Variable> outs = new ArrayList<>(optimized.subList(0, nLoop));
+        outs.addAll(optimized.subList(nLoop + layout.nCarried(), optimized.size()));
+        GraphSpec graph = new GraphSpec(specs, outs, carried, optimized.subList(nLoop, nLoop + layout.nCarried()));
+        return KernelPlan.build(graph, b);
     }
 
     @Override
@@ -212,6 +176,6 @@ public final class ScanOp implements Op {
 
     @Override
     public String displayName() {
-        return "Scan{" + innerOutputs.size() + " outputs" + (goBackwards ? ", backwards" : "") + "}";
+        return (layout.until() ? "while{" : "for{") + stepBackend().device() + "," + (name != null ? name : "scan_fn") + "}";
     }
 }

@@ -73,7 +73,8 @@ public final class Gradients {
     /**
      * The gradient of one w: the summed contributions, or zeros when every path from w to the
      * root runs through integer or bool values (they carry no gradient), or an error when the
-     * root does not depend on w at all (Theano's DisconnectedInputError) unless {@code disconnectedZero}.
+     * root does not depend on w at all (Theano's DisconnectedInputError) unless {@code disconnectedZero},
+     * or when it is built from a {@link NullGrad} (Theano's NullTypeGradError).
      */
     private static Variable finish(Variable root, Variable w, Variable g, boolean disconnectedZero) {
         if (g == null) {
@@ -82,6 +83,10 @@ public final class Gradients {
                         + " (" + w.type().describe() + "); pass disconnectedZero=true to get zeros");
             }
             return T.zerosLike(w.dtype().isFloat() ? w : T.cast(w, org.theano4j.Config.floatX()));
+        }
+        String undefined = NullGrad.reasonIn(g);
+        if (undefined != null) {
+            throw new IllegalArgumentException("grad: the gradient with respect to " + w + " is undefined: " + undefined);
         }
         return g.dtype() == w.dtype() ? g : T.cast(g, w.dtype());
     }

@@ -1,5 +1,9 @@
 package org.theano4j.graph;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.theano4j.Variable;
@@ -32,4 +36,26 @@ public interface SharedContainer {
 
     /** Source of {@link #order()} numbers. */
     AtomicLong ORDER = new AtomicLong();
+
+    /**
+     * {@code explicit} plus the default update of every shared container that {@code roots} (or
+     * an update added so far) read and that has no update yet, in first-seen order: the updates a
+     * function (or one step of a loop) applies.
+     */
+    static Map<SharedContainer, Variable> withDefaultUpdates(List<Variable> roots, Map<SharedContainer, Variable> explicit) {
+        Map<SharedContainer, Variable> updates = new LinkedHashMap<>(explicit);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            List<Variable> all = new ArrayList<>(roots);
+            all.addAll(updates.values());
+            for (Variable leaf : Graphs.leaves(all)) {
+                if (leaf instanceof SharedContainer c && !updates.containsKey(c) && c.defaultUpdate() != null) {
+                    updates.put(c, c.defaultUpdate());
+                    grew = true;
+                }
+            }
+        }
+        return updates;
+    }
 }
