@@ -423,6 +423,41 @@ public final class Function {
         return profile;
     }
 
+    /**
+     * Saves this function to {@code path} (Theano's pickling of a function): its optimized graph,
+     * inputs with their keywords and defaults, outputs, updates, options, and every shared
+     * variable and random state it reads or updates, with their current values (one consistent
+     * state: taken while holding their locks). {@link Theano#load} reads it back, in this JVM or
+     * another. The format is {@code docs/function-file-format.md}. A graph holding something that
+     * is not data (a {@code Print} with a custom sink) is an {@link IllegalArgumentException}.
+     */
+    public void save(java.nio.file.Path path) {
+        org.theano4j.persist.FunctionFile.save(path, graph, options, single);
+    }
+
+    /**
+     * The named shared variables this function reads or updates, by name (a function loaded with
+     * {@link Theano#load} has fresh ones holding the saved values); unnamed ones are left out
+     * ({@link #sharedState()} lists every container). {@link IllegalStateException} when two have the same name.
+     */
+    public Map<String, SharedVariable> sharedVariables() {
+        Map<String, SharedVariable> byName = new java.util.LinkedHashMap<>();
+        for (SharedContainer c : graph.shared()) {
+            if (c instanceof SharedVariable sv && sv.name() != null && byName.put(sv.name(), sv) != null) {
+                throw new IllegalStateException(describe() + " uses two shared variables named '" + sv.name() + "'; use sharedState()");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * Every shared container this function reads or updates, in a fixed order (the order a load
+     * restores them in): {@link SharedVariable}s and random states ({@code SharedRandomState}).
+     */
+    public List<Variable> sharedState() {
+        return graph.shared().stream().map(SharedContainer::variable).toList();
+    }
+
     /** Whether this function was declared with a single (non-list) output. */
     public boolean isSingleOutput() {
         return single;

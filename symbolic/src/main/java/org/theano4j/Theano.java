@@ -47,6 +47,18 @@ public final class Theano {
         SharedStore.load(file, vars);
     }
 
+    /**
+     * Loads a function saved with {@link Function#save} (Theano's unpickling of a function): it
+     * computes what the saved one did, bit for bit, and applies the same updates. Its shared
+     * variables and random states are new objects holding the saved values, not the saving JVM's
+     * (reach them with {@link Function#sharedVariables()}). A file that is not a function file, is
+     * corrupt or truncated, has a newer format version, or names an op this build lacks is an
+     * {@link IllegalArgumentException}.
+     */
+    public static Function load(Path file) {
+        return org.theano4j.persist.FunctionFile.load(file);
+    }
+
     /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */
     public static FunctionOptions options() {
         return new FunctionOptions();

@@ -17,6 +17,21 @@ import org.theano4j.graph.SharedContainer;
 public record GraphSpec(List<InputSpec> inputs, List<Variable> outputs, List<SharedContainer> updated,
         List<Variable> updates) {
 
+    /**
+     * Every shared container the function reads or updates, each once: those its outputs and
+     * update values read (in the order a graph walk meets them), then those only updated.
+     */
+    public List<SharedContainer> shared() {
+        java.util.Set<SharedContainer> all = new java.util.LinkedHashSet<>();
+        for (Variable leaf : org.theano4j.graph.Graphs.leaves(roots())) {
+            if (leaf instanceof SharedContainer c) {
+                all.add(c);
+            }
+        }
+        all.addAll(updated);
+        return List.copyOf(all);
+    }
+
     /** Outputs followed by update values. */
     public List<Variable> roots() {
         List<Variable> all = new java.util.ArrayList<>(outputs);

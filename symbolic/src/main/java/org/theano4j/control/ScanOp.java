@@ -13,6 +13,8 @@ import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
+import org.theano4j.persist.Persistable;
+import org.theano4j.persist.PersistentForm;
 import org.theano4j.rewrite.Pipeline;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
@@ -22,9 +24,10 @@ import org.theano4j.tensor.Shapes;
  * sequence's length), the sequences, the initial values of the recurrent outputs, then the
  * parameters (non-sequences, explicit and implicit). The step graph maps inner inputs (sequence
  * slices, previous states, parameters) to the step outputs; it is rewritten and planned once,
- * on first use, and executed per step. Ops compare by identity.
+ * on first use, and executed per step. Ops compare by identity. Saved functions hold it as
+ * {@link Saved}: its constructor's arguments, the step graph among them.
  */
-public final class ScanOp implements Op {
+public final class ScanOp implements Op, Persistable {
     private final List<Variable> innerInputs;
     private final List<Variable> innerOutputs;
     private final int nSeqs;
@@ -208,6 +211,42 @@ public final class ScanOp implements Op {
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return ScanGrad.grad(this, node, outputGrads);
+    }
+
+    /**
+     * What a saved function holds for a scan: exactly the arguments of its constructor (the step
+     * graph as its inner inputs and outputs); a field added to the op belongs here too.
+     *
+     * @param innerInputs the step graph's inputs
+     * @param innerOutputs the step graph's outputs
+     * @param sequenceCount the number of sequences
+     * @param recurrent which outputs are recurrent
+     * @param goBackwards whether the sequences are read backwards
+     */
+    public record Saved(List<Variable> innerInputs, List<Variable> innerOutputs, int sequenceCount, boolean[] recurrent,
+            boolean goBackwards) implements PersistentForm {
+        /** Checks that the counts fit the step graph. */
+        public Saved {
+            int states = 0;
+            for (boolean r : recurrent) {
+                states += r ? 1 : 0;
+            }
+            if (recurrent.length != innerOutputs.size() || sequenceCount < 0 || sequenceCount + states > innerInputs.size()) {
+                throw new IllegalArgumentException("scan: " + innerInputs.size() + " step inputs and " + innerOutputs.size()
+                        + " step outputs do not fit " + sequenceCount + " sequences and " + recurrent.length + " outputs of which "
+                        + states + " recurrent");
+            }
+        }
+
+        @Override
+        public ScanOp restore() {
+            return new ScanOp(innerInputs, innerOutputs, sequenceCount, recurrent, goBackwards);
+        }
+    }
+
+    @Override
+    public Saved persistentForm() {
+        return new Saved(innerInputs, innerOutputs, nSeqs, recurrent, goBackwards);
     }
 
     @Override
