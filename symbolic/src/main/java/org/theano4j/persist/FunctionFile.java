@@ -1,9 +1,10 @@
 package org.theano4j.persist;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,12 +13,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.theano4j.Function;
 import org.theano4j.FunctionOptions;
@@ -73,42 +79,74 @@ public final class FunctionFile {
      * from a newer format version, or names an op this build lacks is an {@link IllegalArgumentException}.
      */
     public static Function load(Path path) {
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
-            ZipEntry first = zip.getNextEntry();
-            if (first == null || !first.getName().equals(MANIFEST)) {
-                throw new IllegalArgumentException(path + " is not a theano4j function file (its first member should be " + MANIFEST
-                        + ", found " + (first == null ? "no zip member" : first.getName()) + ")");
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Manifest manifest = Manifest.parse(text(zip, MANIFEST, path), path.toString());
+            Set<String> names = new LinkedHashSet<>(List.of(MANIFEST));
+            names.addAll(manifest.members());
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                String name = all.nextElement().getName();
+                if (!names.contains(name)) {
+                    throw new IllegalArgumentException(path + ": unexpected member " + name + " (the manifest lists " + names + ")");
+                }
             }
-            Manifest manifest = Manifest.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), path.toString());
-            Object function = null;
+            Object function = Json.parse(text(zip, FUNCTION, path), path + " " + FUNCTION);
             Map<String, NDArray> arrays = new LinkedHashMap<>();
-            List<String> expected = manifest.members();
-            int k = 0;
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry(), k++) {
-                if (k >= expected.size() || !expected.get(k).equals(e.getName())) {
-                    throw new IllegalArgumentException(path + ": unexpected member " + e.getName() + " (the manifest lists " + expected + ")");
+            for (String name : manifest.members()) {
+                if (name.endsWith(".npy")) {
+                    arrays.put(name.substring(0, name.length() - ".npy".length()),
+                            member(zip, name, path, in -> Npy.read(in, path + "[" + name + "]")));
+                } else if (!name.equals(FUNCTION)) {
+                    throw new IllegalArgumentException(path + ": member " + name + " is neither " + FUNCTION + " nor an array");
                 }
-                if (!e.getName().equals(FUNCTION) && !e.getName().endsWith(".npy")) {
-                    throw new IllegalArgumentException(path + ": member " + e.getName() + " is neither " + FUNCTION + " nor an array");
-                }
-                if (e.getName().equals(FUNCTION)) {
-                    function = Json.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), path + " " + FUNCTION);
-                } else {
-                    arrays.put(e.getName().substring(0, e.getName().length() - ".npy".length()), Npy.read(zip, path + "[" + e.getName() + "]"));
-                }
-            }
-            if (k != expected.size() || function == null) {
-                throw new IllegalArgumentException(path + " is truncated: it has " + k + " of the " + expected.size()
-                        + " members its manifest lists");
             }
             return FunctionReader.decode(function, arrays, manifest.typeHint());
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("no function file at " + path, e);
         } catch (ZipException | EOFException e) {
-            throw new IllegalArgumentException(path + " is corrupt or truncated: " + e.getMessage(), e);
+            throw new IllegalArgumentException(path + " is not a theano4j function file, or is corrupt or truncated: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the function file " + path, e);
         }
+    }
+
+    /** Member {@code name} as UTF-8 text. */
+    private static String text(ZipFile zip, String name, Path path) throws IOException {
+        return member(zip, name, path, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads member {@code name} with {@code reader}, then checks it against the CRC the zip stores
+     * for it (a corrupt member is reported as such, even when the reader failed on it first).
+     */
+    private static <T> T member(ZipFile zip, String name, Path path, MemberReader<T> reader) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw new IllegalArgumentException(path + " has no member " + name + (name.equals(MANIFEST)
+                    ? ": it is not a theano4j function file" : ", which its manifest lists: it is truncated or was edited"));
+        }
+        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(e), new CRC32())) {
+            T value = null;
+            IllegalArgumentException unreadable = null;
+            try {
+                value = reader.read(in);
+            } catch (IllegalArgumentException ex) {
+                unreadable = ex;
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+            if (in.getChecksum().getValue() != e.getCrc()) {
+                throw new IllegalArgumentException(path + " is corrupt: member " + name + " does not match its checksum", unreadable);
+            }
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            return value;
+        }
+    }
+
+    /** Reads one member's stream. */
+    @FunctionalInterface
+    private interface MemberReader<T> {
+        T read(InputStream in) throws IOException;
     }
 
     private static void text(ZipOutputStream zip, String name, String text) throws IOException {
