@@ -56,7 +56,19 @@ public final class Theano {
      * {@link IllegalArgumentException}.
      */
     public static Function load(Path file) {
-        return org.theano4j.persist.FunctionFile.load(file);
+        return org.theano4j.persist.FunctionFile.load(file, null);
+    }
+
+    /**
+     * Like {@link #load(Path)}, run on {@code device} instead of the saved one ({@code "cpu"} for a
+     * function saved on {@code "cuda"} where there is no GPU). The graph is the same; results are
+     * bit for bit those of the saving JVM only on the same backend.
+     */
+    public static Function load(Path file, String device) {
+        if (device == null) {
+            throw new IllegalArgumentException("load: device must be \"cpu\", \"cuda\" or a backend name, got null");
+        }
+        return org.theano4j.persist.FunctionFile.load(file, device);
     }
 
     /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */

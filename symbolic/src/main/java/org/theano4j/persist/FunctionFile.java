@@ -77,8 +77,10 @@ public final class FunctionFile {
      * Reads the function saved in {@code path}: a new {@link Function} with fresh shared state
      * holding the saved values. A file that is not a function file, is corrupt or truncated, comes
      * from a newer format version, or names an op this build lacks is an {@link IllegalArgumentException}.
+     *
+     * @param device the device to run on instead of the saved one, or null for the saved one
      */
-    public static Function load(Path path) {
+    public static Function load(Path path, String device) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Manifest manifest = Manifest.parse(text(zip, MANIFEST, path), path.toString());
             Set<String> names = new LinkedHashSet<>(List.of(MANIFEST));
@@ -99,7 +101,7 @@ public final class FunctionFile {
                     throw new IllegalArgumentException(path + ": member " + name + " is neither " + FUNCTION + " nor an array");
                 }
             }
-            return FunctionReader.decode(function, arrays, manifest.typeHint());
+            return FunctionReader.decode(function, arrays, manifest.typeHint(), device);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("no function file at " + path, e);
         } catch (ZipException | EOFException e) {

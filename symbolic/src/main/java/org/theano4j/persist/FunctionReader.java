@@ -23,15 +23,20 @@ import org.theano4j.tensor.NDArray;
 final class FunctionReader {
     private final ValueReader values;
     private final String typeHint;
+    private final String device;
 
-    private FunctionReader(Map<String, NDArray> arrays, String typeHint) {
+    private FunctionReader(Map<String, NDArray> arrays, String typeHint, String device) {
         this.values = new ValueReader(Registry.get(), arrays);
         this.typeHint = typeHint;
+        this.device = device;
     }
 
-    /** The function {@code json} describes; {@code typeHint} explains a type that differs in this JVM. */
-    static Function decode(Object json, Map<String, NDArray> arrays, String typeHint) {
-        return new FunctionReader(arrays, typeHint).read(json);
+    /**
+     * The function {@code json} describes; {@code typeHint} explains a type that differs in this
+     * JVM; {@code device} replaces the saved device unless null.
+     */
+    static Function decode(Object json, Map<String, NDArray> arrays, String typeHint, String device) {
+        return new FunctionReader(arrays, typeHint, device).read(json);
     }
 
     private Function read(Object json) {
@@ -84,9 +89,10 @@ final class FunctionReader {
         return new InputSpec(v, keyword, def, label);
     }
 
-    private static FunctionOptions options(Object json) {
+    private FunctionOptions options(Object json) {
+        String saved = ValueReader.text(ValueReader.member(json, "device", "options"), "options.device");
         FunctionOptions o = Theano.options()
-                .device(ValueReader.text(ValueReader.member(json, "device", "options"), "options.device"))
+                .device(device != null ? device : saved)
                 .mode(ValueReader.text(ValueReader.member(json, "mode", "options"), "options.mode"))
                 .profile((Boolean) Scalars.read(ValueReader.member(json, "profile", "options"), Boolean.class, "options.profile"));
         Map<?, ?> m = (Map<?, ?>) json;

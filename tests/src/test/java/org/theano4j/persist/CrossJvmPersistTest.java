@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theano4j.Theano;
+import org.theano4j.rng.RandomStreams;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.io.Npz;
 
@@ -44,10 +46,24 @@ class CrossJvmPersistTest {
         }
     }
 
+    @Test
+    void aJvmWhoseFloatXChangesADrawsTypeRefusesTheFileAndSaysWhy(@TempDir Path dir) throws Exception {
+        Theano.function(List.of(), new RandomStreams(3).uniform(2)).save(dir.resolve("draw.t4j"));
+        String out = runChild(dir, List.of("-Dtheano4j.floatX=float32"), List.of("--refused", "draw"));
+        assertTrue(out.contains("refused: ") && out.contains("gives TensorType(float32, vector) in this JVM but the file says"
+                + " TensorType(float64, vector) (the file was saved with floatX=float64 and this JVM has floatX=float32;"
+                + " load it with -Dtheano4j.floatX=float64)"), out);
+    }
+
     private static String runChild(Path dir, List<String> cases) throws Exception {
+        return runChild(dir, List.of(), cases);
+    }
+
+    private static String runChild(Path dir, List<String> jvmFlags, List<String> cases) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PersistProbe.class.getName(), dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PersistProbe.class.getName(), dir.toString()));
         cmd.addAll(cases);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

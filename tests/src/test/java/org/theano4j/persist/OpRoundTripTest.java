@@ -1,6 +1,7 @@
 package org.theano4j.persist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -102,6 +103,18 @@ class OpRoundTripTest {
         g.call();
         SameBits.assertSame("w after the loaded call", NDArray.of(new double[] {2, 4}), loaded.getValue());
         SameBits.assertSame("w is untouched", NDArray.of(new double[] {1, 2}), w.getValue());
+    }
+
+    @Test
+    void aFunctionLoadsOntoAnotherDevice(@TempDir Path dir) {
+        Variable x = T.dvector("x");
+        Function f = Theano.function(List.of(x), T.tanh(x).sum());
+        Path file = dir.resolve("f.t4j");
+        f.save(file);
+        Function g = Theano.load(file, "reference");
+        assertTrue(g.backendName().startsWith("reference"), g.backendName());
+        assertTrue(f.call(OpRows.X).allClose(g.call(OpRows.X), 1e-15, 0));
+        assertThrows(IllegalArgumentException.class, () -> Theano.load(file, null));
     }
 
     private static String captured(Function f) {

@@ -12,7 +12,8 @@ import org.theano4j.tensor.io.Npz;
 /**
  * The child JVM of {@link CrossJvmPersistTest}: loads each named function file of a directory,
  * makes its saved calls and writes what {@link CrossJvmCases#run} records, plus its description.
- * Arguments: the directory, then {@code name} or {@code name=other} (use other's shared variables).
+ * Arguments: the directory, then {@code name} or {@code name=other} (use other's shared variables);
+ * or the directory, {@code --refused} and one name: print why the load fails.
  */
 public final class PersistProbe {
     private PersistProbe() {
@@ -20,6 +21,15 @@ public final class PersistProbe {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        if (args[1].equals("--refused")) {
+            try {
+                Theano.load(dir.resolve(args[2] + ".t4j"));
+                System.out.println("loaded");
+            } catch (IllegalArgumentException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+            return;
+        }
         Map<String, Function> loaded = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] spec = args[i].split("=");
