@@ -222,8 +222,7 @@ final class OpRows {
                     MRGRandomStreams m = new MRGRandomStreams(7);
                     double[][] pvals = {{0.1, 0.9}, {0.5, 0.5}};
                     return Theano.function(List.of(), List.of(m.uniform(new long[] {5}, 2, 3), m.normal(new long[] {3}, 1, 2),
-                            m.binomial(new long[] {4}, 0.5), m.multinomial(pvals, 3), m.choice(1, false, pvals),
-                            m.multinomialWoReplacement(pvals, 2)), o);
+                            m.binomial(new long[] {4}, 0.5), m.multinomial(pvals, 3), m.choice(1, false, pvals)), o);
                 }),
                 new Row("no default updates", o -> Theano.function(List.of(), new RandomStreams(5).normal(3),
                         o.noDefaultUpdates().name("frozen").profile(true).nanGuard(true))));
