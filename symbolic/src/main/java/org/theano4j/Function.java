@@ -1,10 +1,13 @@
 package org.theano4j;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.backend.Backend;
@@ -20,6 +23,7 @@ import org.theano4j.compile.Workspace;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
+import org.theano4j.persist.FunctionFile;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -431,8 +435,8 @@ public final class Function {
      * another. The format is {@code docs/function-file-format.md}. A graph holding something that
      * is not data (a {@code Print} with a custom sink) is an {@link IllegalArgumentException}.
      */
-    public void save(java.nio.file.Path path) {
-        org.theano4j.persist.FunctionFile.save(path, graph, options, single);
+    public void save(Path path) {
+        FunctionFile.save(path, graph, options, single);
     }
 
     /**
@@ -441,13 +445,13 @@ public final class Function {
      * ({@link #sharedState()} lists every container). {@link IllegalStateException} when two have the same name.
      */
     public Map<String, SharedVariable> sharedVariables() {
-        Map<String, SharedVariable> byName = new java.util.LinkedHashMap<>();
+        Map<String, SharedVariable> byName = new LinkedHashMap<>();
         for (SharedContainer c : graph.shared()) {
             if (c instanceof SharedVariable sv && sv.name() != null && byName.put(sv.name(), sv) != null) {
                 throw new IllegalStateException(describe() + " uses two shared variables named '" + sv.name() + "'; use sharedState()");
             }
         }
-        return java.util.Collections.unmodifiableMap(byName);
+        return Collections.unmodifiableMap(byName);
     }
 
     /**

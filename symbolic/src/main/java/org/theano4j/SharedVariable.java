@@ -8,6 +8,7 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.persist.Persistable;
 import org.theano4j.persist.PersistentForm;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * A symbolic variable with a value that persists across calls and is shared by every function
@@ -181,7 +182,7 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
         public Saved {
             if (!type.accepts(value)) {
                 throw new IllegalArgumentException("shared variable " + name + " is " + type.describe() + " but its saved value is "
-                        + value.dtype().numpyName() + " of shape " + org.theano4j.tensor.Shapes.toString(value.shape()));
+                        + value.dtype().numpyName() + " of shape " + Shapes.toString(value.shape()));
             }
         }
 

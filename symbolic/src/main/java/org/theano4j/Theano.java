@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.theano4j.compile.FunctionCompiler;
 import org.theano4j.graph.TensorType;
+import org.theano4j.persist.FunctionFile;
 import org.theano4j.tensor.NDArray;
 
 /** The entry points of {@code import theano}: shared variables, options and compiled functions. */
@@ -56,7 +57,7 @@ public final class Theano {
      * {@link IllegalArgumentException}.
      */
     public static Function load(Path file) {
-        return org.theano4j.persist.FunctionFile.load(file, null);
+        return FunctionFile.load(file, null);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class Theano {
         if (device == null) {
             throw new IllegalArgumentException("load: device must be \"cpu\", \"cuda\" or a backend name, got null");
         }
-        return org.theano4j.persist.FunctionFile.load(file, device);
+        return FunctionFile.load(file, device);
     }
 
     /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */

@@ -1,7 +1,11 @@
 package org.theano4j.compile;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.theano4j.Variable;
+import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 
 /**
@@ -22,8 +26,8 @@ public record GraphSpec(List<InputSpec> inputs, List<Variable> outputs, List<Sha
      * update values read (in the order a graph walk meets them), then those only updated.
      */
     public List<SharedContainer> shared() {
-        java.util.Set<SharedContainer> all = new java.util.LinkedHashSet<>();
-        for (Variable leaf : org.theano4j.graph.Graphs.leaves(roots())) {
+        Set<SharedContainer> all = new LinkedHashSet<>();
+        for (Variable leaf : Graphs.leaves(roots())) {
             if (leaf instanceof SharedContainer c) {
                 all.add(c);
             }
@@ -34,7 +38,7 @@ public record GraphSpec(List<InputSpec> inputs, List<Variable> outputs, List<Sha
 
     /** Outputs followed by update values. */
     public List<Variable> roots() {
-        List<Variable> all = new java.util.ArrayList<>(outputs);
+        List<Variable> all = new ArrayList<>(outputs);
         all.addAll(updates);
         return all;
     }

@@ -2,6 +2,7 @@ package org.theano4j.persist;
 
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ public final class FunctionFile {
                 }
             }
             return FunctionReader.decode(function, arrays, manifest.typeHint(), device);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new IllegalArgumentException("no function file at " + path, e);
         } catch (ZipException | EOFException e) {
             throw new IllegalArgumentException(path + " is not a theano4j function file, or is corrupt or truncated: " + e.getMessage(), e);

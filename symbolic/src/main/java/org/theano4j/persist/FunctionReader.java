@@ -13,6 +13,7 @@ import org.theano4j.compile.InputSpec;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * Rebuilds a function from the tree of {@code function.json} and the file's arrays: fresh shared
@@ -84,7 +85,7 @@ final class FunctionReader {
         NDArray def = (NDArray) values.read(m.get("default"), NDArray.class, null, at + ".default");
         if (def != null && !v.type().accepts(def)) {
             throw new IllegalArgumentException(at + ": the default of " + label + " is " + def.dtype().numpyName() + " of shape "
-                    + org.theano4j.tensor.Shapes.toString(def.shape()) + ", not a value of " + v.type().describe());
+                    + Shapes.toString(def.shape()) + ", not a value of " + v.type().describe());
         }
         return new InputSpec(v, keyword, def, label);
     }

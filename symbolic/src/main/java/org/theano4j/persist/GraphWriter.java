@@ -14,6 +14,7 @@ import org.theano4j.graph.Graphs;
 import org.theano4j.graph.Op;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.Type;
+import org.theano4j.tensor.NDArray;
 
 /**
  * One graph of a file being written, as a list of entries in dependency order: leaves (free
@@ -93,7 +94,7 @@ final class GraphWriter implements ValueWriter.Scope {
         Map<String, Object> e = newId(v);
         if (v instanceof Constant c) {
             e.put("kind", "constant");
-            e.put("value", values.write(c.value(), org.theano4j.tensor.NDArray.class, null, "constant " + c));
+            e.put("value", values.write(c.value(), NDArray.class, null, "constant " + c));
             e.put("weak", c.isWeak());
         } else if (v instanceof SharedContainer c) {
             e.put("kind", "shared");

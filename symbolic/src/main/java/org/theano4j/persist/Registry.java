@@ -1,13 +1,16 @@
 package org.theano4j.persist;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.theano4j.graph.TensorType;
+import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -38,11 +41,11 @@ final class Registry {
 
     /**
      * The class a value declared as {@code declared} has when the file gives no class tag: the
-     * declared class itself, except that a graph {@link org.theano4j.graph.Type} is a tensor type
+     * declared class itself, except that a graph {@link Type} is a tensor type
      * unless tagged (most variables are tensors, so their types stay short).
      */
     static Class<?> untagged(Class<?> declared) {
-        return declared == org.theano4j.graph.Type.class ? TensorType.class : declared;
+        return declared == Type.class ? TensorType.class : declared;
     }
 
     /** The registry of this class path. */
@@ -61,7 +64,7 @@ final class Registry {
         MethodHandles.Lookup lookup = dot < 0 ? null : byPackage.get(name.substring(0, dot));
         if (lookup == null) {
             throw new IllegalArgumentException("the file names class '" + name + "', which is in no package registered for saved"
-                    + " functions (registered: " + new java.util.TreeSet<>(byPackage.keySet()) + ")");
+                    + " functions (registered: " + new TreeSet<>(byPackage.keySet()) + ")");
         }
         Class<?> c;
         try {
@@ -92,7 +95,7 @@ final class Registry {
             throw new IllegalArgumentException(where + " " + c.getName() + ", which is neither a record nor an enum: only data"
                     + " is saved (code such as a lambda or a callback cannot be)");
         }
-        if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+        if (!Modifier.isPublic(c.getModifiers())) {
             throw new IllegalArgumentException(where + " " + c.getName() + ", which is not public");
         }
     }

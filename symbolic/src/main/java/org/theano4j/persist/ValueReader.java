@@ -6,6 +6,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ final class ValueReader {
     }
 
     private static Map<Object, Object> without(Map<?, ?> m, String key) {
-        Map<Object, Object> copy = new java.util.LinkedHashMap<>(m);
+        Map<Object, Object> copy = new LinkedHashMap<>(m);
         copy.remove(key);
         return copy;
     }

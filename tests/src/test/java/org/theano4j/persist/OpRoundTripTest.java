@@ -30,6 +30,8 @@ import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarFn;
 import org.theano4j.op.ScalarOp;
+import org.theano4j.rng.RandomStreams;
+import org.theano4j.rng.SharedRandomState;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -103,6 +105,18 @@ class OpRoundTripTest {
         g.call();
         SameBits.assertSame("w after the loaded call", NDArray.of(new double[] {2, 4}), loaded.getValue());
         SameBits.assertSame("w is untouched", NDArray.of(new double[] {1, 2}), w.getValue());
+    }
+
+    @Test
+    void sharedVariablesByNameNeedDistinctNamesAndSharedStateListsEveryContainer(@TempDir Path dir) {
+        SharedVariable a = Theano.shared(1.0, "w");
+        SharedVariable b = Theano.shared(2.0, "w");
+        SharedVariable unnamed = Theano.shared(3.0);
+        Function f = saveAndLoad(Theano.function(List.of(), a.add(b).add(unnamed).add(new RandomStreams(1).uniform())), dir);
+        IllegalStateException e = assertThrows(IllegalStateException.class, f::sharedVariables);
+        assertTrue(e.getMessage().contains("two shared variables named 'w'"), e.getMessage());
+        assertEquals(4, f.sharedState().size());
+        assertEquals(1, f.sharedState().stream().filter(v -> v instanceof SharedRandomState).count(), f.sharedState().toString());
     }
 
     @Test
