@@ -24,6 +24,7 @@ import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
 import org.theano4j.persist.FunctionFile;
+import org.theano4j.tensor.MemoryScope;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -37,10 +38,13 @@ import org.theano4j.tensor.NDArray;
  * call uses shared state; that one fails with an {@link IllegalStateException} (it could
  * deadlock against other threads or recycle a value the running call still reads).
  *
+ * <p>Outputs are fresh arrays owned by the caller; they join the {@link MemoryScope} open on the
+ * calling thread, if any. {@link #close()} releases the function's own buffers at once.
+ *
  * <p>Arguments over memory confined to the calling thread (a confined {@code Arena}) are run on
  * the calling thread alone, since backend worker threads cannot read them.
  */
-public final class Function {
+public final class Function implements AutoCloseable {
     private final GraphSpec graph;
     private final KernelPlan plan;
     private final Backend backend;
@@ -104,7 +108,7 @@ public final class Function {
         Workspace ws = plan.acquire();
         try {
             invoke(ws, keywordArgs, spread(positional));
-            return ws.outputs()[0];
+            return MemoryScope.adopt(ws.outputs()[0]);
         } finally {
             plan.release(ws);
         }
@@ -115,7 +119,11 @@ public final class Function {
         Workspace ws = plan.acquire();
         try {
             invoke(ws, keywordArgs, spread(positional));
-            return Arrays.asList(ws.outputs().clone());
+            NDArray[] outs = ws.outputs().clone();
+            for (NDArray o : outs) {
+                MemoryScope.adopt(o);
+            }
+            return Arrays.asList(outs);
         } finally {
             plan.release(ws);
         }
@@ -218,6 +226,12 @@ public final class Function {
     /** Reads the shared state (locks held) and counts this call as a reader of what it only reads. */
     private void readState(Object[] state) {
         plan.snapshot(state);
+        for (int i = 0; i < state.length; i++) {
+            if (state[i] instanceof NDArray a && a.isClosed()) {
+                throw new IllegalStateException(describe() + ": shared variable " + plan.shared()[i].variable()
+                        + " holds a closed array (closed after it was set with borrow); set a new value first");
+            }
+        }
         for (int i = 0; i < lockOrder.length; i++) {
             if (readOnly[i] && lockOrder[i] instanceof SharedVariable sv) {
                 sv.beginRead();
@@ -303,6 +317,10 @@ public final class Function {
      */
     private NDArray convert(Workspace ws, int index, Object arg, InputSpec in) {
         TensorType type = in.variable().tensorType();
+        if (arg instanceof NDArray a && a.isClosed()) {
+            throw new IllegalArgumentException(describe() + " " + in.label() + ": the array was closed (NDArray.close()"
+                    + " or its MemoryScope) and cannot be an argument");
+        }
         if (arg instanceof NDArray a && type.accepts(a)) {
             return a;
         }
@@ -317,6 +335,16 @@ public final class Function {
 
     private String describe() {
         return options.functionName() != null ? "function '" + options.functionName() + "'" : "function";
+    }
+
+    /**
+     * Releases this function's own memory (intermediate buffers) now; later calls are an
+     * {@link IllegalStateException}. Shared variables and the outputs already returned are not
+     * touched. A call in progress finishes and then releases its buffers. Idempotent.
+     */
+    @Override
+    public void close() {
+        plan.close();
     }
 
     /** A copy that shares the compiled graph (no recompilation) and the same shared state. */

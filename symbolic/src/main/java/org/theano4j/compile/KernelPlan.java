@@ -44,6 +44,7 @@ public final class KernelPlan {
     private final AtomicInteger pooled = new AtomicInteger();
     /** The last released workspace: the common single-threaded case takes and returns it without allocating. */
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
+    private volatile boolean closed;
 
     private KernelPlan(Step[] steps, int totalSteps, int nSlots, int[] constantSlots, NDArray[] constantValues, SharedContainer[] shared,
             int[] sharedSlots, int[] inputSlots, int[] outputSlots, int[] updateSlots, int firstTransient, int nGroups) {
@@ -240,6 +241,9 @@ public final class KernelPlan {
 
     /** A workspace for one call from the pool (or a new one); give it back with {@link #release}. */
     public Workspace acquire() {
+        if (closed) {
+            throw new IllegalStateException("this function was closed (Function.close()); compile it again to call it");
+        }
         Workspace ws = spare.getAndSet(null);
         if (ws == null) {
             ws = pool.poll();
@@ -256,6 +260,10 @@ public final class KernelPlan {
      */
     public void release(Workspace ws) {
         ws.clear(firstTransient);
+        if (closed) {
+            ws.close();
+            return;
+        }
         if (spare.compareAndSet(null, ws)) {
             return;
         }
@@ -263,6 +271,17 @@ public final class KernelPlan {
             pool.push(ws);
         } else {
             pooled.decrementAndGet();
+        }
+    }
+
+    /**
+     * Releases the buffers of every idle workspace now and makes later {@link #acquire()}s fail;
+     * a workspace still in a call is released when that call gives it back. Idempotent.
+     */
+    public void close() {
+        closed = true;
+        for (Workspace ws = spare.getAndSet(null); ws != null; ws = pool.poll()) {
+            ws.close();
         }
     }
 
@@ -303,6 +322,12 @@ public final class KernelPlan {
     }
 
     private void run(Workspace ws, StepListener listener) {
+        for (NDArray c : constantValues) {
+            if (c.isClosed()) {
+                throw new IllegalStateException("a constant of this function was closed (an NDArray given to T.constant"
+                        + " or used as an operand, then closed); compile the function again with a live array");
+            }
+        }
         Object[] sharedValues = ws.sharedValues();
         NDArray[] args = ws.args();
         for (int i = 0; i < sharedSlots.length; i++) {

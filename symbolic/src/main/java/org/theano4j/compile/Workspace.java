@@ -25,10 +25,10 @@ public final class Workspace {
     private final NDArray[] updateTargets;
     private final boolean[] held;
     private final NDArray[] scalarArgs;
-    private final MemorySegment[] groups;
+    private final NDArray[] groups;
 
     Workspace(int nSlots, int nSteps, int nArgs, int nShared, int nOutputs, int nUpdates, int nGroups) {
-        groups = new MemorySegment[nGroups];
+        groups = new NDArray[nGroups];
         slots = new Object[nSlots];
         fresh = new boolean[nSlots];
         buffers = new NDArray[nSlots];
@@ -106,11 +106,12 @@ public final class Workspace {
      */
     NDArray groupBuffer(int g, DType dtype, long[] shape, StepState state, int output) {
         long bytes = Shapes.checkByteSize(shape, dtype);
-        MemorySegment mem = groups[g];
-        if (mem == null || mem.byteSize() < bytes) {
-            mem = NDArray.empty(DType.INT8, Math.max(bytes, 1)).segment();
-            groups[g] = mem;
+        NDArray group = groups[g];
+        if (group == null || group.size() < bytes) {
+            group = NDArray.empty(DType.INT8, Math.max(bytes, 1));
+            groups[g] = group;
         }
+        MemorySegment mem = group.segment();
         NDArray v = state.views[output];
         if (v == null || v.segment() != mem || v.dtype() != dtype || !v.hasShape(shape)) {
             v = NDArray.wrap(mem, dtype, shape);
@@ -126,6 +127,18 @@ public final class Workspace {
             s = states[index] = new StepState(step.in.length, step.out.length);
         }
         return s;
+    }
+
+    /** Releases the buffers this workspace owns now (the function was closed); it must not be used again. */
+    void close() {
+        for (NDArray[] owned : new NDArray[][] {buffers, groups, scalarArgs}) {
+            for (int i = 0; i < owned.length; i++) {
+                if (owned[i] != null) {
+                    owned[i].close();
+                    owned[i] = null;
+                }
+            }
+        }
     }
 
     /** Drops references to call values so that arguments and results can be collected. */

@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * An n-dimensional array: a strided view (shape, strides and offset in elements) over an
- * off-heap {@link MemorySegment}. Memory allocated here is freed by the GC once unreachable.
+ * off-heap {@link MemorySegment}. Memory allocated here is freed once unreachable, or at once by
+ * {@link #close()} (or the {@link MemoryScope} that owns the array).
  */
 public final class NDArray {
     private static final double TWO_POW_64 = 18446744073709551616.0;
     private static final double TWO_POW_63 = 9223372036854775808.0;
     private static final long[] NO_AXES = new long[0];
 
+    private final Buffer buffer;
     private final MemorySegment segment;
     private final DType dtype;
     private final long[] shape;
@@ -21,8 +23,9 @@ public final class NDArray {
     private final long size;
 
     /** Every array, views included, obeys numpy's size rule ({@link Shapes#checkByteSize}). */
-    NDArray(MemorySegment segment, DType dtype, long[] shape, long[] strides, long offset) {
-        this.segment = segment;
+    NDArray(Buffer buffer, DType dtype, long[] shape, long[] strides, long offset) {
+        this.buffer = buffer;
+        this.segment = buffer.segment;
         this.dtype = dtype;
         this.shape = shape;
         this.strides = strides;
@@ -155,8 +158,7 @@ public final class NDArray {
             return new NDArray(NativeMemory.allocate(dtype.byteSize()), dtype, NO_AXES, NO_AXES, 0);
         }
         long[] s = shape.clone();
-        MemorySegment seg = NativeMemory.allocate(Shapes.checkByteSize(s, dtype));
-        return new NDArray(seg, dtype, s, Shapes.cStrides(s), 0);
+        return new NDArray(NativeMemory.allocate(Shapes.checkByteSize(s, dtype)), dtype, s, Shapes.cStrides(s), 0);
     }
 
     /** A C-contiguous array filled with {@code value} (cast to dtype). */
@@ -183,7 +185,7 @@ public final class NDArray {
             throw new IllegalArgumentException("shape " + Shapes.toString(shape) + " and strides "
                     + Shapes.toString(strides) + " differ in length");
         }
-        NDArray a = new NDArray(data, dtype, shape.clone(), strides.clone(), offset);
+        NDArray a = new NDArray(Buffer.foreign(data), dtype, shape.clone(), strides.clone(), offset);
         Views.checkBounds(a);
         return a;
     }
@@ -240,9 +242,32 @@ public final class NDArray {
         return offset * dtype.byteSize();
     }
 
-    /** The whole backing memory, no copy. */
+    /** The whole backing memory, no copy; {@link IllegalStateException} once the array was closed. */
     public MemorySegment segment() {
+        buffer.checkOpen();
         return segment;
+    }
+
+    /**
+     * Releases this array's memory now instead of when it becomes unreachable (numpy has no
+     * counterpart; a service uses it to bound native memory deterministically). The memory is
+     * shared with every view of this array: all of them become unusable, and any later use is
+     * an {@link IllegalStateException}. Closing twice does nothing. Close only arrays nothing
+     * else still uses: a function's argument during its call, a shared variable's borrowed value.
+     * Arrays over a caller's memory ({@link #wrap}, {@link #view}) are only marked closed.
+     *
+     * <p>NDArray is deliberately not {@link AutoCloseable}: frameworks close AutoCloseable values
+     * on their own (JUnit closes every AutoCloseable argument of a parameterized test after its
+     * row, which would close an array shared by several rows). For try-with-resources, track the
+     * array in a {@link MemoryScope}.
+     */
+    public void close() {
+        buffer.close();
+    }
+
+    /** Whether this array (or the array it is a view of) was closed. */
+    public boolean isClosed() {
+        return buffer.isClosed();
     }
 
     /** True if elements are laid out in C order without gaps (axes of length 1 are ignored). */
@@ -339,6 +364,7 @@ public final class NDArray {
 
     /** Reads the element at physical position {@code pos} (elements from segment start) as double. */
     public double readDouble(long pos) {
+        buffer.checkOpen();
         return switch (dtype) {
             case BOOL, INT8 -> segment.getAtIndex(ValueLayout.JAVA_BYTE, pos);
             case UINT8 -> segment.getAtIndex(ValueLayout.JAVA_BYTE, pos) & 0xFF;
@@ -355,6 +381,7 @@ public final class NDArray {
 
     /** Reads the element at physical position {@code pos} as long (floats truncate toward zero). */
     public long readLong(long pos) {
+        buffer.checkOpen();
         return switch (dtype) {
             case BOOL, INT8 -> segment.getAtIndex(ValueLayout.JAVA_BYTE, pos);
             case UINT8 -> segment.getAtIndex(ValueLayout.JAVA_BYTE, pos) & 0xFF;
@@ -370,6 +397,7 @@ public final class NDArray {
 
     /** Writes {@code v} at physical position {@code pos} with numpy cast semantics. */
     public void writeDouble(long pos, double v) {
+        buffer.checkOpen();
         switch (dtype) {
             case BOOL -> segment.setAtIndex(ValueLayout.JAVA_BYTE, pos, (byte) (v != 0 ? 1 : 0));
             case FLOAT32 -> segment.setAtIndex(ValueLayout.JAVA_FLOAT, pos, (float) v);
@@ -381,6 +409,7 @@ public final class NDArray {
 
     /** Writes {@code v} at physical position {@code pos}; integer targets wrap like numpy's astype. */
     public void writeLong(long pos, long v) {
+        buffer.checkOpen();
         switch (dtype) {
             case BOOL -> segment.setAtIndex(ValueLayout.JAVA_BYTE, pos, (byte) (v != 0 ? 1 : 0));
             case INT8, UINT8 -> segment.setAtIndex(ValueLayout.JAVA_BYTE, pos, (byte) v);
@@ -431,7 +460,7 @@ public final class NDArray {
     // ---------------------------------------------------------------- views and copies
 
     NDArray withLayout(long[] newShape, long[] newStrides, long newOffset) {
-        return new NDArray(segment, dtype, newShape, newStrides, newOffset);
+        return new NDArray(buffer, dtype, newShape, newStrides, newOffset);
     }
 
     /** Reshaped view when C-contiguous, else a reshaped copy; one -1 is inferred. */
@@ -487,6 +516,8 @@ public final class NDArray {
 
     /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array. */
     public void copyFrom(NDArray src) {
+        buffer.checkOpen();
+        src.buffer.checkOpen();
         NDArray s = src.broadcastTo(shape);
         if (size == 0) {
             return; // an empty view may start past its segment's end: nothing to touch

@@ -3,22 +3,29 @@ package org.theano4j.tensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Allocates GC-managed native memory for arrays.
+ * Allocates native memory for arrays: released early by {@link NDArray#close()} or a
+ * {@link MemoryScope}, else once no segment of it is reachable.
  *
- * <p>Each allocation gets its own automatic arena, so memory is freed once the segment is
- * unreachable. Native memory does not pressure the Java heap, so a loop of short-lived large
+ * <p>Memory comes from the C library's {@code calloc} ({@link CAlloc}), outside the JDK's
+ * direct-memory budget, so a service with a small heap and {@code -XX:+DisableExplicitGC} never
+ * fails with "Cannot reserve direct buffer memory"; each allocation's segment belongs to its own
+ * automatic arena whose cleanup frees it, unless it was closed first. Native memory does not pressure the Java heap, so a loop of short-lived large
  * arrays could grow RSS far before a collection happens; we therefore ask for a collection once
  * the bytes allocated since the previous one exceed the live low-water mark (at least 256 MiB).
  * Only allocations that succeeded count: a failed one (an OutOfMemoryError, a refused mapping)
  * leaves the live and since-collection totals as they were.
  *
  * <p>Small arrays (up to {@value #SMALL_BYTES} bytes: scalars, short vectors, the typical
- * per-call outputs of a service) are carved from thread-local slabs of {@value #SLAB_BYTES}
- * bytes with a bump pointer: no arena and no cleaner per array, which makes them about as cheap
- * as a Java object. A slab is freed when no array carved from it is reachable any more.
+ * per-call outputs of a service) are carved from slabs of {@value #SLAB_BYTES} bytes with an
+ * atomic bump pointer: no arena and no cleaner per array, which makes them about as cheap as a
+ * Java object. Slabs are shared by threads in a few stripes (chosen by thread id), so a hundred
+ * thousand virtual threads share a few slabs instead of holding one each. A slab is freed when
+ * no array carved from it is reachable any more; closing a small array only makes it unusable.
  *
  * <p>Huge arrays (from {@value #HUGE_BYTES} bytes) are mapped straight from the kernel with
  * transparent huge pages ({@link HugePages}): already zero, 2 MiB-aligned, and faulted in 2 MiB
@@ -39,47 +46,55 @@ final class NativeMemory {
     static final long SLAB_BYTES = 64 * 1024;
     static final long HUGE_BYTES = Flags.getLong("hugePagesFrom");
     private static final long ALIGN = 64;
-    private static final ThreadLocal<Slab> SLABS = new ThreadLocal<>();
+    private static final AtomicReferenceArray<Slab> STRIPES = new AtomicReferenceArray<>(stripeCount());
 
     private NativeMemory() {
     }
 
-    /** Allocates {@code bytes} (at least one) with 64-byte alignment, zero-filled. */
-    static MemorySegment allocate(long bytes) {
+    private static int stripeCount() {
+        return Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4 - 1) * 2;
+    }
+
+    /** {@code bytes} (at least one) zero bytes with 64-byte alignment, in a buffer of their own or a slab's. */
+    static Buffer allocate(long bytes) {
         return bytes <= SMALL_BYTES ? small(Math.max(bytes, 1)) : large(bytes);
     }
 
-    private static MemorySegment small(long bytes) {
-        Slab slab = SLABS.get();
-        if (slab == null || slab.next + bytes > SLAB_BYTES) {
-            slab = new Slab(large(SLAB_BYTES));
-            SLABS.set(slab);
-        }
-        MemorySegment segment = slab.chunk.asSlice(slab.next, bytes);
-        slab.next += (bytes + ALIGN - 1) & -ALIGN;
-        return segment;
-    }
-
-    /** The current slab of a thread: a zero-filled chunk and the offset of its free part. */
+    /** A slab of a stripe: a zero-filled chunk and the offset of its free part. */
     private static final class Slab {
         final MemorySegment chunk;
-        long next;
+        final AtomicLong next = new AtomicLong();
 
         Slab(MemorySegment chunk) {
             this.chunk = chunk;
         }
     }
 
-    private static MemorySegment large(long bytes) {
+    private static Buffer small(long bytes) {
+        long need = (bytes + ALIGN - 1) & -ALIGN;
+        int stripe = (int) (Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L >>> 40) & (STRIPES.length() - 1);
+        while (true) {
+            Slab slab = STRIPES.get(stripe);
+            if (slab != null) {
+                long off = slab.next.getAndAdd(need);
+                if (off + bytes <= SLAB_BYTES) {
+                    return Buffer.foreign(slab.chunk.asSlice(off, bytes));
+                }
+            }
+            STRIPES.compareAndSet(stripe, slab, new Slab(large(SLAB_BYTES).segment));
+        }
+    }
+
+    private static Buffer large(long bytes) {
         long size = Math.max(bytes, 1);
         beforeAllocating(size);
         if (size >= HUGE_BYTES && HugePages.available()) {
-            MemorySegment segment = huge(size);
-            if (segment != null) {
-                return segment;
+            Buffer b = huge(size);
+            if (b != null) {
+                return b;
             }
         }
-        return normal(size);
+        return CAlloc.available() ? normal(size) : jdk(size);
     }
 
     /** Collects first when {@code size} more bytes would pass the trigger. */
@@ -95,22 +110,54 @@ final class NativeMemory {
         SINCE_GC.addAndGet(size);
     }
 
-    /**
-     * {@code size} zero bytes from the JDK allocator (malloc and memset), freed when unreachable;
-     * the OutOfMemoryError of a failed allocation leaves the accounting untouched.
-     */
-    static MemorySegment normal(long size) {
-        MemorySegment segment = Arena.ofAuto().allocate(size, 64);
-        account(size);
-        CLEANER.register(segment, () -> release(size));
-        return segment;
+    /** Gives {@code size} bytes back once, through whichever comes first: an early close or the arena's cleanup. */
+    private static final class Release implements Runnable {
+        private final long size;
+        private final Runnable free;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Release(long size, Runnable free) {
+            this.size = size;
+            this.free = free;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                free.run();
+                release(size);
+            }
+        }
     }
 
     /**
-     * {@code size} zero bytes mapped with huge pages and unmapped when unreachable, or null where
-     * mmap is unavailable or failed.
+     * {@code size} zero bytes from {@code calloc}, 64-byte aligned inside a block 64 bytes larger;
+     * an {@link OutOfMemoryError} naming the size when the C library has none (nothing counted).
      */
-    static MemorySegment huge(long size) {
+    static Buffer normal(long size) {
+        long base = size > Long.MAX_VALUE - ALIGN ? 0 : CAlloc.calloc(size + ALIGN);
+        if (base == 0) {
+            throw new OutOfMemoryError("theano4j: cannot allocate " + size + " bytes of native memory for an array");
+        }
+        account(size);
+        Release r = new Release(size, () -> CAlloc.free(base));
+        MemorySegment seg = MemorySegment.ofAddress((base + ALIGN - 1) & -ALIGN).reinterpret(size, Arena.ofAuto(), s -> r.run());
+        return new Buffer(seg, r);
+    }
+
+    /** {@code size} zero bytes from the JDK allocator (where calloc is unavailable): released only when unreachable. */
+    static Buffer jdk(long size) {
+        MemorySegment segment = Arena.ofAuto().allocate(size, ALIGN);
+        account(size);
+        CLEANER.register(segment, () -> release(size));
+        return Buffer.foreign(segment);
+    }
+
+    /**
+     * {@code size} zero bytes mapped with huge pages and unmapped when closed or unreachable, or
+     * null where mmap is unavailable or failed.
+     */
+    static Buffer huge(long size) {
         if (!HugePages.available()) {
             return null;
         }
@@ -119,13 +166,11 @@ final class NativeMemory {
             return null;
         }
         account(size);
-        return m.start().reinterpret(size, Arena.ofAuto(), unused -> {
-            m.unmap();
-            release(size);
-        });
+        Release r = new Release(size, m::unmap);
+        return new Buffer(m.start().reinterpret(size, Arena.ofAuto(), s -> r.run()), r);
     }
 
-    /** Bytes currently held by arrays that have not been collected yet. */
+    /** Bytes currently held by arrays that have been neither closed nor collected. */
     static long liveBytes() {
         return LIVE.get();
     }

@@ -15,14 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every allocation path (slab, JDK allocator, huge-page mapping) gives zeroed, aligned, right-sized memory. */
+/** Every allocation path (slab, calloc, JDK allocator, huge-page mapping) gives zeroed, aligned, right-sized memory. */
 class NativeMemoryTest {
     private static final long MIB = 1L << 20;
 
     static Stream<Arguments> paths() {
-        LongFunction<MemorySegment> any = NativeMemory::allocate;
-        LongFunction<MemorySegment> normal = NativeMemory::normal;
-        LongFunction<MemorySegment> huge = NativeMemory::huge;
+        LongFunction<MemorySegment> any = n -> NativeMemory.allocate(n).segment;
+        LongFunction<MemorySegment> normal = n -> NativeMemory.normal(n).segment;
+        LongFunction<MemorySegment> huge = n -> NativeMemory.huge(n).segment;
         return Stream.of(
                 Arguments.of("slab", any, 1L, 64L),
                 Arguments.of("slab", any, 100L, 64L),
@@ -33,6 +33,7 @@ class NativeMemoryTest {
                 Arguments.of("allocate, huge", any, 5 * MIB + 24, 64L),
                 Arguments.of("normal", normal, 2 * MIB + 8, 64L),
                 Arguments.of("normal", normal, 3 * MIB, 64L),
+                Arguments.of("jdk", (LongFunction<MemorySegment>) n -> NativeMemory.jdk(n).segment, 3 * MIB, 64L),
                 Arguments.of("huge", huge, 1L, HugePages.HUGE),
                 Arguments.of("huge", huge, 2 * MIB, HugePages.HUGE),
                 Arguments.of("huge", huge, 4 * MIB + 8, HugePages.HUGE),
