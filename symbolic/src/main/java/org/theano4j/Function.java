@@ -1,10 +1,13 @@
 package org.theano4j;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.backend.Backend;
@@ -20,6 +23,7 @@ import org.theano4j.compile.Workspace;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
+import org.theano4j.persist.FunctionFile;
 import org.theano4j.tensor.MemoryScope;
 import org.theano4j.tensor.NDArray;
 
@@ -449,6 +453,41 @@ public final class Function implements AutoCloseable {
             throw new IllegalStateException(describe() + " is not profiled: compile it with Theano.options().profile(true)");
         }
         return profile;
+    }
+
+    /**
+     * Saves this function to {@code path} (Theano's pickling of a function): its optimized graph,
+     * inputs with their keywords and defaults, outputs, updates, options, and every shared
+     * variable and random state it reads or updates, with their current values (one consistent
+     * state: taken while holding their locks). {@link Theano#load} reads it back, in this JVM or
+     * another. The format is {@code docs/function-file-format.md}. A graph holding something that
+     * is not data (a {@code Print} with a custom sink) is an {@link IllegalArgumentException}.
+     */
+    public void save(Path path) {
+        FunctionFile.save(path, graph, options, single);
+    }
+
+    /**
+     * The named shared variables this function reads or updates, by name (a function loaded with
+     * {@link Theano#load} has fresh ones holding the saved values); unnamed ones are left out
+     * ({@link #sharedState()} lists every container). {@link IllegalStateException} when two have the same name.
+     */
+    public Map<String, SharedVariable> sharedVariables() {
+        Map<String, SharedVariable> byName = new LinkedHashMap<>();
+        for (SharedContainer c : graph.shared()) {
+            if (c instanceof SharedVariable sv && sv.name() != null && byName.put(sv.name(), sv) != null) {
+                throw new IllegalStateException(describe() + " uses two shared variables named '" + sv.name() + "'; use sharedState()");
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * Every shared container this function reads or updates, in a fixed order (the order a load
+     * restores them in): {@link SharedVariable}s and random states ({@code SharedRandomState}).
+     */
+    public List<Variable> sharedState() {
+        return graph.shared().stream().map(SharedContainer::variable).toList();
     }
 
     /** Whether this function was declared with a single (non-list) output. */

@@ -5,7 +5,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.theano4j.compile.ArgConverter;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
+import org.theano4j.persist.Persistable;
+import org.theano4j.persist.PersistentForm;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * A symbolic variable with a value that persists across calls and is shared by every function
@@ -21,7 +24,7 @@ import org.theano4j.tensor.NDArray;
  * installs the new value, then checks the reader count, then the lent mark: a borrower it does
  * not see counting either read the new value or had already marked the old one.
  */
-public class SharedVariable extends Variable implements SharedContainer {
+public class SharedVariable extends Variable implements SharedContainer, Persistable {
     private final ReentrantLock lock = new ReentrantLock();
     private final long order = ORDER.incrementAndGet();
     private final AtomicInteger readers = new AtomicInteger();
@@ -163,6 +166,36 @@ public class SharedVariable extends Variable implements SharedContainer {
     /** Ends a read begun with {@link #beginRead()}. */
     void endRead() {
         readers.decrementAndGet();
+    }
+
+    /**
+     * How a saved function holds a shared variable: name, type and value. Restoring makes a new
+     * plain shared variable (a subclass's default update is not kept: a saved function's updates
+     * are all explicit).
+     *
+     * @param name the name (may be null)
+     * @param type the type
+     * @param value the value
+     */
+    public record Saved(String name, TensorType type, NDArray value) implements PersistentForm {
+        /** Checks that the value fits the type. */
+        public Saved {
+            if (!type.accepts(value)) {
+                throw new IllegalArgumentException("shared variable " + name + " is " + type.describe() + " but its saved value is "
+                        + value.dtype().numpyName() + " of shape " + Shapes.toString(value.shape()));
+            }
+        }
+
+        @Override
+        public SharedVariable restore() {
+            return new SharedVariable(type, value, name);
+        }
+    }
+
+    /** A copy of the current value with the name and type (see {@link Saved}). */
+    @Override
+    public Saved persistentForm() {
+        return new Saved(name(), tensorType(), getValue());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.theano4j.compile.FunctionCompiler;
 import org.theano4j.graph.TensorType;
+import org.theano4j.persist.FunctionFile;
 import org.theano4j.tensor.NDArray;
 
 /** The entry points of {@code import theano}: shared variables, options and compiled functions. */
@@ -45,6 +46,30 @@ public final class Theano {
      */
     public static void loadShared(Path file, List<SharedVariable> vars) {
         SharedStore.load(file, vars);
+    }
+
+    /**
+     * Loads a function saved with {@link Function#save} (Theano's unpickling of a function): it
+     * computes what the saved one did, bit for bit, and applies the same updates. Its shared
+     * variables and random states are new objects holding the saved values, not the saving JVM's
+     * (reach them with {@link Function#sharedVariables()}). A file that is not a function file, is
+     * corrupt or truncated, has a newer format version, or names an op this build lacks is an
+     * {@link IllegalArgumentException}.
+     */
+    public static Function load(Path file) {
+        return FunctionFile.load(file, null);
+    }
+
+    /**
+     * Like {@link #load(Path)}, run on {@code device} instead of the saved one ({@code "cpu"} for a
+     * function saved on {@code "cuda"} where there is no GPU). The graph is the same; results are
+     * bit for bit those of the saving JVM only on the same backend.
+     */
+    public static Function load(Path file, String device) {
+        if (device == null) {
+            throw new IllegalArgumentException("load: device must be \"cpu\", \"cuda\" or a backend name, got null");
+        }
+        return FunctionFile.load(file, device);
     }
 
     /** Empty function options, to chain {@code .update(...)}, {@code .givens(...)} and so on. */

@@ -3,6 +3,8 @@ package org.theano4j.rng;
 import java.util.concurrent.locks.ReentrantLock;
 import org.theano4j.Variable;
 import org.theano4j.graph.SharedContainer;
+import org.theano4j.persist.Persistable;
+import org.theano4j.persist.PersistentForm;
 
 /**
  * A shared variable whose value is a {@link RandomState} (Theano's shared
@@ -11,7 +13,7 @@ import org.theano4j.graph.SharedContainer;
  * Draws work on a copy, so a failed call changes nothing and a value handed out with
  * {@code borrow} is never advanced behind the caller's back.
  */
-public final class SharedRandomState extends Variable implements SharedContainer {
+public final class SharedRandomState extends Variable implements SharedContainer, Persistable {
     private final ReentrantLock lock = new ReentrantLock();
     private final long order = ORDER.incrementAndGet();
     private volatile RandomState value;
@@ -77,6 +79,28 @@ public final class SharedRandomState extends Variable implements SharedContainer
     @Override
     public void replaceValue(Object newValue) {
         value = (RandomState) newValue;
+    }
+
+    /**
+     * How a saved function holds a shared random state: its name and generator state. Restoring
+     * makes a new shared state without a default update (a saved function's updates are explicit).
+     *
+     * @param name the name (may be null)
+     * @param state the generator's state
+     */
+    public record Saved(String name, RandomState.State state) implements PersistentForm {
+        @Override
+        public SharedRandomState restore() {
+            RandomState r = new RandomState(0);
+            r.setState(state);
+            return new SharedRandomState(r, name);
+        }
+    }
+
+    /** The name and the current generator state (see {@link Saved}). */
+    @Override
+    public Saved persistentForm() {
+        return new Saved(name(), value.getState());
     }
 
     @Override

@@ -47,6 +47,18 @@ public final class FunctionCompiler {
         return new Function(graph, KernelPlan.build(graph, backend), backend, single, options);
     }
 
+    /**
+     * A function of an already optimized graph (a loaded function file): checks that the graph
+     * needs no input it does not list and that each update fits its container, then plans it on
+     * the backend of {@code options}' device without rewriting it again.
+     */
+    public static Function fromGraph(GraphSpec graph, boolean single, FunctionOptions options) {
+        checkInputs(graph.roots(), graph.inputs());
+        checkUpdateTypes(graph.updated(), graph.updates());
+        Backend backend = Backends.forDevice(options.deviceOrDefault());
+        return new Function(graph, KernelPlan.build(graph, backend), backend, single, options);
+    }
+
     private static List<InputSpec> inputSpecs(List<?> inputs) {
         List<InputSpec> specs = new ArrayList<>();
         Set<Variable> seen = new HashSet<>();

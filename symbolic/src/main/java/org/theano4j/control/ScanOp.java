@@ -15,6 +15,8 @@ import org.theano4j.graph.Op;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
+import org.theano4j.persist.Persistable;
+import org.theano4j.persist.PersistentForm;
 import org.theano4j.rewrite.Pipeline;
 
 /**
@@ -23,9 +25,10 @@ import org.theano4j.rewrite.Pipeline;
  * the carried states' new values and the stopping condition; it is rewritten and planned once,
  * on first use, and executed per step ({@link ScanLoop}). A compiled function gives the node its
  * own backend and mode ({@link #compiledFor}); a node evaluated outside a function (constant
- * folding) plans its step on the CPU in the configured mode. Ops compare by identity.
+ * folding) plans its step on the CPU in the configured mode. Ops compare by identity. Saved
+ * functions hold it as {@link Saved}: its constructor's arguments, the step graph among them.
  */
-public final class ScanOp implements InnerGraphOp {
+public final class ScanOp implements InnerGraphOp, Persistable {
     private final List<Variable> innerInputs;
     private final List<Variable> innerOutputs;
     private final ScanLayout layout;
@@ -177,5 +180,47 @@ public final class ScanOp implements InnerGraphOp {
     @Override
     public String displayName() {
         return (layout.until() ? "while{" : "for{") + stepBackend().device() + "," + (name != null ? name : "scan_fn") + "}";
+    }
+
+    /**
+     * The saved form of a scan: the step graph, its layout (sequence count, taps per loop output,
+     * carried states, parameters, whether it has a stopping condition), the carried containers,
+     * truncation, name and mode. The binding to a function's backend is made again on compile.
+     *
+     * @param innerInputs the step graph's inputs
+     * @param innerOutputs the step graph's outputs
+     * @param sequenceCount how many sequences the loop walks
+     * @param taps the taps of each loop output (empty: not recurrent)
+     * @param carriedCount how many non-tensor states are carried
+     * @param parameterCount how many parameters the step reads
+     * @param until whether the step returns a stopping condition
+     * @param carried the carried shared containers (as variables of the outer graph)
+     * @param truncateGradient Theano's {@code truncate_gradient} (-1: none)
+     * @param name the scan's name, or null
+     * @param mode the scan's own mode, or null for the function's
+     */
+    public record Saved(List<Variable> innerInputs, List<Variable> innerOutputs, int sequenceCount, List<List<Integer>> taps,
+            int carriedCount, int parameterCount, boolean until, List<Variable> carried, int truncateGradient, String name,
+            String mode) implements PersistentForm {
+        /** Checks that the carried containers are containers and their count fits. */
+        public Saved {
+            if (carried.size() != carriedCount || !carried.stream().allMatch(v -> v instanceof SharedContainer)) {
+                throw new IllegalArgumentException("scan: " + carried.size() + " carried states where " + carriedCount
+                        + " shared containers are declared");
+            }
+        }
+
+        @Override
+        public ScanOp restore() {
+            ScanLayout layout = new ScanLayout(sequenceCount, taps, carriedCount, parameterCount, until);
+            return new ScanOp(innerInputs, innerOutputs, layout,
+                    carried.stream().map(v -> (SharedContainer) v).toList(), truncateGradient, name, mode);
+        }
+    }
+
+    @Override
+    public Saved persistentForm() {
+        return new Saved(innerInputs, innerOutputs, layout.nSeqs(), layout.taps(), layout.nCarried(), layout.nParams(),
+                layout.until(), carried.stream().map(SharedContainer::variable).toList(), truncateGradient, name, ownMode);
     }
 }

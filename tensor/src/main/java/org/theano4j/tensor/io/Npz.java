@@ -50,19 +50,27 @@ public final class Npz {
 
     private static void write(Path path, Map<String, NDArray> arrays, boolean compressed) {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16))) {
-            for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-                ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
-                if (compressed) {
-                    entry.setMethod(ZipEntry.DEFLATED);
-                } else {
-                    stored(entry, e.getValue());
-                }
-                zip.putNextEntry(entry);
-                Npy.write(zip, e.getValue());
-                zip.closeEntry();
-            }
+            writeMembers(zip, arrays, compressed);
         } catch (IOException e) {
             throw new UncheckedIOException("npz: cannot write " + path, e);
+        }
+    }
+
+    /**
+     * Adds one {@code name.npy} member per array to an open zip stream, as {@link #save} and
+     * {@link #saveCompressed} do (for containers that hold other members too).
+     */
+    public static void writeMembers(ZipOutputStream zip, Map<String, NDArray> arrays, boolean compressed) throws IOException {
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+            if (compressed) {
+                entry.setMethod(ZipEntry.DEFLATED);
+            } else {
+                stored(entry, e.getValue());
+            }
+            zip.putNextEntry(entry);
+            Npy.write(zip, e.getValue());
+            zip.closeEntry();
         }
     }
 
