@@ -75,6 +75,8 @@ fi
 mkdir -p "$RESULTS/info" "$RESULTS/runs" "$RESULTS/check"
 meta=$RESULTS/meta.txt
 : >"$meta"
+: >"$RESULTS/notes.txt"
+requested=$PEERS
 
 # The peers' python: PEERS_PYTHON as it is, else the venv of benchmarks/python/install.sh.
 if [ -n "${PEERS_PYTHON:-}" ]; then
@@ -86,7 +88,7 @@ else
 fi
 drop() { # PEER WHY: leaves PEER out of this run, with a one-line note
   PEERS=$(echo " $PEERS " | sed "s/ $1 / /; s/^ *//; s/ *$//")
-  echo "skipped: $1 ($2)" >>"$meta"
+  echo "skipped: $1: $2" >>"$RESULTS/notes.txt"
   say "skipping $1: $2"
 }
 if [ -f "$RESULTS/skipped" ]; then
@@ -102,7 +104,7 @@ cpu_flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | tr ' ' '\n' |
 env_of() { for v in "$@"; do eval "printf '%s=%s ' $v \"\${$v-unset}\""; done; }
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: \`ROUNDS=$ROUNDS REPEATS=$REPEATS PEERS=\"$PEERS\" benchmarks/compare.sh$names$opts\`"
+  echo "command: \`ROUNDS=$ROUNDS REPEATS=$REPEATS PEERS=\"$requested\" benchmarks/compare.sh$names$opts\`"
   echo "theano4j commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (uncommitted changes)')"
   echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores; flags: ${cpu_flags:-none of AVX/AVX2/AVX-512}"
   echo "os: $(uname -sr); python: $("$PY" --version 2>&1) (packages: pip-freeze.txt of the results)"
@@ -112,7 +114,7 @@ env_of() { for v in "$@"; do eval "printf '%s=%s ' $v \"\${$v-unset}\""; done; }
 variants=""
 if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
   variants="unset"
-  echo "OpenBLAS variables: set here, so $OPENBLAS_PEERS also run with OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset each round; the faster counts, marked (u)" >>"$meta"
+  echo "OpenBLAS variables: set here, so $OPENBLAS_PEERS also run with OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset each round; the faster counts, marked (u)" >>"$RESULTS/notes.txt"
 fi
 # shellcheck disable=SC2086 # FLAGS is a word list
 "$JAVA" $FLAGS -cp "$JAR" org.theano4j.bench.Workloads info >"$RESULTS/info/theano4j.txt" 2>/dev/null

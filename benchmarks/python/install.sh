@@ -79,8 +79,8 @@ if [ "$(cat "$venv/.theano4j-pytensor" 2>/dev/null)" != "$src_stamp" ]; then
 fi
 
 # 3. what the C backend compiles and links with
-if ! command -v g++ >/dev/null; then
-  as_root && apt_install g++ || true
+if ! command -v g++ >/dev/null && as_root; then
+  apt_install g++ || true
 fi
 if ! command -v g++ >/dev/null; then
   echo "skip=pytensor no g++ for PyTensor's C backend (apt-get install -y g++)"
