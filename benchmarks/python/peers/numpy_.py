@@ -13,12 +13,16 @@ def describe(out):
     out.info("numpy.blas", f"{blas.get('name')} {blas.get('version')}{bundled}")
     try:
         from threadpoolctl import threadpool_info
-        for lib in threadpool_info():
-            if lib.get("user_api") == "blas":
-                out.info("numpy.blas.runtime", f"{lib.get('internal_api')} {lib.get('version')} "
-                         f"kernel={lib.get('architecture')} threads={lib.get('num_threads')} ({lib.get('filepath')})")
     except ImportError:
         out.info("numpy.blas.runtime", "threadpoolctl not installed")
+        return
+    libs = [lib for lib in threadpool_info() if lib.get("user_api") == "blas"]
+    for lib in libs:
+        out.info("numpy.blas.runtime", f"{lib.get('internal_api')} {lib.get('version')} "
+                 f"kernel={lib.get('architecture')} threads={lib.get('num_threads')} ({lib.get('filepath')})")
+    if not any(lib.get("internal_api") == "openblas" for lib in libs):
+        out.info("numpy.blas.WARNING", "numpy does not run on OpenBLAS here (Debian's numpy without "
+                 "libopenblas0-pthread uses the reference BLAS): its numbers mean little")
 
 
 def scalar_add():
