@@ -65,6 +65,7 @@ def L(dtype, shape, values):
 
 
 F8, F4, I4, I8, I1, U1, B = 'float64', 'float32', 'int32', 'int64', 'int8', 'uint8', 'bool'
+MAX, MIN = 2**63 - 1, -2**63
 
 CASES = [
     # ---- reductions: sum
@@ -187,6 +188,14 @@ CASES = [
     ('x[10:20] clamps to empty', 'v[0].get(Slice.of(10, 20))', lambda a: a[0][10:20], [V(F8, 7)]),
     ('x[-100:100] clamps', 'v[0].get(Slice.of(-100, 100))', lambda a: a[0][-100:100], [V(F8, 7)]),
     ('x[100:-100:-1] clamps', 'v[0].get(Slice.of(100, -100, -1))', lambda a: a[0][100:-100:-1], [V(F8, 7)]),
+    ('x[0::maxsize]', 'v[0].get(Slice.of(0, null, Long.MAX_VALUE))', lambda a: a[0][0::MAX], [V(F8, 7)]),
+    ('x[::-maxsize-1]', 'v[0].get(Slice.of(null, null, Long.MIN_VALUE))', lambda a: a[0][::MIN], [V(F8, 7)]),
+    ('x[min:max:maxsize]', 'v[0].get(Slice.of(Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE))',
+     lambda a: a[0][MIN:MAX:MAX], [V(F8, 7)]),
+    ('x[max:min:-1]', 'v[0].get(Slice.of(Long.MAX_VALUE, Long.MIN_VALUE, -1))', lambda a: a[0][MAX:MIN:-1], [V(F8, 7)]),
+    ('x[3::-maxsize]', 'v[0].get(Slice.of(3, null, -Long.MAX_VALUE))', lambda a: a[0][3::-MAX], [V(F8, 7)]),
+    ('x[::k] variable step -2^63', 'v[0].get(Slice.of(null, null, v[1]))', lambda a: a[0][::int(a[1])],
+     [V(F8, 7), L(I8, (), [MIN])]),
     ('x[:, 1]', 'v[0].get(Slice.all(), 1)', lambda a: a[0][:, 1], [V(F8, 3, 4, layout='t')]),
     ('x[1, ::-1]', 'v[0].get(1, Slice.of(null, null, -1))', lambda a: a[0][1, ::-1], [V(F8, 3, 4)]),
     ('x[1:, 0, ::2] of 3d', 'v[0].get(Slice.of(1, null), 0, Slice.of(null, null, 2))', lambda a: a[0][1:, 0, ::2],

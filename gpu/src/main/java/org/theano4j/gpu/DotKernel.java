@@ -45,7 +45,7 @@ final class DotKernel implements Kernel {
         if (out.size() == 0) {
             return;
         }
-        int k = Math.toIntExact(a.shape(-1));
+        int k = cublasInt("inner dimension", a.shape(-1));
         if (k == 0) {
             out.fill(0);
             return;
@@ -62,14 +62,14 @@ final class DotKernel implements Kernel {
         boolean single = a.dtype() == DType.FLOAT32;
         CublasHandle blas = device.cublas();
         if (a.ndim() == 2 && b.ndim() == 1) {
-            int m = Math.toIntExact(a.shape(0));
+            int m = cublasInt("row count", a.shape(0));
             if (single) {
                 blas.sgemv(false, m, k, 1f, da, db, 0f, dc);
             } else {
                 blas.dgemv(false, m, k, 1.0, da, db, 0.0, dc);
             }
         } else if (a.ndim() == 1 && b.ndim() == 2) {
-            int n = Math.toIntExact(b.shape(1));
+            int n = cublasInt("column count", b.shape(1));
             // a·B = Bᵀ·a: GEMV on the stored k x n matrix B, transposed.
             if (single) {
                 blas.sgemv(true, k, n, 1f, db, da, 0f, dc);
@@ -78,13 +78,22 @@ final class DotKernel implements Kernel {
             }
         } else {
             // matrix·matrix, or vector·vector as (1 x k)·(k x 1)
-            int m = a.ndim() == 2 ? Math.toIntExact(a.shape(0)) : 1;
-            int n = b.ndim() == 2 ? Math.toIntExact(b.shape(1)) : 1;
+            int m = a.ndim() == 2 ? cublasInt("row count", a.shape(0)) : 1;
+            int n = b.ndim() == 2 ? cublasInt("column count", b.shape(1)) : 1;
             if (single) {
                 blas.sgemm(false, false, m, n, k, 1f, da, db, 0f, dc);
             } else {
                 blas.dgemm(false, false, m, n, k, 1.0, da, db, 0.0, dc);
             }
         }
+    }
+
+    /** A length as cuBLAS's 32-bit int; IllegalArgumentException naming it when it does not fit. */
+    private static int cublasInt(String what, long n) {
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Dot on cuda: the " + what + " " + n + " exceeds cuBLAS's 32-bit limit "
+                    + Integer.MAX_VALUE);
+        }
+        return (int) n;
     }
 }

@@ -105,7 +105,7 @@ public final class Workspace {
      * {@code g} (grown when too small); the step's previous view is reused while it still matches.
      */
     NDArray groupBuffer(int g, DType dtype, long[] shape, StepState state, int output) {
-        long bytes = Shapes.size(shape) * dtype.byteSize();
+        long bytes = Shapes.checkByteSize(shape, dtype);
         MemorySegment mem = groups[g];
         if (mem == null || mem.byteSize() < bytes) {
             mem = NDArray.empty(DType.INT8, Math.max(bytes, 1)).segment();

@@ -44,9 +44,9 @@ public record AdvancedIncSubtensor1(int axis, boolean set) implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         NDArray out = x.copy();
-        long[] idx = AdvancedSubtensor1.resolve((NDArray) inputs[2], x.shape(axis), axis);
+        Indices idx = Indices.check((NDArray) inputs[2], x.shape(axis), axis);
         long[] region = x.shape();
-        region[axis] = idx.length;
+        region[axis] = idx.count();
         NDArray y = (NDArray) inputs[1];
         NDArray yb;
         try {
@@ -56,8 +56,8 @@ public record AdvancedIncSubtensor1(int axis, boolean set) implements Op {
                     + org.theano4j.tensor.Shapes.toString(y.shape()) + " does not broadcast to the indexed shape "
                     + org.theano4j.tensor.Shapes.toString(region), e);
         }
-        for (int j = 0; j < idx.length; j++) {
-            IncSubtensor.update(out.index(axis, idx[j]), yb.index(axis, j), set, displayName());
+        for (long j = 0; j < idx.count(); j++) {
+            IncSubtensor.update(out.index(axis, idx.get(j)), yb.index(axis, j), set, displayName());
         }
         return new Object[] {out};
     }

@@ -51,25 +51,11 @@ public record AdvancedSubtensor1(int axis) implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         NDArray out = NDArray.empty(x.dtype(), outputShapes(inputs)[0]);
-        long[] idx = resolve((NDArray) inputs[1], x.shape(axis), axis);
-        for (int j = 0; j < idx.length; j++) {
-            out.index(axis, j).copyFrom(x.index(axis, idx[j]));
+        Indices idx = Indices.check((NDArray) inputs[1], x.shape(axis), axis);
+        for (long j = 0; j < idx.count(); j++) {
+            out.index(axis, j).copyFrom(x.index(axis, idx.get(j)));
         }
         return new Object[] {out};
-    }
-
-    /** The indices with negatives wrapped; out-of-range ones are an error naming the axis. */
-    static long[] resolve(NDArray indices, long size, int axis) {
-        long[] idx = indices.toLongArray();
-        for (int j = 0; j < idx.length; j++) {
-            long i = idx[j] < 0 ? idx[j] + size : idx[j];
-            if (i < 0 || i >= size) {
-                throw new IllegalArgumentException("index " + idx[j] + " is out of bounds for axis " + axis
-                        + " with size " + size);
-            }
-            idx[j] = i;
-        }
-        return idx;
     }
 
     @Override

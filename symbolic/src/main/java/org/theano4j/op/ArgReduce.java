@@ -55,23 +55,28 @@ public record ArgReduce(boolean max, Integer axis) implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         NDArray out = NDArray.empty(DType.INT64, outputShapes(inputs)[0]);
+        ReduceGroups groups = new ReduceGroups(x, reduced(x.ndim()));
+        if (groups.length() == 0 && groups.count() > 0) {
+            throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin") + " of an empty sequence");
+        }
+        // the first occurrence of the extreme is in the first period, at the start of a run
+        ReduceGroups period = groups.firstPeriod();
+        ReduceGroups heads = period.heads();
         boolean floats = x.dtype().isFloat();
         boolean unsigned = x.dtype() == DType.UINT64;
-        Reduce.forEachGroup(x, reduced(x.ndim()), (o, pos) -> {
-            if (pos.length == 0) {
-                throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin")
-                        + " of an empty sequence");
-            }
-            out.writeLong(o, floats ? bestDouble(x, pos) : bestLong(x, pos, unsigned));
-        });
+        for (long o = 0; o < groups.count(); o++) {
+            ReduceGroups.Cursor c = heads.cursor(groups.start(o));
+            long best = floats ? bestDouble(x, c, heads.length()) : bestLong(x, c, heads.length(), unsigned);
+            out.writeLong(o, best * period.run());
+        }
         return new Object[] {out};
     }
 
-    private long bestDouble(NDArray x, long[] pos) {
-        int best = 0;
-        double m = x.readDouble(pos[0]);
-        for (int i = 1; i < pos.length && m == m; i++) {
-            double v = x.readDouble(pos[i]);
+    private long bestDouble(NDArray x, ReduceGroups.Cursor c, long n) {
+        long best = 0;
+        double m = x.readDouble(c.next());
+        for (long i = 1; i < n && m == m; i++) {
+            double v = x.readDouble(c.next());
             if (v != v || (max ? v > m : v < m)) {
                 best = i;
                 m = v;
@@ -80,13 +85,13 @@ public record ArgReduce(boolean max, Integer axis) implements Op {
         return best;
     }
 
-    private long bestLong(NDArray x, long[] pos, boolean unsigned) {
-        int best = 0;
-        long m = x.readLong(pos[0]);
-        for (int i = 1; i < pos.length; i++) {
-            long v = x.readLong(pos[i]);
-            int c = unsigned ? Long.compareUnsigned(v, m) : Long.compare(v, m);
-            if (max ? c > 0 : c < 0) {
+    private long bestLong(NDArray x, ReduceGroups.Cursor c, long n, boolean unsigned) {
+        long best = 0;
+        long m = x.readLong(c.next());
+        for (long i = 1; i < n; i++) {
+            long v = x.readLong(c.next());
+            int cmp = unsigned ? Long.compareUnsigned(v, m) : Long.compare(v, m);
+            if (max ? cmp > 0 : cmp < 0) {
                 best = i;
                 m = v;
             }

@@ -45,21 +45,21 @@ public record CrossentropyCategorical1Hot() implements Op {
     @Override
     public Object[] evaluate(Object[] inputs) {
         NDArray p = (NDArray) inputs[0];
-        long[] t = targets("CrossentropyCategorical1Hot", p, (NDArray) inputs[1]);
+        Indices t = targets("CrossentropyCategorical1Hot", p, (NDArray) inputs[1]);
         NDArray out = NDArray.empty(p.dtype(), p.shape(0));
-        for (int i = 0; i < t.length; i++) {
-            out.writeDouble(i, -Math.log(p.getDouble(i, t[i])));
+        for (long i = 0; i < t.count(); i++) {
+            out.writeDouble(i, -Math.log(p.getDouble(i, t.get(i))));
         }
         return new Object[] {out};
     }
 
     /** The target indices, wrapped and checked against p's shape. */
-    static long[] targets(String op, NDArray p, NDArray t) {
+    public static Indices targets(String op, NDArray p, NDArray t) {
         if (t.size() != p.shape(0)) {
             throw new IllegalArgumentException(op + ": p has " + p.shape(0) + " rows but the targets have "
                     + t.size() + " entries");
         }
-        return AdvancedSubtensor1.resolve(t, p.shape(1), 1);
+        return Indices.check(t, p.shape(1), 1);
     }
 
     @Override

@@ -41,11 +41,11 @@ public record CrossentropyCategorical1HotGrad() implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray gy = (NDArray) inputs[0];
         NDArray p = (NDArray) inputs[1];
-        long[] t = CrossentropyCategorical1Hot.targets("CrossentropyCategorical1HotGrad", p, (NDArray) inputs[2]);
+        Indices t = CrossentropyCategorical1Hot.targets("CrossentropyCategorical1HotGrad", p, (NDArray) inputs[2]);
         NDArray out = NDArray.zeros(p.dtype(), p.shape());
         long cols = p.shape(1);
-        for (int i = 0; i < t.length; i++) {
-            out.writeDouble(i * cols + t[i], -gy.getDouble(i) / p.getDouble(i, t[i]));
+        for (long i = 0; i < t.count(); i++) {
+            out.writeDouble(i * cols + t.get(i), -gy.getDouble(i) / p.getDouble(i, t.get(i)));
         }
         return new Object[] {out};
     }

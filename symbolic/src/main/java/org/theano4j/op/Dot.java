@@ -10,6 +10,7 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
+import org.theano4j.tensor.Summation;
 
 /**
  * numpy.dot of two tensors of one dtype, each with at least one axis: the sum over the last axis
@@ -73,7 +74,7 @@ public record Dot() implements Op {
         NDArray a = (NDArray) inputs[0];
         NDArray b = (NDArray) inputs[1];
         NDArray out = NDArray.zeros(a.dtype(), outputShapes(inputs)[0]);
-        int k = Math.toIntExact(a.shape(a.ndim() - 1));
+        long k = a.shape(a.ndim() - 1);
         if (k == 0 || out.size() == 0) {
             return new Object[] {out};
         }
@@ -86,41 +87,45 @@ public record Dot() implements Op {
         }
         perm[b.ndim() - 1] = bAxis(b.ndim());
         NDArray bt = b.transpose(perm);
-        long[] rowsA = basePositions(a);
-        long[] rowsB = basePositions(bt);
-        long sa = a.strides()[a.ndim() - 1];
-        long sb = bt.strides()[bt.ndim() - 1];
-        boolean floats = a.dtype().isFloat();
+        NDArray rowsA = a.index(a.ndim() - 1, 0);
+        NDArray rowsB = bt.index(bt.ndim() - 1, 0);
+        long sa = a.stride(a.ndim() - 1);
+        long sb = bt.stride(bt.ndim() - 1);
         long o = 0;
-        for (long ra : rowsA) {
-            for (long rb : rowsB) {
-                if (floats) {
-                    double s = 0;
-                    for (int i = 0; i < k; i++) {
-                        s += a.readDouble(ra + i * sa) * b.readDouble(rb + i * sb);
-                    }
-                    out.writeDouble(o++, s);
+        for (Loops ia = new Loops(rowsA.shape(), rowsA); ia.hasNext(); ia.next()) {
+            for (Loops ib = new Loops(rowsB.shape(), rowsB); ib.hasNext(); ib.next()) {
+                if (a.dtype().isFloat()) {
+                    out.writeDouble(o++, floatDot(a, ia.pos(0), sa, b, ib.pos(0), sb, k));
                 } else {
-                    long s = 0;
-                    for (int i = 0; i < k; i++) {
-                        s += a.readLong(ra + i * sa) * b.readLong(rb + i * sb);
-                    }
-                    out.writeLong(o++, s);
+                    out.writeLong(o++, intDot(a, ia.pos(0), sa, b, ib.pos(0), sb, k));
                 }
             }
         }
         return new Object[] {out};
     }
 
-    /** Positions of element 0 of the last axis for every index of the other axes, in C order. */
-    private static long[] basePositions(NDArray x) {
-        NDArray rows = x.index(x.ndim() - 1, 0);
-        long[] pos = new long[Math.toIntExact(rows.size())];
-        Loops it = new Loops(rows.shape(), rows);
-        for (int i = 0; i < pos.length; i++, it.next()) {
-            pos[i] = it.pos(0);
+    /** {@code sum a[ra + i sa] * b[rb + i sb]} left to right in float64; two stride-0 rows are one product repeated. */
+    private static double floatDot(NDArray a, long ra, long sa, NDArray b, long rb, long sb, long k) {
+        if (sa == 0 && sb == 0) {
+            return Summation.sequential(a.readDouble(ra) * b.readDouble(rb), k);
         }
-        return pos;
+        double s = 0;
+        for (long i = 0; i < k; i++) {
+            s += a.readDouble(ra + i * sa) * b.readDouble(rb + i * sb);
+        }
+        return s;
+    }
+
+    /** The same in wrapping int64 arithmetic. */
+    private static long intDot(NDArray a, long ra, long sa, NDArray b, long rb, long sb, long k) {
+        if (sa == 0 && sb == 0) {
+            return k * (a.readLong(ra) * b.readLong(rb));
+        }
+        long s = 0;
+        for (long i = 0; i < k; i++) {
+            s += a.readLong(ra + i * sa) * b.readLong(rb + i * sb);
+        }
+        return s;
     }
 
     @Override

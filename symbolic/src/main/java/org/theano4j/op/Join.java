@@ -11,6 +11,7 @@ import org.theano4j.graph.Op;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * numpy.concatenate of tensors of one dtype and ndim along an existing axis; the other axes must
@@ -56,6 +57,10 @@ public record Join(int axis) implements Op {
                             + ", the array at index 0 has size " + out[a] + " and the array at index " + i
                             + " has size " + s[a]);
                 }
+            }
+            if (s[axis] > Long.MAX_VALUE - out[axis]) {
+                throw new IllegalArgumentException("Join: the joined axis " + axis + " would be longer than "
+                        + Long.MAX_VALUE + " (input " + i + " of shape " + Shapes.toString(s) + ")");
             }
             out[axis] += s[axis];
         }

@@ -29,15 +29,17 @@ public record LogSoftmax() implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         NDArray out = NDArray.empty(x.dtype(), x.shape());
-        Softmax.forEachRow(x, (base, pos) -> {
-            double m = Softmax.rowMax(x, pos);
+        Softmax.forEachRow(x, (base, rows, start) -> {
+            double m = Softmax.rowMax(x, rows, start);
             double s = 0;
-            for (long p : pos) {
-                s += Math.exp(x.readDouble(p) - m);
+            ReduceGroups.Cursor c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                s += Math.exp(x.readDouble(c.next()) - m);
             }
             double shift = m + Math.log(s);
-            for (int i = 0; i < pos.length; i++) {
-                out.writeDouble(base + i, x.readDouble(pos[i]) - shift);
+            c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                out.writeDouble(base + i, x.readDouble(c.next()) - shift);
             }
         });
         return new Object[] {out};

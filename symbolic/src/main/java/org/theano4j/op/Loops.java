@@ -43,16 +43,16 @@ public final class Loops {
     /** Advances to the next output element. */
     public void next() {
         done++;
+        // never steps past an axis' last element, so positions stay inside each view's range
         for (int ax = shape.length - 1; ax >= 0; ax--) {
-            index[ax]++;
-            for (int k = 0; k < pos.length; k++) {
-                pos[k] += strides[k][ax];
-            }
-            if (index[ax] < shape[ax]) {
+            if (++index[ax] < shape[ax]) {
+                for (int k = 0; k < pos.length; k++) {
+                    pos[k] += strides[k][ax];
+                }
                 return;
             }
             for (int k = 0; k < pos.length; k++) {
-                pos[k] -= strides[k][ax] * shape[ax];
+                pos[k] -= strides[k][ax] * (shape[ax] - 1);
             }
             index[ax] = 0;
         }

@@ -12,7 +12,6 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
-import org.theano4j.tensor.Shapes;
 import org.theano4j.tensor.Summation;
 
 /**
@@ -107,99 +106,101 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         NDArray x = (NDArray) inputs[0];
         DType outType = kind.outputDType(x.dtype());
         NDArray out = NDArray.empty(outType, keptShape(x.shape(), axes));
+        ReduceGroups groups = new ReduceGroups(x, axes);
+        if (groups.length() == 0 && (kind == Kind.MAX || kind == Kind.MIN) && out.size() > 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + kind.numpyName
+                    + " which has no identity");
+        }
         boolean floats = x.dtype().isFloat() || kind == Kind.MEAN;
         boolean unsigned = x.dtype() == DType.UINT64;
-        double[] buf = floats ? new double[Math.toIntExact(innerSize(x))] : null;
-        forEachGroup(x, axes, (o, pos) -> {
-            if (pos.length == 0 && (kind == Kind.MAX || kind == Kind.MIN) && out.size() > 0) {
-                throw new IllegalArgumentException("zero-size array to reduction operation " + kind.numpyName
-                        + " which has no identity");
-            }
+        double[] buf = floats ? new double[(int) Math.min(Summation.PIECE, groups.length())] : null;
+        for (long o = 0; o < groups.count(); o++) {
+            long start = groups.start(o);
             if (floats) {
-                for (int i = 0; i < pos.length; i++) {
-                    buf[i] = x.readDouble(pos[i]);
-                }
-                out.writeDouble(o, reduceDoubles(buf, pos.length));
+                out.writeDouble(o, reduceDoubles(x, groups, start, buf));
             } else {
-                out.writeLong(o, reduceLongs(x, pos, unsigned));
+                out.writeLong(o, reduceLongs(x, groups, start, unsigned));
             }
-        });
+        }
         return new Object[] {out};
     }
 
-    private long innerSize(NDArray x) {
-        long n = 1;
-        for (int a : axes) {
-            n *= x.shape(a);
-        }
-        return n;
-    }
-
-    private double reduceDoubles(double[] v, int n) {
+    /** One group's float reduction; each run of equal elements (a stride-0 axis) is taken in one step. */
+    private double reduceDoubles(NDArray x, ReduceGroups g, long start, double[] buf) {
         return switch (kind) {
-            case SUM -> Summation.pairwise(v, 0, n);
-            case MEAN -> Summation.pairwise(v, 0, n) / n;
-            case PROD -> {
-                double p = 1;
-                for (int i = 0; i < n; i++) {
-                    p *= v[i];
-                }
-                yield p;
-            }
+            case SUM -> sum(g, start, buf);
+            case MEAN -> sum(g, start, buf) / g.length();
+            case PROD -> ReduceGroups.iterate(1, p -> periodProduct(x, g.firstPeriod(), start, p), g.repeats());
             case MAX, MIN -> {
-                double m = v[0];
-                for (int i = 1; i < n; i++) {
-                    m = kind == Kind.MAX ? Numerics.maximum(m, v[i]) : Numerics.minimum(m, v[i]);
+                ReduceGroups heads = g.firstPeriod().heads();
+                ReduceGroups.Cursor c = heads.cursor(start);
+                double m = x.readDouble(c.next());
+                for (long i = 1; i < heads.length(); i++) {
+                    double v = x.readDouble(c.next());
+                    m = kind == Kind.MAX ? Numerics.maximum(m, v) : Numerics.minimum(m, v);
                 }
                 yield m;
             }
         };
     }
 
-    private long reduceLongs(NDArray x, long[] pos, boolean unsigned) {
-        long acc = kind == Kind.PROD ? 1 : kind == Kind.SUM ? 0 : x.readLong(pos[0]);
-        for (int i = kind == Kind.MAX || kind == Kind.MIN ? 1 : 0; i < pos.length; i++) {
-            long v = x.readLong(pos[i]);
-            acc = switch (kind) {
-                case SUM -> acc + v;
-                case PROD -> acc * v;
-                case MAX -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
-                default -> (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
-            };
+    /** {@code p} times one period's elements, left to right (a run as one repeated factor). */
+    private static double periodProduct(NDArray x, ReduceGroups period, long start, double p) {
+        ReduceGroups heads = period.heads();
+        ReduceGroups.Cursor c = heads.cursor(start);
+        double r = p;
+        for (long i = 0; i < heads.length(); i++) {
+            double v = x.readDouble(c.next());
+            r = period.run() == 1 ? r * v : ReduceGroups.iterate(r, q -> q * v, period.run());
         }
-        return acc;
+        return r;
     }
 
-    /** Receives one output element: its flat index and the positions of the elements reduced into it. */
-    @FunctionalInterface
-    interface GroupVisitor {
-        void visit(long outIndex, long[] positions);
+    private static double sum(ReduceGroups g, long start, double[] buf) {
+        return Summation.pairwise(g.length(), g.run(), g.period(), new Summation.Pieces() {
+            @Override
+            public double sum(long from, int n) {
+                g.read(start, from, n, buf);
+                return Summation.pairwise(buf, 0, n);
+            }
+
+            @Override
+            public double at(long i) {
+                return g.value(start, i);
+            }
+        });
     }
 
     /**
-     * Visits the output elements of a reduction of {@code x} over {@code reduced} in C order,
-     * each with the physical positions (C order) of the input elements it reduces.
+     * One group's integer reduction in int64/uint64 arithmetic (wrapping, exact): a run of r equal
+     * elements v adds {@code v * r} or multiplies by {@code v ** r}, and a group that repeats its
+     * first period k times is that period's result times k (or to the power k), as the modular
+     * sum or product of every element would be.
      */
-    static void forEachGroup(NDArray x, List<Integer> reduced, GroupVisitor visitor) {
-        int[] kept = Axes.kept(reduced, x.ndim());
-        int[] perm = new int[x.ndim()];
-        for (int i = 0; i < kept.length; i++) {
-            perm[i] = kept[i];
+    private long reduceLongs(NDArray x, ReduceGroups g, long start, boolean unsigned) {
+        long p = reducePeriod(x, g.firstPeriod(), start, unsigned);
+        return switch (kind) {
+            case SUM -> p * g.repeats();
+            case PROD -> Numerics.unsignedPow(p, g.repeats());
+            default -> p;
+        };
+    }
+
+    private long reducePeriod(NDArray x, ReduceGroups period, long start, boolean unsigned) {
+        ReduceGroups heads = period.heads();
+        long run = period.run();
+        ReduceGroups.Cursor c = heads.cursor(start);
+        long acc = kind == Kind.PROD ? 1 : 0;
+        for (long i = 0; i < heads.length(); i++) {
+            long v = x.readLong(c.next());
+            acc = switch (kind) {
+                case SUM -> acc + v * run;
+                case PROD -> acc * Numerics.unsignedPow(v, run);
+                case MAX -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
+                default -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+            };
         }
-        for (int i = 0; i < reduced.size(); i++) {
-            perm[kept.length + i] = reduced.get(i);
-        }
-        NDArray xt = x.transpose(perm);
-        long outer = Shapes.size(keptShape(x.shape(), reduced));
-        long[] pos = new long[Math.toIntExact(outer == 0 ? 0 : xt.size() / outer)];
-        Loops it = new Loops(xt.shape(), xt);
-        for (long o = 0; o < outer; o++) {
-            for (int i = 0; i < pos.length; i++) {
-                pos[i] = it.pos(0);
-                it.next();
-            }
-            visitor.visit(o, pos);
-        }
+        return acc;
     }
 
     @Override

@@ -42,36 +42,41 @@ public record Softmax() implements Op {
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         NDArray out = NDArray.empty(x.dtype(), x.shape());
-        forEachRow(x, (base, pos) -> {
-            double m = rowMax(x, pos);
+        forEachRow(x, (base, rows, start) -> {
+            double m = rowMax(x, rows, start);
             double s = 0;
-            for (long p : pos) {
-                s += Math.exp(x.readDouble(p) - m);
+            ReduceGroups.Cursor c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                s += Math.exp(x.readDouble(c.next()) - m);
             }
-            for (int i = 0; i < pos.length; i++) {
-                out.writeDouble(base + i, Math.exp(x.readDouble(pos[i]) - m) / s);
+            c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                out.writeDouble(base + i, Math.exp(x.readDouble(c.next()) - m) / s);
             }
         });
         return new Object[] {out};
     }
 
-    /** Receives one row along the last axis: the flat index of its first element and the element positions. */
+    /** Receives one row along the last axis: the flat index of its first element, and where its elements are. */
     @FunctionalInterface
     interface RowVisitor {
-        void visit(long base, long[] positions);
+        void visit(long base, ReduceGroups rows, long start);
     }
 
     /** Visits every row along the last axis of {@code x} in C order. */
     static void forEachRow(NDArray x, RowVisitor visitor) {
-        long n = x.shape(x.ndim() - 1);
-        Reduce.forEachGroup(x, List.of(x.ndim() - 1), (row, pos) -> visitor.visit(row * n, pos));
+        ReduceGroups rows = new ReduceGroups(x, List.of(x.ndim() - 1));
+        for (long r = 0; r < rows.count(); r++) {
+            visitor.visit(r * rows.length(), rows, rows.start(r));
+        }
     }
 
-    /** The maximum of a row (NaN propagates; -inf for an empty row). */
-    static double rowMax(NDArray x, long[] pos) {
+    /** The maximum of a row (NaN propagates), 0 when it is infinite or the row is empty. */
+    static double rowMax(NDArray x, ReduceGroups rows, long start) {
         double m = Double.NEGATIVE_INFINITY;
-        for (long p : pos) {
-            m = Numerics.maximum(m, x.readDouble(p));
+        ReduceGroups.Cursor c = rows.cursor(start);
+        for (long i = 0; i < rows.length(); i++) {
+            m = Numerics.maximum(m, x.readDouble(c.next()));
         }
         return Double.isInfinite(m) ? 0 : m;
     }

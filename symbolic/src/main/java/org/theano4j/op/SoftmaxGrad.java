@@ -38,13 +38,15 @@ public record SoftmaxGrad() implements Op {
         // a C-ordered copy of dy, so row r of it starts at the same flat index as row r of out
         NDArray dy = ((NDArray) inputs[0]).broadcastTo(sm.shape()).copy();
         NDArray out = NDArray.empty(sm.dtype(), sm.shape());
-        Softmax.forEachRow(sm, (base, pos) -> {
+        Softmax.forEachRow(sm, (base, rows, start) -> {
             double s = 0;
-            for (int i = 0; i < pos.length; i++) {
-                s += dy.readDouble(base + i) * sm.readDouble(pos[i]);
+            ReduceGroups.Cursor c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                s += dy.readDouble(base + i) * sm.readDouble(c.next());
             }
-            for (int i = 0; i < pos.length; i++) {
-                out.writeDouble(base + i, (dy.readDouble(base + i) - s) * sm.readDouble(pos[i]));
+            c = rows.cursor(start);
+            for (long i = 0; i < rows.length(); i++) {
+                out.writeDouble(base + i, (dy.readDouble(base + i) - s) * sm.readDouble(c.next()));
             }
         });
         return new Object[] {out};

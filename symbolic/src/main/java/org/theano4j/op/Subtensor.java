@@ -8,6 +8,7 @@ import org.theano4j.graph.Op;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Slices;
 
 /**
  * Basic indexing {@code x[i, a:b:c, ...]}: integers drop their axis, slices keep it; axes past
@@ -147,8 +148,8 @@ public record Subtensor(List<Entry> entries) implements Op {
             }
             Long stop = e.stop.input ? read(in[next++]) : e.stop.value;
             Long step = e.step.input ? read(in[next++]) : e.step.value;
-            long[] r = resolve(start, stop, step, v.shape(axis));
-            v = v.slice(axis, r[0], r[1], r[2]);
+            Slices.Range r = Slices.resolve(start, stop, step, v.shape(axis));
+            v = v.slice(axis, r.start(), r.stop(), r.step());
             axis++;
         }
         return v;
@@ -156,23 +157,6 @@ public record Subtensor(List<Entry> entries) implements Op {
 
     private static Long read(Object o) {
         return ((NDArray) o).getFlatLong(0);
-    }
-
-    /** Python's slice.indices(n): {@code [start, stop, step]} with defaults applied and bounds clamped. */
-    static long[] resolve(Long start, Long stop, Long step, long n) {
-        long st = step == null ? 1 : step;
-        if (st == 0) {
-            throw new IllegalArgumentException("slice step cannot be zero");
-        }
-        long lo = st > 0 ? 0 : -1;
-        long hi = st > 0 ? n : n - 1;
-        long s = start == null ? (st > 0 ? lo : hi) : clamp(start < 0 ? start + n : start, lo, hi);
-        long e = stop == null ? (st > 0 ? hi : lo) : clamp(stop < 0 ? stop + n : stop, lo, hi);
-        return new long[] {s, e, st};
-    }
-
-    private static long clamp(long v, long lo, long hi) {
-        return Math.max(lo, Math.min(hi, v));
     }
 
     @Override

@@ -87,8 +87,9 @@ final class ArrayPrinter {
             }
             return out;
         }
-        long[] out = new long[(int) n];
-        for (int i = 0; i < n; i++) {
+        // not summarized: the whole array, so this axis too, has at most THRESHOLD elements
+        long[] out = new long[Math.toIntExact(n)];
+        for (int i = 0; i < out.length; i++) {
             out[i] = i;
         }
         return out;

@@ -86,6 +86,9 @@ final class HugePages {
 
     /** A fresh mapping of {@code size} zero bytes and its release, or null when mmap failed. */
     static Mapping map(long size) {
+        if (size > Long.MAX_VALUE - HUGE) {
+            return null;
+        }
         long length = size + HUGE;
         MemorySegment base = call(MMAP, MemorySegment.NULL, length);
         if (base == null || base.address() == -1L) {

@@ -20,13 +20,14 @@ public final class NDArray {
     private final long offset;
     private final long size;
 
+    /** Every array, views included, obeys numpy's size rule ({@link Shapes#checkByteSize}). */
     NDArray(MemorySegment segment, DType dtype, long[] shape, long[] strides, long offset) {
         this.segment = segment;
         this.dtype = dtype;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
-        this.size = Shapes.size(shape);
+        this.size = shape.length == 0 ? 1 : Shapes.checkByteSize(shape, dtype) / dtype.byteSize();
     }
 
     // ---------------------------------------------------------------- factories
@@ -144,19 +145,17 @@ public final class NDArray {
         return empty(dtype, shape);
     }
 
-    /** A C-contiguous array with unspecified (currently zero) contents. */
+    /**
+     * A C-contiguous array with unspecified (currently zero) contents; IllegalArgumentException for
+     * a negative length or a shape beyond numpy's size rule ({@link Shapes#checkByteSize}).
+     */
     public static NDArray empty(DType dtype, long... shape) {
-        for (long d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimensions are not allowed: " + Shapes.toString(shape));
-            }
-        }
         if (shape.length == 0) {
             // 0-d arrays (scalars, the typical per-call output) share their empty shape and strides
             return new NDArray(NativeMemory.allocate(dtype.byteSize()), dtype, NO_AXES, NO_AXES, 0);
         }
         long[] s = shape.clone();
-        MemorySegment seg = NativeMemory.allocate(Shapes.size(s) * dtype.byteSize());
+        MemorySegment seg = NativeMemory.allocate(Shapes.checkByteSize(s, dtype));
         return new NDArray(seg, dtype, s, Shapes.cStrides(s), 0);
     }
 
@@ -500,8 +499,13 @@ public final class NDArray {
         StridedCursor in = new StridedCursor(s);
         StridedCursor out = new StridedCursor(this);
         boolean viaLong = !s.dtype.isFloat() && !dtype.isFloat();
+        boolean wideToFloat32 = dtype == DType.FLOAT32 && (s.dtype == DType.INT64 || s.dtype == DType.UINT64);
         for (long i = 0; i < size; i++) {
-            if (viaLong) {
+            if (wideToFloat32) { // rounded once, straight to float (through double would round twice)
+                long v = s.readLong(in.next());
+                float f = s.dtype == DType.INT64 || v >= 0 ? (float) v : (float) (v >>> 1 | (v & 1)) * 2f;
+                segment.setAtIndex(ValueLayout.JAVA_FLOAT, out.next(), f);
+            } else if (viaLong) {
                 writeLong(out.next(), s.readLong(in.next()));
             } else {
                 writeDouble(out.next(), s.readDouble(in.next()));

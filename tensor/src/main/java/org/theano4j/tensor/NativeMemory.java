@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * unreachable. Native memory does not pressure the Java heap, so a loop of short-lived large
  * arrays could grow RSS far before a collection happens; we therefore ask for a collection once
  * the bytes allocated since the previous one exceed the live low-water mark (at least 256 MiB).
+ * Only allocations that succeeded count: a failed one (an OutOfMemoryError, a refused mapping)
+ * leaves the live and since-collection totals as they were.
  *
  * <p>Small arrays (up to {@value #SMALL_BYTES} bytes: scalars, short vectors, the typical
  * per-call outputs of a service) are carved from thread-local slabs of {@value #SLAB_BYTES}
@@ -70,6 +72,7 @@ final class NativeMemory {
 
     private static MemorySegment large(long bytes) {
         long size = Math.max(bytes, 1);
+        beforeAllocating(size);
         if (size >= HUGE_BYTES && HugePages.available()) {
             MemorySegment segment = huge(size);
             if (segment != null) {
@@ -79,17 +82,26 @@ final class NativeMemory {
         return normal(size);
     }
 
-    private static void account(long size) {
-        LIVE.addAndGet(size);
-        if (SINCE_GC.addAndGet(size) > trigger) {
-            collect();
+    /** Collects first when {@code size} more bytes would pass the trigger. */
+    private static void beforeAllocating(long size) {
+        if (size > trigger - SINCE_GC.get()) {
+            collect(size);
         }
     }
 
-    /** {@code size} zero bytes from the JDK allocator (malloc and memset), freed when unreachable. */
+    /** Counts an allocation that succeeded (a failed one must leave no trace, or the trigger drifts forever). */
+    private static void account(long size) {
+        LIVE.addAndGet(size);
+        SINCE_GC.addAndGet(size);
+    }
+
+    /**
+     * {@code size} zero bytes from the JDK allocator (malloc and memset), freed when unreachable;
+     * the OutOfMemoryError of a failed allocation leaves the accounting untouched.
+     */
     static MemorySegment normal(long size) {
-        account(size);
         MemorySegment segment = Arena.ofAuto().allocate(size, 64);
+        account(size);
         CLEANER.register(segment, () -> release(size));
         return segment;
     }
@@ -102,12 +114,11 @@ final class NativeMemory {
         if (!HugePages.available()) {
             return null;
         }
-        account(size);
         HugePages.Mapping m = HugePages.map(size);
         if (m == null) {
-            release(size);
             return null;
         }
+        account(size);
         return m.start().reinterpret(size, Arena.ofAuto(), unused -> {
             m.unmap();
             release(size);
@@ -119,8 +130,8 @@ final class NativeMemory {
         return LIVE.get();
     }
 
-    private static synchronized void collect() {
-        if (SINCE_GC.get() <= trigger) {
+    private static synchronized void collect(long pending) {
+        if (pending <= trigger - SINCE_GC.get()) {
             return;
         }
         trigger = Math.max(MIN_TRIGGER, LOW_WATER.get());

@@ -2,22 +2,94 @@ package org.theano4j.tensor;
 
 import java.util.Arrays;
 
-/** Shape arithmetic shared by arrays and symbolic types: sizes, strides, broadcasting. */
+/**
+ * Shape arithmetic shared by arrays and symbolic types: sizes, strides, broadcasting. All of it is
+ * exact: a product that does not fit a long is an IllegalArgumentException, never a wrapped value.
+ */
 public final class Shapes {
+    /** numpy's message for a shape whose byte size does not fit its index type. */
+    static final String TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+
     private Shapes() {
     }
 
-    /** Number of elements of an array of this shape (1 for a scalar). */
+    /**
+     * Number of elements of an array of this shape (1 for a scalar, 0 when any axis is 0, however
+     * long the others); IllegalArgumentException when it exceeds {@link Long#MAX_VALUE} or a
+     * length is negative.
+     */
     public static long size(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n = Math.multiplyExact(n, d);
+        checkNonNegative(shape);
+        long n = exactProduct(shape, -1);
+        if (n < 0) {
+            throw new IllegalArgumentException(TOO_BIG + " (shape " + toString(shape) + ")");
         }
         return n;
     }
 
-    /** Row-major (C order) strides, in elements. */
+    /**
+     * numpy's size rule for every array, views included: the product of the axis lengths (a zero
+     * length counting as 1) times the item size must fit a signed 64-bit integer. Returns the
+     * array's byte size ({@code size * itemSize}); IllegalArgumentException with numpy's message
+     * otherwise, or for a negative length.
+     */
+    public static long checkByteSize(long[] shape, DType dtype) {
+        checkNonNegative(shape);
+        if (paddedProduct(shape, dtype.byteSize()) < 0) {
+            throw new IllegalArgumentException(TOO_BIG + " (shape " + toString(shape) + ", dtype "
+                    + dtype.numpyName() + ")");
+        }
+        return size(shape) * dtype.byteSize();
+    }
+
+    private static void checkNonNegative(long[] shape) {
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimensions are not allowed: " + toString(shape));
+            }
+        }
+    }
+
+    /** The product of the (non-negative) entries of {@code v} but {@code v[skip]}: 0 if one is 0, -1 if it overflows. */
+    private static long exactProduct(long[] v, int skip) {
+        long n = 1;
+        for (int i = 0; i < v.length; i++) {
+            if (i != skip && v[i] == 0) {
+                return 0;
+            }
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (i != skip) {
+                if (n > Long.MAX_VALUE / v[i]) {
+                    return -1;
+                }
+                n *= v[i];
+            }
+        }
+        return n;
+    }
+
+    /** {@code first} times every length of {@code shape} (0 counting as 1), or -1 when that overflows. */
+    private static long paddedProduct(long[] shape, long first) {
+        long n = first;
+        for (long d : shape) {
+            long factor = Math.max(d, 1);
+            if (n > Long.MAX_VALUE / factor) {
+                return -1;
+            }
+            n *= factor;
+        }
+        return n;
+    }
+
+    /**
+     * Row-major (C order) strides, in elements (an axis of length 0 counts as 1);
+     * IllegalArgumentException when they do not fit a long.
+     */
     public static long[] cStrides(long[] shape) {
+        if (paddedProduct(shape, 1) < 0) {
+            throw new IllegalArgumentException(TOO_BIG + " (shape " + toString(shape) + ")");
+        }
         long[] strides = new long[shape.length];
         long s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -73,20 +145,21 @@ public final class Shapes {
         return axis < 0 ? axis + ndim : axis;
     }
 
-    /** Resolves one -1 in a reshape target and checks the sizes agree. */
+    /** Resolves one -1 in a reshape target and checks the sizes agree (exactly: no product wraps). */
     public static long[] reshapeTarget(long[] from, long[] to) {
         long total = size(from);
         long[] out = to.clone();
         int unknown = -1;
-        long known = 1;
         for (int i = 0; i < out.length; i++) {
             if (out[i] == -1 && unknown < 0) {
                 unknown = i;
             } else if (out[i] < 0) {
                 throw mismatch(from, to);
-            } else {
-                known *= out[i];
             }
+        }
+        long known = exactProduct(out, unknown);
+        if (known < 0) {
+            throw mismatch(from, to); // the other lengths alone exceed any possible size
         }
         if (unknown >= 0) {
             if (known == 0 || total % known != 0) {

@@ -23,12 +23,13 @@ final class StridedCursor {
             pos++;
             return current;
         }
+        // never steps past an axis' last element, so positions stay inside the view's (long) range
         for (int d = shape.length - 1; d >= 0; d--) {
-            pos += strides[d];
             if (++index[d] < shape[d]) {
+                pos += strides[d];
                 return current;
             }
-            pos -= strides[d] * shape[d];
+            pos -= strides[d] * (shape[d] - 1);
             index[d] = 0;
         }
         return current;

@@ -7,26 +7,30 @@ final class Views {
     private Views() {
     }
 
-    /** Throws IllegalArgumentException if a view reaches outside its segment. */
+    /** Throws IllegalArgumentException if a view reaches outside its segment (exactly: no reach wraps). */
     static void checkBounds(NDArray a) {
-        long[] shape = a.shape();
-        long[] strides = a.strides();
-        long offset = a.offset();
-        DType dtype = a.dtype();
         if (a.size() == 0) {
             return;
         }
-        long lo = offset;
-        long hi = offset;
-        for (int i = 0; i < shape.length; i++) {
-            long reach = strides[i] * (shape[i] - 1);
-            lo += Math.min(reach, 0);
-            hi += Math.max(reach, 0);
+        long[] shape = a.shape();
+        long[] strides = a.strides();
+        long elements = a.segment().byteSize() / a.dtype().byteSize();
+        long lo = a.offset();
+        long hi = a.offset();
+        try {
+            for (int i = 0; i < shape.length; i++) {
+                long reach = Math.multiplyExact(strides[i], shape[i] - 1);
+                lo = Math.addExact(lo, Math.min(reach, 0));
+                hi = Math.addExact(hi, Math.max(reach, 0));
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("view of shape " + Shapes.toString(shape) + ", strides "
+                    + Shapes.toString(strides) + " and offset " + a.offset() + " reaches past the range of a long"
+                    + " and does not fit a segment of " + elements + " " + a.dtype().numpyName() + " elements");
         }
-        long elements = a.segment().byteSize() / dtype.byteSize();
         if (lo < 0 || hi >= elements) {
             throw new IllegalArgumentException("view of shape " + Shapes.toString(shape) + " (elements " + lo
-                    + ".." + hi + ") does not fit a segment of " + elements + " " + dtype.numpyName() + " elements");
+                    + ".." + hi + ") does not fit a segment of " + elements + " " + a.dtype().numpyName() + " elements");
         }
     }
 
@@ -64,6 +68,12 @@ final class Views {
     static NDArray broadcastTo(NDArray a, long[] target) {
         long[] shape = a.shape();
         long[] strides = a.strides();
+        for (long d : target) {
+            if (d < 0) {
+                throw new IllegalArgumentException("all elements of broadcast shape must be non-negative, got "
+                        + Shapes.toString(target));
+            }
+        }
         if (target.length < shape.length || !Arrays.equals(Shapes.broadcast(shape, target), target)) {
             throw new IllegalArgumentException("cannot broadcast array of shape " + Shapes.toString(shape)
                     + " to shape " + Shapes.toString(target));
@@ -76,27 +86,40 @@ final class Views {
         return a.withLayout(target.clone(), newStrides, a.offset());
     }
 
+    /** The view of already resolved bounds {@code start:stop:step} ({@link Slices}); its length is numpy's. */
     static NDArray slice(NDArray a, int axis, long start, long stop, long step) {
-        if (step == 0) {
-            throw new IllegalArgumentException("slice step cannot be zero");
-        }
         int ax = Shapes.normalizeAxis(axis, a.ndim());
         long[] shape = a.shape();
         long[] strides = a.strides();
-        long length = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
-        length = Math.max(length, 0);
+        long length = Slices.length(start, stop, step);
         long offset = a.offset();
         if (length > 0) {
-            if (start < 0 || start >= shape[ax] || start + (length - 1) * step < 0
-                    || start + (length - 1) * step >= shape[ax]) {
+            if (!inBounds(start, length, step, shape[ax])) {
                 throw new IllegalArgumentException("slice " + start + ":" + stop + ":" + step
                         + " is out of bounds for axis " + ax + " of shape " + Shapes.toString(shape));
             }
             offset += start * strides[ax];
         }
         shape[ax] = length;
-        strides[ax] *= step;
+        // one element or none: the step never multiplies an index, and stride * step might not fit
+        strides[ax] = length > 1 ? strides[ax] * step : strides[ax];
         return a.withLayout(shape, strides, offset);
+    }
+
+    /** Whether indices {@code start + i * step}, {@code i < length}, all lie in {@code [0, n)}. */
+    private static boolean inBounds(long start, long length, long step, long n) {
+        if (start < 0 || start >= n || length > n) {
+            return false;
+        }
+        if (length == 1) {
+            return true;
+        }
+        // the span (length - 1) * |step| must stay below n: compare without forming the product
+        if (step == Long.MIN_VALUE || Math.abs(step) > (n - 1) / (length - 1)) {
+            return false;
+        }
+        long last = start + (length - 1) * step;
+        return last >= 0 && last < n;
     }
 
     static NDArray index(NDArray a, int axis, long i) {

@@ -219,4 +219,17 @@ class NDArrayTest {
         assertTrue(NDArray.of(new int[] {1, 2}).allClose(NDArray.of(new double[] {1, 2.0000001}), 1e-5, 0));
         assertThrows(IllegalArgumentException.class, () -> a.allClose(NDArray.of(new double[] {1}), 1, 1));
     }
+
+    /** Values whose int64 -> float64 -> float32 path rounds twice; numpy 2.4.6's astype(float32) results. */
+    @org.junit.jupiter.api.Test
+    void wideIntegersConvertToFloat32RoundedOnce() {
+        long[] in = {1152921573326323713L, -4611686293305294849L, 16777217L};
+        float[] want = {0x1.000002p60f, -0x1.000002p62f, 0x1p24f};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, NDArray.of(in).astype(DType.FLOAT32).toFloatArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, NDArray.of(in).toFloatArray());
+        NDArray u = NDArray.zeros(DType.UINT64, 2);
+        u.setFlatLong(0, -1L);
+        u.setFlatLong(1, Long.parseUnsignedLong("9223372586610589697"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0x1p64f, 0x1.000002p63f}, u.astype(DType.FLOAT32).toFloatArray());
+    }
 }

@@ -2,6 +2,7 @@ package org.theano4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
@@ -92,5 +93,31 @@ class NativeMemoryTest {
         assertTrue(peak < 2048 * MIB, "live native bytes peaked at " + peak / MIB + " MiB");
         long rssGrowth = MemoryTest.residentBytes() - rssBefore;
         assertTrue(rssGrowth < 768 * MIB, "RSS grew by " + rssGrowth / MIB + " MiB");
+    }
+
+    @Test
+    void failedAllocationsLeaveTheAccountingAndTheTriggerIntact() {
+        long before = NativeMemory.liveBytes();
+        for (int i = 0; i < 3; i++) {
+            // 2^60 bytes: no mapping and no malloc can succeed, whatever the machine
+            assertThrows(OutOfMemoryError.class, () -> NDArray.zeros(DType.INT8, 1L << 60));
+            assertThrows(OutOfMemoryError.class, () -> NativeMemory.normal(1L << 60));
+            if (HugePages.available()) {
+                assertEquals(null, NativeMemory.huge(1L << 60));
+            }
+        }
+        // cleaners of earlier tests' arrays may only lower it meanwhile
+        assertTrue(NativeMemory.liveBytes() <= before, "live bytes went from " + before + " to " + NativeMemory.liveBytes());
+        long peak = 0;
+        double checksum = 0;
+        for (int i = 0; i < 2048; i++) {
+            NDArray a = NDArray.zeros(DType.FLOAT64, MIB / 8);
+            a.setFlat(i, i);
+            checksum += a.getFlat(i);
+            peak = Math.max(peak, NativeMemory.liveBytes() - before);
+        }
+        assertEquals(2047.0 * 2048 / 2, checksum);
+        // 2 GiB of short-lived arrays: the collection trigger still keeps them near its 256 MiB threshold
+        assertTrue(peak < 1024 * MIB, "live native bytes grew by up to " + peak / MIB + " MiB");
     }
 }

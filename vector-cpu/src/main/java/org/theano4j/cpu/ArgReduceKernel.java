@@ -1,23 +1,28 @@
 package org.theano4j.cpu;
 
+import java.util.ArrayList;
+import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.theano4j.backend.Kernel;
 import org.theano4j.op.ArgReduce;
+import org.theano4j.op.ReduceGroups;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Summation;
 
 /**
- * Float argmax/argmin along one axis or over the flattened array, equal to the reference: the
- * reduced axis is moved last and each row is read into a buffer; the row's extreme comes from a
- * NaN-propagating vector max/min, then the first element equal to it (or the first NaN) is its
- * index. So the first occurrence wins, a NaN beats every number, and -0.0 ties with 0.0.
+ * Float argmax/argmin along one axis or over the flattened array, equal to the reference: each
+ * output's elements ({@link ReduceGroups}, any long length; only the first period, and in it the
+ * first element of each run of equal ones, as a later one never wins) are read a buffer at a time; a buffer's extreme comes
+ * from a NaN-propagating vector max/min, then the first element equal to it (or the first NaN)
+ * is its index. So the first occurrence wins, a NaN beats every number, and -0.0 ties with 0.0.
  */
 final class ArgReduceKernel implements Kernel {
     private static final VectorSpecies<Double> D = Species.D;
-    private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[][] {new double[64]});
+    private static final ThreadLocal<double[]> BUFFER = ThreadLocal.withInitial(() -> new double[Summation.PIECE]);
     private final boolean max;
     private final Integer axis;
 
@@ -33,22 +38,22 @@ final class ArgReduceKernel implements Kernel {
 
     @Override
     public void run(NDArray[] in, NDArray[] out) {
-        Rows x = new Rows(rowsView(in[0]));
+        ReduceGroups groups = new ReduceGroups(in[0], reduced(in[0].ndim()));
         NDArray o = out[0];
-        long rows = x.count();
-        int n = x.length();
+        long rows = groups.count();
         if (rows == 0) {
             return;
         }
-        if (n == 0) {
+        if (groups.length() == 0) {
             throw new IllegalArgumentException("attempt to get " + (max ? "argmax" : "argmin") + " of an empty sequence");
         }
+        ReduceGroups period = groups.firstPeriod(); // the first occurrence is in the first period
+        ReduceGroups heads = period.heads();
         boolean flat = o.isCContiguous();
-        Rows.split(rows, n, (from, to) -> {
-            double[] buf = Rows.buffer(BUFFER, 0, n);
+        Rows.split(rows, heads.length(), (from, to) -> {
+            double[] buf = BUFFER.get();
             for (long r = from; r < to; r++) {
-                x.load(r, buf);
-                long best = first(buf, n, ReduceKernel.extreme(buf, n, max));
+                long best = best(heads, groups.start(r), buf) * period.run();
                 if (flat) {
                     o.writeLong(o.offset() + r, best);
                 } else {
@@ -58,23 +63,32 @@ final class ArgReduceKernel implements Kernel {
         });
     }
 
-    /** {@code x} with the reduced axis last (a view), or flattened to one row. */
-    private NDArray rowsView(NDArray x) {
-        if (axis == null) {
-            return x.reshape(x.size());
+    /** The reduced axis, or every axis for the flattened array. */
+    private List<Integer> reduced(int ndim) {
+        if (axis != null) {
+            return List.of(axis);
         }
-        int nd = x.ndim();
-        if (axis == nd - 1) {
-            return x;
+        List<Integer> all = new ArrayList<>();
+        for (int ax = 0; ax < ndim; ax++) {
+            all.add(ax);
         }
-        int[] perm = new int[nd];
-        for (int ax = 0, p = 0; ax < nd; ax++) {
-            if (ax != axis) {
-                perm[p++] = ax;
+        return all;
+    }
+
+    /** The index of the first extreme (or NaN) among the elements of {@code g} at {@code start}. */
+    private long best(ReduceGroups g, long start, double[] buf) {
+        long best = -1;
+        double m = 0;
+        for (long from = 0; from < g.length() && m == m; from += buf.length) {
+            int n = (int) Math.min(buf.length, g.length() - from);
+            g.read(start, from, n, buf);
+            double e = ReduceKernel.extreme(buf, n, max);
+            if (best < 0 || e != e || (max ? e > m : e < m)) {
+                m = e;
+                best = from + first(buf, n, e);
             }
         }
-        perm[nd - 1] = axis;
-        return x.transpose(perm);
+        return best;
     }
 
     /** The index of the first element equal to {@code m}, or of the first NaN when {@code m} is NaN. */

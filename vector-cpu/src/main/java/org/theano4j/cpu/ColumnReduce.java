@@ -56,7 +56,7 @@ final class ColumnReduce {
         ColumnReduce r = new ColumnReduce(x, cols);
         double[] lanes = new double[L];
         for (long c = from; c < to; c += L) {
-            DoubleVector s = r.pairwise(c, 0, (int) rows);
+            DoubleVector s = r.pairwise(c, 0, rows);
             if (mean) {
                 s = s.div(rows);
             }
@@ -77,23 +77,23 @@ final class ColumnReduce {
     }
 
     /** {@code ReduceKernel.pairwise} with whole rows in place of elements. */
-    private DoubleVector pairwise(long c, int from, int n) {
+    private DoubleVector pairwise(long c, long from, long n) {
         if (n < 8) {
             DoubleVector s = DoubleVector.zero(D);
-            for (int i = 0; i < n; i++) {
+            for (long i = 0; i < n; i++) {
                 s = s.add(row(from + i, c));
             }
             return s;
         }
         if (n <= 128) {
-            return leaf(c, from, n);
+            return leaf(c, from, (int) n);
         }
-        int half = n / 2;
+        long half = n / 2;
         half -= half % 8;
         return pairwise(c, from, half).add(pairwise(c, from + half, n - half));
     }
 
-    private DoubleVector leaf(long c, int from, int n) {
+    private DoubleVector leaf(long c, long from, int n) {
         DoubleVector r0 = row(from, c);
         DoubleVector r1 = row(from + 1, c);
         DoubleVector r2 = row(from + 2, c);
@@ -103,7 +103,7 @@ final class ColumnReduce {
         DoubleVector r6 = row(from + 6, c);
         DoubleVector r7 = row(from + 7, c);
         int end = n - n % 8;
-        for (int i = from + 8; i < from + end; i += 8) {
+        for (long i = from + 8; i < from + end; i += 8) {
             r0 = r0.add(row(i, c));
             r1 = r1.add(row(i + 1, c));
             r2 = r2.add(row(i + 2, c));
@@ -114,7 +114,7 @@ final class ColumnReduce {
             r7 = r7.add(row(i + 7, c));
         }
         DoubleVector s = r0.add(r1).add(r2.add(r3)).add(r4.add(r5).add(r6.add(r7)));
-        for (int i = from + end; i < from + n; i++) {
+        for (long i = from + end; i < from + n; i++) {
             s = s.add(row(i, c));
         }
         return s;

@@ -2,6 +2,8 @@ package org.theano4j.cpu;
 
 import java.lang.foreign.MemorySegment;
 import org.theano4j.backend.Kernel;
+import org.theano4j.op.CrossentropyCategorical1Hot;
+import org.theano4j.op.Indices;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -27,31 +29,23 @@ final class CrossentropyKernels implements Kernel {
         NDArray o = out[0];
         if (!grad) {
             NDArray p = in[0];
-            long[] t = targets("CrossentropyCategorical1Hot", p, in[1]);
-            for (int i = 0; i < t.length; i++) {
-                double v = p.readDouble(p.offset() + i * p.stride(0) + t[i] * p.stride(1));
+            Indices t = CrossentropyCategorical1Hot.targets("CrossentropyCategorical1Hot", p, in[1]);
+            for (long i = 0; i < t.count(); i++) {
+                double v = p.readDouble(p.offset() + i * p.stride(0) + t.get(i) * p.stride(1));
                 o.writeDouble(o.offset() + i * o.stride(0), -Math.log(v));
             }
             return;
         }
         NDArray gy = in[0];
         NDArray p = in[1];
-        long[] t = targets("CrossentropyCategorical1HotGrad", p, in[2]);
+        Indices t = CrossentropyCategorical1Hot.targets("CrossentropyCategorical1HotGrad", p, in[2]);
         zero(o);
-        for (int i = 0; i < t.length; i++) {
+        for (long i = 0; i < t.count(); i++) {
+            long ti = t.get(i);
             double g = gy.readDouble(gy.offset() + i * gy.stride(0));
-            double v = p.readDouble(p.offset() + i * p.stride(0) + t[i] * p.stride(1));
-            o.writeDouble(o.offset() + i * o.stride(0) + t[i] * o.stride(1), -g / v);
+            double v = p.readDouble(p.offset() + i * p.stride(0) + ti * p.stride(1));
+            o.writeDouble(o.offset() + i * o.stride(0) + ti * o.stride(1), -g / v);
         }
-    }
-
-    /** The target indices, wrapped and checked against p's shape (the reference's messages). */
-    private static long[] targets(String op, NDArray p, NDArray t) {
-        if (t.size() != p.shape(0)) {
-            throw new IllegalArgumentException(op + ": p has " + p.shape(0) + " rows but the targets have "
-                    + t.size() + " entries");
-        }
-        return IndexKernels.resolve(t, p.shape(1), 1);
     }
 
     private static void zero(NDArray o) {

@@ -28,29 +28,29 @@ final class Dgemv {
      * {@code (sa0, sa1)}, x with stride {@code sx}, y contiguous at {@code yOff}.
      */
     static void multiply(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
-            MemorySegment y, long yOff, int m, int k) {
+            MemorySegment y, long yOff, long m, long k) {
         // measured on 2 cores with the spinning team: 2 threads win from ~64 x 784 (2x at 128 x 784)
-        int tasks = (long) m * k < PARALLEL_MADDS ? 1 : Parallel.tasksFor(m, 64);
+        int tasks = m * k < PARALLEL_MADDS ? 1 : Parallel.tasksFor(m, 64);
         if (tasks == 1) {
             rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, 0, m, k);
             return;
         }
-        int step = (m + tasks - 1) / tasks;
+        long step = (m + tasks - 1) / tasks;
         Parallel.run(tasks, t -> rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, t * step, Math.min(m, (t + 1) * step), k));
     }
 
     private static void rows(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
-            MemorySegment y, long yOff, int i0, int i1, int k) {
+            MemorySegment y, long yOff, long i0, long i1, long k) {
         if (sa1 == 1 && sx == 1 && Species.vector()) {
-            for (int i = i0; i < i1; i++) {
+            for (long i = i0; i < i1; i++) {
                 y.setAtIndex(E, yOff + i, dot(a, aOff + i * sa0, x, xOff, k));
             }
         } else if (sa0 == 1 && Species.vector()) {
             columns(a, aOff + i0, sa1, x, xOff, sx, y, yOff + i0, i1 - i0, k);
         } else {
-            for (int i = i0; i < i1; i++) {
+            for (long i = i0; i < i1; i++) {
                 double s = 0;
-                for (int p = 0; p < k; p++) {
+                for (long p = 0; p < k; p++) {
                     s += a.getAtIndex(E, aOff + i * sa0 + p * sa1) * x.getAtIndex(E, xOff + p * sx);
                 }
                 y.setAtIndex(E, yOff + i, s);
@@ -60,17 +60,17 @@ final class Dgemv {
 
     /** y[0..m) = sum_p x[p] * column p, columns contiguous with pitch {@code lda} elements; four columns per pass over y. */
     private static void columns(MemorySegment a, long aOff, long lda, MemorySegment x, long xOff, long sx,
-            MemorySegment y, long yOff, int m, int k) {
-        for (int i = 0; i < m; i++) {
+            MemorySegment y, long yOff, long m, long k) {
+        for (long i = 0; i < m; i++) {
             y.setAtIndex(E, yOff + i, 0.0);
         }
-        int p = 0;
+        long p = 0;
         for (; p + 4 <= k; p += 4) {
             fourColumns(a, aOff + p * lda, lda, x, xOff + p * sx, sx, y, yOff, m);
         }
         for (; p < k; p++) {
             double xp = x.getAtIndex(E, xOff + p * sx);
-            for (int i = 0; i < m; i++) {
+            for (long i = 0; i < m; i++) {
                 y.setAtIndex(E, yOff + i, Math.fma(a.getAtIndex(E, aOff + p * lda + i), xp, y.getAtIndex(E, yOff + i)));
             }
         }
@@ -78,7 +78,7 @@ final class Dgemv {
 
     /** y += x0 * c0 + x1 * c1 + x2 * c2 + x3 * c3 for the four columns starting at {@code col}. */
     private static void fourColumns(MemorySegment a, long col, long lda, MemorySegment x, long xOff, long sx,
-            MemorySegment y, long yOff, int m) {
+            MemorySegment y, long yOff, long m) {
         double x0 = x.getAtIndex(E, xOff);
         double x1 = x.getAtIndex(E, xOff + sx);
         double x2 = x.getAtIndex(E, xOff + 2 * sx);
@@ -92,10 +92,10 @@ final class Dgemv {
         long c2 = (col + 2 * lda) * 8;
         long c3 = (col + 3 * lda) * 8;
         long yb = yOff * 8;
-        int bound = S.loopBound(m);
-        int i = 0;
+        long bound = S.loopBound(m);
+        long i = 0;
         for (; i < bound; i += L) {
-            long o = i * 8L;
+            long o = i * 8;
             DoubleVector acc = DoubleVector.fromMemorySegment(S, y, yb + o, BO);
             acc = DoubleVector.fromMemorySegment(S, a, c0 + o, BO).fma(v0, acc);
             acc = DoubleVector.fromMemorySegment(S, a, c1 + o, BO).fma(v1, acc);
@@ -114,18 +114,18 @@ final class Dgemv {
     }
 
     /** Contiguous dot product of {@code k} elements with four vector accumulators. */
-    static double dot(MemorySegment a, long aOff, MemorySegment x, long xOff, int k) {
+    static double dot(MemorySegment a, long aOff, MemorySegment x, long xOff, long k) {
         long ab = aOff * 8;
         long xb = xOff * 8;
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        int i = 0;
-        for (int bound = k - 4 * L; i <= bound; i += 4 * L) {
+        long i = 0;
+        for (long bound = k - 4 * L; i <= bound; i += 4 * L) {
             s0 = load(a, ab, i).fma(load(x, xb, i), s0);
             s1 = load(a, ab, i + L).fma(load(x, xb, i + L), s1);
             s2 = load(a, ab, i + 2 * L).fma(load(x, xb, i + 2 * L), s2);
             s3 = load(a, ab, i + 3 * L).fma(load(x, xb, i + 3 * L), s3);
         }
-        for (int bound = S.loopBound(k); i < bound; i += L) {
+        for (long bound = S.loopBound(k); i < bound; i += L) {
             s0 = load(a, ab, i).fma(load(x, xb, i), s0);
         }
         double s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
@@ -135,7 +135,7 @@ final class Dgemv {
         return s;
     }
 
-    private static DoubleVector load(MemorySegment s, long byteBase, int i) {
-        return DoubleVector.fromMemorySegment(S, s, byteBase + i * 8L, BO);
+    private static DoubleVector load(MemorySegment s, long byteBase, long i) {
+        return DoubleVector.fromMemorySegment(S, s, byteBase + i * 8, BO);
     }
 }

@@ -3,12 +3,15 @@ package org.theano4j.cpu;
 import org.theano4j.backend.Kernel;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Summation;
 
 /**
  * {@code Dot} of vectors and matrices: GEMM for matrix products, GEMV for matrix-vector and
  * vector-matrix (the latter as the transposed matrix times the vector), a multi-accumulator dot
  * for two vectors. float32 matrix-vector products run through {@link Sgemm} with the vector
- * viewed as a one-column matrix. Other ranks and integer dtypes return no kernel.
+ * viewed as a one-column matrix. When both contracted axes have stride 0 (broadcast operands of
+ * any length) each output is one product repeated, summed in one step like the reference. Other
+ * ranks and integer dtypes return no kernel.
  */
 final class DotKernel implements Kernel {
     private DotKernel() {
@@ -33,6 +36,9 @@ final class DotKernel implements Kernel {
             c.copyFrom(tmp);
             return;
         }
+        if (repeatedProducts(a, b, c)) {
+            return;
+        }
         if (a.ndim() == 2 && b.ndim() == 2) {
             gemm(a, b, c);
         } else if (c.dtype() == DType.FLOAT32) {
@@ -45,10 +51,34 @@ final class DotKernel implements Kernel {
             long sa = a.stride(0);
             long sb = b.stride(0);
             double s = sa == 1 && sb == 1 && Species.vector()
-                    ? Dgemv.dot(a.segment(), a.offset(), b.segment(), b.offset(), (int) a.size())
+                    ? Dgemv.dot(a.segment(), a.offset(), b.segment(), b.offset(), a.size())
                     : strided(a, sa, b, sb);
             c.writeDouble(c.offset(), s);
         }
+    }
+
+    /**
+     * When both contracted axes have stride 0 (broadcast operands), every output is one product
+     * repeated: {@code c[i, j] = a[i, 0] b[0, j]} summed k times left to right in float64, as
+     * the reference sums, in one step when exact ({@link Summation#sequential}). Returns false,
+     * doing nothing, otherwise.
+     */
+    private static boolean repeatedProducts(NDArray a, NDArray b, NDArray c) {
+        int ka = a.ndim() - 1;
+        int kb = b.ndim() == 1 ? 0 : b.ndim() - 2;
+        long k = a.shape(ka);
+        if (k < 2 || a.stride(ka) != 0 || b.stride(kb) != 0) {
+            return false;
+        }
+        NDArray rows = a.index(ka, 0);
+        NDArray cols = b.index(kb, 0);
+        long n = cols.size();
+        for (long i = 0; i < rows.size(); i++) {
+            for (long j = 0; j < n; j++) {
+                c.writeDouble(c.offset() + i * n + j, Summation.sequential(rows.getFlat(i) * cols.getFlat(j), k));
+            }
+        }
+        return true;
     }
 
     private static double strided(NDArray a, long sa, NDArray b, long sb) {
@@ -80,8 +110,8 @@ final class DotKernel implements Kernel {
 
     /** {@code c = m x} or, when {@code transposed}, {@code c = x m}. */
     private static void gemv(NDArray m, boolean transposed, NDArray x, NDArray c) {
-        int rows = (int) m.shape(transposed ? 1 : 0);
-        int depth = (int) m.shape(transposed ? 0 : 1);
+        long rows = m.shape(transposed ? 1 : 0);
+        long depth = m.shape(transposed ? 0 : 1);
         long s0 = m.stride(transposed ? 1 : 0);
         long s1 = m.stride(transposed ? 0 : 1);
         Dgemv.multiply(m.segment(), m.offset(), s0, s1, x.segment(), x.offset(), x.stride(0), c.segment(), c.offset(),

@@ -9,14 +9,14 @@ import org.theano4j.tensor.NDArray;
  * columns; likewise B), C row-major contiguous; and how the product splits over threads.
  */
 record GemmOperands(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment b, long bOff, long sb0, long sb1,
-        MemorySegment c, long cOff, int m, int n, int k) {
+        MemorySegment c, long cOff, long m, long n, long k) {
 
     /** The operands of {@code c = a b}. */
     static GemmOperands of(NDArray a, NDArray b, NDArray c) {
         long[] as = a.strides();
         long[] bs = b.strides();
         return new GemmOperands(a.segment(), a.offset(), as[0], as[1], b.segment(), b.offset(), bs[0], bs[1],
-                c.segment(), c.offset(), (int) a.shape(0), (int) b.shape(1), (int) a.shape(1));
+                c.segment(), c.offset(), a.shape(0), b.shape(1), a.shape(1));
     }
 
     /**
@@ -24,15 +24,16 @@ record GemmOperands(MemorySegment a, long aOff, long sa0, long sa1, MemorySegmen
      * than its columns ({@code nr}-column panels): the split that leaves the busiest thread the
      * least work, rows on a tie.
      */
-    static boolean splitRows(int m, int mr, int n, int nr, int tasks) {
-        long rowsBusiest = (long) step(m, mr, tasks) * n;
-        long colsBusiest = (long) step(n, nr, tasks) * m;
+    static boolean splitRows(long m, int mr, long n, int nr, int tasks) {
+        // compared as doubles: the products of huge extents need not fit a long
+        double rowsBusiest = (double) step(m, mr, tasks) * n;
+        double colsBusiest = (double) step(n, nr, tasks) * m;
         return rowsBusiest <= colsBusiest;
     }
 
     /** The extent each of {@code tasks} threads takes of {@code size}: a multiple of {@code unit}, the last gets the rest. */
-    static int step(int size, int unit, int tasks) {
-        int units = (size + unit - 1) / unit;
+    static long step(long size, int unit, int tasks) {
+        long units = (size + unit - 1) / unit;
         return (units + tasks - 1) / tasks * unit;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import org.theano4j.backend.Kernel;
+import org.theano4j.op.Indices;
 import org.theano4j.op.Loops;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
@@ -45,20 +46,20 @@ final class IndexKernels implements Kernel {
         NDArray x = in[0];
         NDArray o = out[0];
         if (!inc) {
-            long[] idx = resolve(in[1], x.shape(axis), axis);
-            for (int j = 0; j < idx.length && o.size() > 0; j++) {
-                o.index(axis, j).copyFrom(x.index(axis, idx[j]));
+            Indices idx = Indices.check(in[1], x.shape(axis), axis);
+            for (long j = 0; j < idx.count() && o.size() > 0; j++) {
+                o.index(axis, j).copyFrom(x.index(axis, idx.get(j)));
             }
             return;
         }
-        long[] idx = resolve(in[2], x.shape(axis), axis);
-        NDArray yb = broadcastValue(x, in[1], idx.length);
+        Indices idx = Indices.check(in[2], x.shape(axis), axis);
+        NDArray yb = broadcastValue(x, in[1], idx.count());
         if (o.size() == 0) {
             return;
         }
         o.copyFrom(x);
-        for (int j = 0; j < idx.length; j++) {
-            NDArray region = o.index(axis, idx[j]);
+        for (long j = 0; j < idx.count(); j++) {
+            NDArray region = o.index(axis, idx.get(j));
             NDArray y = yb.index(axis, j);
             if (set) {
                 region.copyFrom(y);
@@ -72,7 +73,7 @@ final class IndexKernels implements Kernel {
         return (set ? "AdvancedSetSubtensor1" : "AdvancedIncSubtensor1") + "{axis=" + axis + "}";
     }
 
-    private NDArray broadcastValue(NDArray x, NDArray y, int count) {
+    private NDArray broadcastValue(NDArray x, NDArray y, long count) {
         long[] region = x.shape();
         region[axis] = count;
         try {
@@ -120,19 +121,5 @@ final class IndexKernels implements Kernel {
             float v = d.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, at + i) + s.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, from + i);
             d.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, at + i, v);
         }
-    }
-
-    /** The indices with negatives wrapped; an out-of-range one is the reference's error naming the axis. */
-    static long[] resolve(NDArray indices, long size, int axis) {
-        long[] idx = indices.toLongArray();
-        for (int j = 0; j < idx.length; j++) {
-            long i = idx[j] < 0 ? idx[j] + size : idx[j];
-            if (i < 0 || i >= size) {
-                throw new IllegalArgumentException("index " + idx[j] + " is out of bounds for axis " + axis
-                        + " with size " + size);
-            }
-            idx[j] = i;
-        }
-        return idx;
     }
 }

@@ -1,25 +1,27 @@
 package org.theano4j.cpu;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import org.theano4j.backend.Kernel;
 import org.theano4j.op.Numerics;
 import org.theano4j.op.Reduce;
+import org.theano4j.op.ReduceGroups;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Summation;
 
 /**
- * Float {@code Reduce} (sum, mean, prod, max, min) over any axes: each output's elements are
- * brought into a per-thread buffer (a bulk copy when they are contiguous, a strided walk
- * otherwise) and reduced there. Sums use the reference's pairwise scheme with its eight partial
- * sums held in one 8-lane vector, so results equal the reference bit for bit; max/min propagate
- * NaN. Many outputs split over the pool.
+ * Float {@code Reduce} (sum, mean, prod, max, min) over any axes, groups of any long length:
+ * each output's elements ({@link ReduceGroups}) are brought into a per-thread buffer piece by
+ * piece (a bulk copy when they are contiguous, a strided walk otherwise) and reduced there. Sums
+ * use the reference's pairwise scheme ({@link Summation#pairwise(long, long, long, Summation.Pieces)})
+ * with the eight partial sums of a leaf held in one 8-lane vector, so results equal the reference
+ * bit for bit; max/min propagate NaN. Runs of equal elements and repeated periods (stride-0
+ * axes) are taken whole, as in the reference. Many outputs split over the pool.
  */
 final class ReduceKernel implements Kernel {
-    private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[1][64]);
+    private static final ThreadLocal<double[]> BUFFER = ThreadLocal.withInitial(() -> new double[Summation.PIECE]);
     private final Reduce.Kind kind;
     private final List<Integer> axes;
 
@@ -37,26 +39,23 @@ final class ReduceKernel implements Kernel {
     public void run(NDArray[] in, NDArray[] out) {
         NDArray x = in[0];
         NDArray o = out[0];
-        int nd = x.ndim();
-        int kept = nd - axes.size();
-        NDArray xt = axesLast(nd) ? x : x.transpose(permutation(nd));
+        ReduceGroups groups = new ReduceGroups(x, axes);
         long outer = o.size();
-        long group = outer == 0 ? 0 : x.size() / outer;
-        if (group == 0 && outer > 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
+        if (groups.length() == 0 && outer > 0 && (kind == Reduce.Kind.MAX || kind == Reduce.Kind.MIN)) {
             throw new IllegalArgumentException("zero-size array to reduction operation "
                     + (kind == Reduce.Kind.MAX ? "maximum" : "minimum") + " which has no identity");
         }
         if (columnsApply(x, outer)) {
-            reduceColumns(x, xt, kept, (int) group, o, outer);
+            reduceColumns(x, groups, o, outer);
             return;
         }
         int tasks = x.size() < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(outer, 1);
         if (tasks <= 1) {
-            range(xt, kept, (int) group, o, 0, outer);
+            range(groups, o, 0, outer);
             return;
         }
         long step = (outer + tasks - 1) / tasks;
-        Parallel.run(tasks, t -> range(xt, kept, (int) group, o, t * step, Math.min(outer, (t + 1) * step)));
+        Parallel.run(tasks, t -> range(groups, o, t * step, Math.min(outer, (t + 1) * step)));
     }
 
     /** Whether a sum or mean runs over the leading axes of a contiguous array ({@link ColumnReduce}). */
@@ -73,8 +72,9 @@ final class ReduceKernel implements Kernel {
     }
 
     /** Whole vectors of columns in {@link ColumnReduce}, split over the pool; the last few columns here. */
-    private void reduceColumns(NDArray x, NDArray xt, int kept, int rows, NDArray o, long cols) {
+    private void reduceColumns(NDArray x, ReduceGroups groups, NDArray o, long cols) {
         boolean mean = kind == Reduce.Kind.MEAN;
+        long rows = groups.length();
         long covered = ColumnReduce.covered(cols);
         int lanes = Species.D.length();
         int tasks = x.size() < Species.PARALLEL_ELEMENTS ? 1 : Parallel.tasksFor(covered / lanes, 1);
@@ -85,97 +85,65 @@ final class ReduceKernel implements Kernel {
             Parallel.run(tasks, t -> ColumnReduce.run(x, rows, cols, mean, o, Math.min(covered, t * step),
                     Math.min(covered, (t + 1) * step)));
         }
-        range(xt, kept, rows, o, covered, cols);
+        range(groups, o, covered, cols);
     }
 
-    /** Whether the reduced axes are already the last ones, in order (no transposed view needed). */
-    private boolean axesLast(int nd) {
-        int first = nd - axes.size();
-        for (int i = 0; i < axes.size(); i++) {
-            if (axes.get(i) != first + i) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The kept axes in order, then the reduced ones. */
-    private int[] permutation(int nd) {
-        int[] perm = new int[nd];
-        int p = 0;
-        for (int ax = 0; ax < nd; ax++) {
-            if (!axes.contains(ax)) {
-                perm[p++] = ax;
-            }
-        }
-        for (int ax : axes) {
-            perm[p++] = ax;
-        }
-        return perm;
-    }
-
-    private void range(NDArray xt, int kept, int group, NDArray o, long from, long to) {
-        long[] shape = xt.shape();
-        long[] strides = xt.strides();
-        boolean contiguous = contiguousTail(shape, strides, kept);
-        double[] buf = buffer(group);
+    private void range(ReduceGroups groups, NDArray o, long from, long to) {
+        double[] buf = BUFFER.get();
         for (long i = from; i < to; i++) {
-            long base = xt.offset();
-            long rest = i;
-            for (int ax = kept - 1; ax >= 0; ax--) {
-                base += (rest % shape[ax]) * strides[ax];
-                rest /= shape[ax];
-            }
-            gather(xt, base, shape, strides, kept, group, contiguous, buf);
-            o.writeDouble(o.offset() + i, reduce(buf, group));
+            o.writeDouble(o.offset() + i, reduce(groups, groups.start(i), buf));
         }
     }
 
-    private static boolean contiguousTail(long[] shape, long[] strides, int kept) {
-        long expected = 1;
-        for (int ax = shape.length - 1; ax >= kept; ax--) {
-            if (shape[ax] != 1 && strides[ax] != expected) {
-                return false;
-            }
-            expected *= shape[ax];
-        }
-        return true;
-    }
-
-    private static void gather(NDArray xt, long base, long[] shape, long[] strides, int kept, int group, boolean contiguous,
-            double[] buf) {
-        MemorySegment seg = xt.segment();
-        if (group == 0) {
-            return;
-        }
-        if (contiguous && xt.dtype() == DType.FLOAT64) {
-            MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, base * 8, buf, 0, group);
-            return;
-        }
-        for (int j = 0; j < group; j++) {
-            long pos = base;
-            long rest = j;
-            for (int ax = shape.length - 1; ax >= kept; ax--) {
-                pos += (rest % shape[ax]) * strides[ax];
-                rest /= shape[ax];
-            }
-            buf[j] = xt.readDouble(pos);
-        }
-    }
-
-    private double reduce(double[] v, int n) {
+    private double reduce(ReduceGroups g, long start, double[] buf) {
         return switch (kind) {
-            case SUM -> pairwise(v, 0, n);
-            case MEAN -> pairwise(v, 0, n) / n;
-            case PROD -> {
-                double r = 1;
-                for (int i = 0; i < n; i++) {
-                    r *= v[i];
-                }
-                yield r;
-            }
-            case MAX, MIN -> extreme(v, n, kind == Reduce.Kind.MAX);
+            case SUM -> sum(g, start, buf);
+            case MEAN -> sum(g, start, buf) / g.length();
+            case PROD -> ReduceGroups.iterate(1, p -> product(g.firstPeriod(), start, p, buf), g.repeats());
+            case MAX, MIN -> extreme(g.firstPeriod().heads(), start, kind == Reduce.Kind.MAX, buf);
         };
+    }
+
+    private static double sum(ReduceGroups g, long start, double[] buf) {
+        return Summation.pairwise(g.length(), g.run(), g.period(), new Summation.Pieces() {
+            @Override
+            public double sum(long from, int n) {
+                g.read(start, from, n, buf);
+                return pairwise(buf, 0, n);
+            }
+
+            @Override
+            public double at(long i) {
+                return g.value(start, i);
+            }
+        });
+    }
+
+    /** {@code p} times the elements of one period, left to right, each run as one repeated factor. */
+    private static double product(ReduceGroups period, long start, double p, double[] buf) {
+        ReduceGroups h = period.heads();
+        long run = period.run();
+        for (long from = 0; from < h.length(); from += buf.length) {
+            int n = (int) Math.min(buf.length, h.length() - from);
+            h.read(start, from, n, buf);
+            for (int i = 0; i < n; i++) {
+                double v = buf[i];
+                p = run == 1 ? p * v : ReduceGroups.iterate(p, q -> q * v, run);
+            }
+        }
+        return p;
+    }
+
+    /** The maximum (or minimum) of the run heads {@code h} (of the first period: the others repeat it), a buffer at a time. */
+    private static double extreme(ReduceGroups h, long start, boolean max, double[] buf) {
+        double m = 0;
+        for (long from = 0; from < h.length(); from += buf.length) {
+            int n = (int) Math.min(buf.length, h.length() - from);
+            h.read(start, from, n, buf);
+            double e = extreme(buf, n, max);
+            m = from == 0 ? e : max ? Numerics.maximum(m, e) : Numerics.minimum(m, e);
+        }
+        return m;
     }
 
     /**
@@ -256,13 +224,5 @@ final class ReduceKernel implements Kernel {
             }
         }
         return end;
-    }
-
-    private static double[] buffer(int n) {
-        double[][] holder = BUFFER.get();
-        if (holder[0].length < n) {
-            holder[0] = new double[Math.max(n, 2 * holder[0].length)];
-        }
-        return holder[0];
     }
 }

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
+import org.theano4j.tensor.Shapes;
 
 /**
  * A float array seen as rows along its last axis, read into and written from {@code double[]}
@@ -31,8 +32,23 @@ final class Rows {
         this.stride = strides[last];
     }
 
+    /** The longest row a {@code double[]} buffer holds. */
+    static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
     /** Elements per row. */
-    int length() {
+    long length() {
+        return shape[last];
+    }
+
+    /**
+     * Elements per row as a buffer length; IllegalArgumentException naming {@code op} for rows
+     * longer than a Java array (the output alone would then be 8 GiB or more).
+     */
+    int bufferLength(String op) {
+        if (shape[last] > MAX_LENGTH) {
+            throw new IllegalArgumentException(op + ": rows of " + shape[last] + " elements are longer than the "
+                    + MAX_LENGTH + " elements a row buffer holds (shape " + Shapes.toString(shape) + ")");
+        }
         return (int) shape[last];
     }
 
@@ -59,9 +75,9 @@ final class Rows {
         return pos;
     }
 
-    /** Reads row {@code r} into {@code buf[0 .. length)}. */
+    /** Reads row {@code r} into {@code buf[0 .. length)} (rows within {@link #bufferLength}). */
     void load(long r, double[] buf) {
-        int n = length();
+        int n = (int) length();
         long pos = start(r);
         if (stride == 1 && f64) {
             MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, pos * 8, buf, 0, n);
@@ -78,9 +94,9 @@ final class Rows {
         }
     }
 
-    /** Writes {@code buf[0 .. length)} into row {@code r}. */
+    /** Writes {@code buf[0 .. length)} into row {@code r} (rows within {@link #bufferLength}). */
     void store(long r, double[] buf) {
-        int n = length();
+        int n = (int) length();
         long pos = start(r);
         if (stride == 1 && f64) {
             MemorySegment.copy(buf, 0, seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, pos * 8, n);

@@ -62,24 +62,24 @@ final class Sgemm {
         if (tasks == 1) {
             block(o, 0, o.m(), 0, o.n());
         } else if (GemmOperands.splitRows(o.m(), MR, o.n(), NR, tasks)) {
-            int step = GemmOperands.step(o.m(), MR, tasks);
+            long step = GemmOperands.step(o.m(), MR, tasks);
             Parallel.run(tasks, t -> block(o, Math.min(o.m(), t * step), Math.min(o.m(), (t + 1) * step), 0, o.n()));
         } else {
-            int step = GemmOperands.step(o.n(), NR, tasks);
+            long step = GemmOperands.step(o.n(), NR, tasks);
             Parallel.run(tasks, t -> block(o, 0, o.m(), Math.min(o.n(), t * step), Math.min(o.n(), (t + 1) * step)));
         }
     }
 
     /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C. */
-    private static void block(GemmOperands o, int i0, int i1, int j0, int j1) {
+    private static void block(GemmOperands o, long i0, long i1, long j0, long j1) {
         Buffers buf = BUFFERS.get();
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < o.k(); pc += KC) {
-                int kc = Math.min(KC, o.k() - pc);
+        for (long jc = j0; jc < j1; jc += NC) {
+            int nc = (int) Math.min(NC, j1 - jc);
+            for (long pc = 0; pc < o.k(); pc += KC) {
+                int kc = (int) Math.min(KC, o.k() - pc);
                 pack(o.b(), o.bOff() + pc * o.sb0() + jc * o.sb1(), o.sb1(), o.sb0(), nc, kc, NR, buf.b, buf.line);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
+                for (long ic = i0; ic < i1; ic += MC) {
+                    int mc = (int) Math.min(MC, i1 - ic);
                     pack(o.a(), o.aOff() + ic * o.sa0() + pc * o.sa1(), o.sa0(), o.sa1(), mc, kc, MR, buf.a, buf.line);
                     macro(o, buf, ic, mc, jc, nc, kc, pc > 0);
                 }
@@ -87,13 +87,13 @@ final class Sgemm {
         }
     }
 
-    private static void macro(GemmOperands o, Buffers buf, int ic, int mc, int jc, int nc, int kc, boolean accumulate) {
-        long ldc = (long) o.n() * ES;
+    private static void macro(GemmOperands o, Buffers buf, long ic, int mc, long jc, int nc, int kc, boolean accumulate) {
+        long ldc = o.n() * ES;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                long cPos = o.cOff() + (long) (ic + ir) * o.n() + jc + jr;
+                long cPos = o.cOff() + (ic + ir) * o.n() + jc + jr;
                 kernel(buf.a, ir * kc, buf.b, jr * kc, kc, buf.tile);
                 if (mr == MR && nr == NR) {
                     update(buf.tile, o.c(), cPos * ES, ldc, accumulate);
@@ -121,7 +121,7 @@ final class Sgemm {
     private static void updateEdge(float[] tile, GemmOperands o, long cPos, int mr, int nr, boolean accumulate) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
-                long p = cPos + (long) r * o.n() + j;
+                long p = cPos + r * o.n() + j;
                 float v = tile[r * NR + j];
                 o.c().setAtIndex(E, p, accumulate ? o.c().getAtIndex(E, p) + v : v);
             }

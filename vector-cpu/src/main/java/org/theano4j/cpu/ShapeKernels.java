@@ -45,6 +45,10 @@ final class ShapeKernels {
             }
             long pos = x.offset();
             long stride = x.stride(0);
+            if (stride == 0) { // a broadcast value: the reference takes the run in one step
+                out[0].copyFrom((NDArray) op.evaluate(new Object[] {x})[0]);
+                return;
+            }
             long acc = kind == Reduce.Kind.PROD ? 1 : kind == Reduce.Kind.SUM ? 0 : x.readLong(pos);
             for (long i = 0; i < n; i++) {
                 long v = x.readLong(pos + i * stride);

@@ -48,7 +48,11 @@ final class SoftmaxKernels implements Kernel {
         Rows x = new Rows(main);
         Rows dy = kind == Kind.GRAD ? new Rows(in[0].broadcastTo(main.shape())) : null;
         Rows o = new Rows(out[0]);
-        int n = x.length();
+        int n = x.bufferLength(switch (kind) {
+            case SOFTMAX -> "Softmax";
+            case LOG_SOFTMAX -> "LogSoftmax";
+            case GRAD -> "SoftmaxGrad";
+        });
         if (n == 0) {
             return;
         }

@@ -42,4 +42,27 @@ class EndToEndTest {
         assertArrayEquals(new double[] {1, 0, 1, 2}, r.get(1).toDoubleArray());
         assertArrayEquals(new double[] {1, 0, 1, 4}, r.get(2).toDoubleArray());
     }
+
+    /** Broadcast arguments with 2^32 + 3 elements run through compiled functions exactly, without memory. */
+    @Test
+    void hugeBroadcastArgumentsReduceExactly() {
+        long n = (1L << 32) + 3;
+        NDArray ones = NDArray.of(1.0).broadcastTo(n);
+        NDArray twos = NDArray.of(2.0).broadcastTo(n);
+        Variable x = T.dvector("x");
+        Variable y = T.dvector("y");
+        Function f = Theano.function(List.of(x, y), List.of(T.sum(x), T.mean(x), T.max(y), T.argmax(y), T.dot(x, y)));
+        List<NDArray> r = f.callAll(ones, twos);
+        assertEquals(4294967299.0, r.get(0).item());
+        assertEquals(1.0, r.get(1).item());
+        assertEquals(2.0, r.get(2).item());
+        assertEquals(0, r.get(3).getLong());
+        assertEquals(8589934598.0, r.get(4).item());
+        Variable m = T.dmatrix("m");
+        long k = (1L << 31) + 5;
+        NDArray rows = NDArray.of(new double[] {1, 2, 3}).reshape(3, 1).broadcastTo(3, k);
+        NDArray half = NDArray.of(0.5).broadcastTo(k);
+        NDArray gemv = Theano.function(List.of(m, x), T.dot(m, x)).call(rows, half);
+        assertArrayEquals(new double[] {0.5 * k, k, 1.5 * k}, gemv.toDoubleArray());
+    }
 }
