@@ -99,6 +99,8 @@ if [ -f "$RESULTS/skipped" ]; then
 fi
 
 # The environment, then each system's own account of itself (versions, BLAS, threads).
+cpu_id=$(awk -F': ' '/^cpu family/ {f=$2} /^model[[:space:]]*:/ {m=$2} /^stepping/ {s=$2; exit}
+  END {printf "family %s model %s stepping %s", f, m, s}' /proc/cpuinfo 2>/dev/null || true)
 cpu_flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | tr ' ' '\n' |
   grep -E '^(sse4_2|avx|avx2|fma|avx512[a-z_0-9]*|amx[a-z_0-9]*)$' | tr '\n' ' ' | sed 's/ $//')
 env_of() { for v in "$@"; do eval "printf '%s=%s ' $v \"\${$v-unset}\""; done; }
@@ -106,7 +108,7 @@ env_of() { for v in "$@"; do eval "printf '%s=%s ' $v \"\${$v-unset}\""; done; }
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "command: \`ROUNDS=$ROUNDS REPEATS=$REPEATS PEERS=\"$requested\" benchmarks/compare.sh$names$opts\`"
   echo "theano4j commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (uncommitted changes)')"
-  echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores; flags: ${cpu_flags:-none of AVX/AVX2/AVX-512}"
+  echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) ($cpu_id), $(nproc) cores; flags: ${cpu_flags:-none of AVX/AVX2/AVX-512}"
   echo "os: $(uname -sr); python: $("$PY" --version 2>&1) (packages: pip-freeze.txt of the results)"
   echo "threads: $(env_of OMP_NUM_THREADS MKL_NUM_THREADS OPENBLAS_NUM_THREADS OPENBLAS_CORETYPE OPENBLAS_L2_SIZE XLA_FLAGS THEANO4J_FLAGS | sed 's/ $//')"
 } >>"$meta"
