@@ -40,16 +40,28 @@ final class KernelWorkloads {
         }
     }
 
-    /** {@code dgemm}/{@code sgemm}: GFLOP/s of {@code T.dot} of two n x n matrices. */
+    /**
+     * {@code dgemm}/{@code sgemm}: GFLOP/s of {@code T.dot} of two n x n matrices ({@code n=}), then of
+     * the rectangular and transposed MLP shapes ({@code shapes=}, see {@link GemmShape}; empty: none).
+     */
     static void gemm(Bench bench, DType dtype) {
         String name = dtype == DType.FLOAT64 ? "dgemm" : "sgemm";
-        Function f = Kernels.matmul(dtype);
         for (long n : bench.longsOption("n", 256, 512, 1024, 2048)) {
-            NDArray a = Kernels.random(dtype, n, n);
-            NDArray b = Kernels.random(dtype, n, n);
-            double nanos = bench.medianNanos(() -> f.call(a, b));
-            Bench.report(name + "/" + n, 2.0 * n * n * n / nanos, "GFLOP/s");
+            gemm(bench, dtype, name, GemmShape.square(n));
         }
+        for (String s : bench.option("shapes", GemmShape.MLP_SHAPES).split(",")) {
+            if (!s.isBlank()) {
+                gemm(bench, dtype, name, GemmShape.parse(s));
+            }
+        }
+    }
+
+    private static void gemm(Bench bench, DType dtype, String name, GemmShape shape) {
+        Function f = Kernels.matmul(dtype, shape.transposeA());
+        NDArray a = Kernels.random(dtype, shape.storedA());
+        NDArray b = Kernels.random(dtype, shape.k(), shape.n());
+        double nanos = bench.medianNanos(() -> f.call(a, b));
+        Bench.report(name + "/" + shape.label(), shape.flops() / nanos, "GFLOP/s");
     }
 
     /** {@code dgemv}: us of a 400 x 784 matrix times a vector, and of its transpose. */

@@ -33,9 +33,14 @@ public final class Kernels {
 
     /** {@code T.dot(a, b)} of two matrices of {@code dtype}. */
     public static Function matmul(DType dtype) {
+        return matmul(dtype, false);
+    }
+
+    /** {@code T.dot(a, b)}, or with {@code transposeA} {@code T.dot(a.T, b)}, of two matrices of {@code dtype}. */
+    public static Function matmul(DType dtype, boolean transposeA) {
         Variable a = T.matrix("a", dtype);
         Variable b = T.matrix("b", dtype);
-        return Theano.function(List.of(a, b), T.dot(a, b));
+        return Theano.function(List.of(a, b), T.dot(transposeA ? a.T() : a, b));
     }
 
     /**

@@ -13,7 +13,7 @@ import org.theano4j.tensor.NDArray;
  * The seed's logistic regression (Theano tutorial, "A Real Example"), written with the literal
  * formulas of the seed page. The data come from {@code RandomState(seed)} exactly as numpy's
  * {@code rng.randn(N, feats), rng.randint(size=N, low=0, high=2)} and {@code w = rng.randn(feats)},
- * so {@code benchmarks/python/workloads.py} trains on the same numbers.
+ * so every peer of {@code benchmarks/compare.sh} (benchmarks/python/common.py) trains on the same numbers.
  */
 public final class LogReg {
     /** Training sample size of the seed. */
@@ -42,18 +42,37 @@ public final class LogReg {
         this.train = train;
     }
 
+    /**
+     * The training data and the initial weights, drawn from {@code RandomState(SEED)} in numpy's order.
+     *
+     * @param x inputs, N x feats
+     * @param y targets, float64 zeros and ones
+     * @param w0 the initial weight vector (the bias starts at 0)
+     */
+    public record Data(NDArray x, NDArray y, NDArray w0) {
+        /** {@code rng.randn(N, feats)}, {@code rng.randint(size=N, low=0, high=2)}, {@code rng.randn(feats)}. */
+        public static Data draw() {
+            RandomState rng = new RandomState(SEED);
+            NDArray x = NDArray.of(rng.randn(N, FEATS)).reshape(N, FEATS);
+            long[] labels = rng.randint(0, 2, N);
+            double[] targets = new double[N];
+            for (int i = 0; i < N; i++) {
+                targets[i] = labels[i];
+            }
+            return new Data(x, NDArray.of(targets), NDArray.of(rng.randn(FEATS)));
+        }
+    }
+
     /** Draws the data and initial weights, builds the graph and compiles {@code train}. */
     public static LogReg create() {
-        RandomState rng = new RandomState(SEED);
-        NDArray x = NDArray.of(rng.randn(N, FEATS)).reshape(N, FEATS);
-        long[] labels = rng.randint(0, 2, N);
-        double[] targets = new double[N];
-        for (int i = 0; i < N; i++) {
-            targets[i] = labels[i];
-        }
-        SharedVariable w = Theano.shared(NDArray.of(rng.randn(FEATS)), "w");
+        return create(Data.draw());
+    }
+
+    /** Builds the graph on fresh shared variables initialised from {@code data} and compiles {@code train}. */
+    public static LogReg create(Data data) {
+        SharedVariable w = Theano.shared(data.w0(), "w");
         SharedVariable b = Theano.shared(0.0, "b");
-        return new LogReg(x, NDArray.of(targets), w, b, compileTrain(w, b));
+        return new LogReg(data.x(), data.y(), w, b, compileTrain(w, b));
     }
 
     /**

@@ -6,7 +6,10 @@ import org.theano4j.Theano;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
-/** The model-level workloads: the seed's logistic regression, its compile time, and an MLP. */
+/**
+ * The model-level workloads: the seed's logistic regression, its compile time, an MLP, and the
+ * first-use cost of both (the first steps of a fresh process against the steady state).
+ */
 final class ModelWorkloads {
     private ModelWorkloads() {
     }
@@ -78,6 +81,46 @@ final class ModelWorkloads {
             if (!Double.isFinite(cost)) {
                 Workloads.fail("mlp/" + dtype.numpyName() + ": non-finite cost " + cost);
             }
+        }
+    }
+
+    /**
+     * {@code first_logreg}: ms from building the seed's graph to the end of the first {@code steps}
+     * (default 100) training steps, in this fresh process (compile, class loading and JIT warm-up
+     * included; the data are drawn before the clock starts), then {@code first/logreg/steady}: ms of
+     * as many steps once warm (median of rounds).
+     */
+    static void firstLogreg(Bench bench) {
+        long steps = bench.longOption("steps", 100);
+        LogReg.Data data = LogReg.Data.draw();
+        long t0 = System.nanoTime();
+        LogReg model = LogReg.create(data);
+        repeat(steps, model::step);
+        Bench.report("first/logreg", (System.nanoTime() - t0) / 1e6, "ms");
+        Bench.report("first/logreg/steady", bench.medianNanos(() -> repeat(steps, model::step)) / 1e6, "ms");
+        Bench.note("first/logreg: graph + compile + the first " + steps + " steps in a fresh process;"
+                + " /steady: " + steps + " steps after warm-up");
+    }
+
+    /**
+     * {@code first_mlp}: as {@link #firstLogreg} for the MLP, {@code steps} (default 10) SGD steps in
+     * {@code dtype} (default float32; the first dtype of a process is the only cold one).
+     */
+    static void firstMlp(Bench bench) {
+        long steps = bench.longOption("steps", 10);
+        DType dtype = DType.of(bench.option("dtype", "float32"));
+        Mlp.Data data = Mlp.Data.draw(dtype);
+        long t0 = System.nanoTime();
+        Mlp model = Mlp.create(data);
+        repeat(steps, model::run);
+        String name = "first/mlp/" + dtype.numpyName();
+        Bench.report(name, (System.nanoTime() - t0) / 1e6, "ms");
+        Bench.report(name + "/steady", bench.medianNanos(() -> repeat(steps, model::run)) / 1e6, "ms");
+    }
+
+    private static void repeat(long times, Runnable op) {
+        for (long i = 0; i < times; i++) {
+            op.run();
         }
     }
 }

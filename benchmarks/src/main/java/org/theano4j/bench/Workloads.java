@@ -2,6 +2,7 @@ package org.theano4j.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.theano4j.tensor.DType;
 
@@ -11,7 +12,9 @@ import org.theano4j.tensor.DType;
  * -cp benchmarks/target/benchmarks.jar org.theano4j.bench.Workloads NAME [rounds] [key=value...]}.
  * Each measured row prints {@code NAME theano4j=<median> <unit>}; comment lines start with
  * {@code #}. Options: {@code warmup=} and {@code round=} seconds, {@code n=} sizes,
- * {@code steps=} (logreg).
+ * {@code shapes=} (gemm, see {@link GemmShape}), {@code steps=} (logreg, first_logreg, first_mlp),
+ * {@code dtype=} (first_mlp), {@code out=} (check). {@code check} writes the cross-check arrays and
+ * {@code info} prints the environment; {@code all} runs the others but the first-use ones.
  */
 public final class Workloads {
     private static final Map<String, Consumer<Bench>> ALL = new LinkedHashMap<>();
@@ -26,7 +29,17 @@ public final class Workloads {
         ALL.put("compile", ModelWorkloads::compile);
         ALL.put("mlp", ModelWorkloads::mlp);
         ALL.put("rng", RngWorkloads::rng);
+        ALL.put("first_logreg", ModelWorkloads::firstLogreg);
+        ALL.put("first_mlp", ModelWorkloads::firstMlp);
+        ALL.put("check", CrossCheck::check);
+        ALL.put("info", Info::info);
     }
+
+    /**
+     * What {@code all} leaves out: the cross-check and the environment, which measure nothing, and
+     * the first-use workloads, which mean something only as the first work of a fresh process.
+     */
+    private static final Set<String> NOT_IN_ALL = Set.of("check", "info", "first_logreg", "first_mlp");
 
     private static boolean failed;
 
@@ -49,7 +62,11 @@ public final class Workloads {
         int rounds = hasRounds ? Integer.parseInt(args[1]) : 5;
         Bench bench = new Bench(rounds, Bench.parseOptions(args, hasRounds ? 2 : 1));
         if (args[0].equals("all")) {
-            ALL.values().forEach(w -> w.accept(bench));
+            ALL.forEach((name, w) -> {
+                if (!NOT_IN_ALL.contains(name)) {
+                    w.accept(bench);
+                }
+            });
         } else {
             ALL.get(args[0]).accept(bench);
         }

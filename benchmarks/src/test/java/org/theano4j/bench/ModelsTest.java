@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -58,6 +61,22 @@ class ModelsTest {
         NDArray v = NDArray.of(new double[] {1, 1});
         assertArrayEquals(new double[] {3, 7}, Kernels.gemv(false).call(a, v).toDoubleArray());
         assertArrayEquals(new double[] {4, 6}, Kernels.gemv(true).call(a, v).toDoubleArray());
+    }
+
+    @Test
+    void modelsBuiltFromTheSameDataStartAlike() {
+        LogReg.Data data = LogReg.Data.draw();
+        assertEquals(LogReg.create(data).step().get(1), LogReg.create(data).step().get(1));
+        Mlp.Data mlp = Mlp.Data.draw(DType.FLOAT64);
+        assertEquals(Mlp.create(mlp).run(), Mlp.create(mlp).run());
+        assertEquals(List.of("W1", "b1", "W2", "b2"), Mlp.create(mlp).params.stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void crossCheckWritesOneValueALineThatParsesBack(@TempDir Path dir) throws Exception {
+        CrossCheck.write(dir.resolve("case"), "v", NDArray.of(new double[] {0.1, -2.5e-300, 1e21}));
+        List<String> lines = Files.readAllLines(dir.resolve("case").resolve("v.txt"));
+        assertEquals(List.of(0.1, -2.5e-300, 1e21), lines.stream().map(Double::parseDouble).toList());
     }
 
     @Test
