@@ -13,13 +13,12 @@ import java.util.Map;
 import org.theano4j.backend.Backend;
 import org.theano4j.backend.Backends;
 import org.theano4j.backend.Confinement;
-import org.theano4j.compile.ArgConverter;
 import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
 import org.theano4j.compile.NanGuard;
+import org.theano4j.compile.Pool;
 import org.theano4j.compile.StepListener;
-import org.theano4j.compile.Workspace;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
@@ -50,11 +49,12 @@ public final class Function implements AutoCloseable {
     private final Backend backend;
     private final boolean single;
     private final FunctionOptions options;
-    private final Map<String, Integer> keywords = new HashMap<>();
+    private final ArgumentBinder binder;
     private final SharedContainer[] lockOrder;
     private final boolean[] readOnly;
     private final ProfileStats profile;
     private final StepListener listener;
+    private final Pool<CallFrame> frames;
     /** Whether a call holds locks while it runs (it updates shared state). */
     private final boolean holdsWhileRunning;
     /** The call on this thread that holds shared-state locks while it runs, if any. */
@@ -68,12 +68,7 @@ public final class Function implements AutoCloseable {
         this.single = single;
         this.options = options;
         List<InputSpec> ins = graph.inputs();
-        for (int i = 0; i < ins.size(); i++) {
-            InputSpec s = ins.get(i);
-            if (s.keyword() != null) {
-                keywords.putIfAbsent(s.keyword(), i);
-            }
-        }
+        this.binder = new ArgumentBinder(ins, describe());
         this.lockOrder = Arrays.stream(plan.shared()).sorted(Comparator.comparingLong(SharedContainer::order))
                 .toArray(SharedContainer[]::new);
         this.readOnly = new boolean[lockOrder.length];
@@ -87,6 +82,7 @@ public final class Function implements AutoCloseable {
         NanGuard guard = options.nanGuardChecks() == null ? null
                 : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
         this.listener = StepListener.both(guard, profile != null ? profile.listener() : null);
+        this.frames = new Pool<>(() -> new CallFrame(plan), CallFrame::close);
     }
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
@@ -105,33 +101,35 @@ public final class Function implements AutoCloseable {
         if (n != 1) {
             throw new IllegalArgumentException("call(): this function has " + n + " outputs; use callAll()");
         }
-        Workspace ws = plan.acquire();
+        CallFrame cf = frames.acquire();
         try {
-            invoke(ws, keywordArgs, spread(positional));
-            return MemoryScope.adopt(ws.outputs()[0]);
+            invoke(cf, keywordArgs, spread(positional));
+            return MemoryScope.adopt(cf.frame.outputs[0]);
         } finally {
-            plan.release(ws);
+            cf.clear();
+            frames.release(cf);
         }
     }
 
     /** Calls with keyword and positional arguments and returns every output. */
     public List<NDArray> callAllKw(Map<String, ?> keywordArgs, Object... positional) {
-        Workspace ws = plan.acquire();
+        CallFrame cf = frames.acquire();
         try {
-            invoke(ws, keywordArgs, spread(positional));
-            NDArray[] outs = ws.outputs().clone();
+            invoke(cf, keywordArgs, spread(positional));
+            NDArray[] outs = cf.frame.outputs.clone();
             for (NDArray o : outs) {
                 MemoryScope.adopt(o);
             }
             return Arrays.asList(outs);
         } finally {
-            plan.release(ws);
+            cf.clear();
+            frames.release(cf);
         }
     }
 
-    private void invoke(Workspace ws, Map<String, ?> keywordArgs, Object[] positional) {
+    private void invoke(CallFrame ws, Map<String, ?> keywordArgs, Object[] positional) {
         long start = profile != null ? System.nanoTime() : 0;
-        bind(ws, keywordArgs, positional);
+        binder.bind(ws, keywordArgs, positional);
         runLocked(ws);
         if (profile != null) {
             profile.recordCall(System.nanoTime() - start);
@@ -144,12 +142,12 @@ public final class Function implements AutoCloseable {
      * Read-only containers count this call as a reader until it ends, so that no updater
      * recycles a value it is still reading.
      */
-    private void runLocked(Workspace ws) {
+    private void runLocked(CallFrame ws) {
         if (lockOrder.length > 0) {
             refuseNestedInLockingCall();
         }
-        boolean[] held = ws.held();
-        Object[] state = ws.sharedValues();
+        boolean[] held = ws.held;
+        Object[] state = ws.frame.shared;
         boolean reading = false;
         boolean committed = false;
         try {
@@ -165,9 +163,9 @@ public final class Function implements AutoCloseable {
                     held[i] = false;
                 }
             }
-            offerUpdateTargets(ws.updateTargets());
+            offerUpdateTargets(ws.frame.updateTargets);
             execute(ws, state);
-            commit(ws.updates());
+            commit(ws.frame.updates);
             committed = true;
         } finally {
             if (reading) {
@@ -186,15 +184,15 @@ public final class Function implements AutoCloseable {
     }
 
     /** Runs the plan, marked as holding locks on this thread when it does, on this thread alone over confined memory. */
-    private void execute(Workspace ws, Object[] state) {
+    private void execute(CallFrame ws, Object[] state) {
         if (holdsWhileRunning) {
             RUNNING_WITH_LOCKS.set(this);
         }
         try {
-            if (Confinement.anyConfined(ws.args()) || Confinement.anyConfined(state)) {
-                Confinement.runOnCallerThread(() -> plan.execute(ws, listener));
+            if (Confinement.anyConfined(ws.frame.args) || Confinement.anyConfined(state)) {
+                Confinement.runOnCallerThread(() -> plan.execute(ws.ws, ws.frame, listener));
             } else {
-                plan.execute(ws, listener);
+                plan.execute(ws.ws, ws.frame, listener);
             }
         } finally {
             if (holdsWhileRunning) {
@@ -273,66 +271,6 @@ public final class Function implements AutoCloseable {
         return args != null && args.getClass() != Object[].class ? new Object[] {args} : args == null ? new Object[] {null} : args;
     }
 
-    private void bind(Workspace ws, Map<String, ?> keywordArgs, Object[] positional) {
-        List<InputSpec> ins = graph.inputs();
-        if (positional.length > ins.size()) {
-            throw new IllegalArgumentException(describe() + " takes at most " + ins.size() + " arguments, got " + positional.length);
-        }
-        NDArray[] args = ws.args();
-        for (int i = 0; i < positional.length; i++) {
-            args[i] = convert(ws, i, positional[i], ins.get(i));
-        }
-        if (!keywordArgs.isEmpty()) {
-            bindKeywords(ws, keywordArgs);
-        }
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                NDArray def = ins.get(i).defaultValue();
-                if (def == null) {
-                    throw new IllegalArgumentException(describe() + ": missing argument for " + ins.get(i).label()
-                            + " (" + ins.get(i).variable().type().describe() + ")");
-                }
-                args[i] = def;
-            }
-        }
-    }
-
-    private void bindKeywords(Workspace ws, Map<String, ?> keywordArgs) {
-        NDArray[] args = ws.args();
-        for (Map.Entry<String, ?> e : keywordArgs.entrySet()) {
-            Integer i = keywords.get(e.getKey());
-            if (i == null) {
-                throw new IllegalArgumentException(describe() + ": unknown keyword argument '" + e.getKey() + "' (known: " + keywords.keySet() + ")");
-            }
-            if (args[i] != null) {
-                throw new IllegalArgumentException(describe() + ": input '" + e.getKey() + "' is given twice (positionally and by keyword)");
-            }
-            args[i] = convert(ws, i, e.getValue(), graph.inputs().get(i));
-        }
-    }
-
-    /**
-     * The argument as the input's type: an array of exactly that type passes as is, a Java
-     * scalar for a 0-d input is written into the workspace's buffer, neither building messages.
-     */
-    private NDArray convert(Workspace ws, int index, Object arg, InputSpec in) {
-        TensorType type = in.variable().tensorType();
-        if (arg instanceof NDArray a && a.isClosed()) {
-            throw new IllegalArgumentException(describe() + " " + in.label() + ": the array was closed (NDArray.close()"
-                    + " or its MemoryScope) and cannot be an argument");
-        }
-        if (arg instanceof NDArray a && type.accepts(a)) {
-            return a;
-        }
-        if (type.ndim() == 0 && (arg instanceof Number || arg instanceof Boolean)) {
-            NDArray target = ws.scalarArg(index, type.dtype());
-            if (ArgConverter.writeScalar(arg, target)) {
-                return target;
-            }
-        }
-        return ArgConverter.convert(arg, type, () -> describe() + " " + in.label());
-    }
-
     private String describe() {
         return options.functionName() != null ? "function '" + options.functionName() + "'" : "function";
     }
@@ -344,7 +282,7 @@ public final class Function implements AutoCloseable {
      */
     @Override
     public void close() {
-        plan.close();
+        frames.close();
     }
 
     /** A copy that shares the compiled graph (no recompilation) and the same shared state. */

@@ -7,87 +7,36 @@ import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
 
 /**
- * Per-call state of a plan, reused call after call: the slot values, which of them were freshly
- * allocated in this call, reusable intermediate buffers (kept across calls, reallocated only
- * when a shape changes), each step's argument arrays and memoized output shapes, and the
- * frame a {@link org.theano4j.Function} fills and reads (arguments, shared values, outputs,
- * updates, held locks). A workspace serves one call at a time; a plan keeps a pool of them.
+ * The working state of one run of a plan, reused run after run: the slot values, which of them
+ * were freshly allocated in this run, reusable intermediate buffers (kept across runs,
+ * reallocated only when a shape changes), each step's argument arrays and memoized output
+ * shapes, and the update targets the running call offered. A workspace serves one run at a
+ * time; callers keep them in a {@link Pool}.
  */
 public final class Workspace {
     final Object[] slots;
     final boolean[] fresh;
     private final NDArray[] buffers;
     private final StepState[] states;
-    private final NDArray[] args;
-    private final Object[] shared;
-    private final NDArray[] outputs;
-    private final Object[] updates;
-    private final NDArray[] updateTargets;
-    private final boolean[] held;
-    private final NDArray[] scalarArgs;
     private final NDArray[] groups;
+    private NDArray[] updateTargets;
 
-    Workspace(int nSlots, int nSteps, int nArgs, int nShared, int nOutputs, int nUpdates, int nGroups) {
+    Workspace(int nSlots, int nSteps, int nGroups) {
         groups = new NDArray[nGroups];
         slots = new Object[nSlots];
         fresh = new boolean[nSlots];
         buffers = new NDArray[nSlots];
         states = new StepState[nSteps];
-        args = new NDArray[nArgs];
-        shared = new Object[nShared];
-        outputs = new NDArray[nOutputs];
-        updates = new Object[nUpdates];
-        updateTargets = new NDArray[nUpdates];
-        held = new boolean[nShared];
-        scalarArgs = new NDArray[nArgs];
     }
 
-    /** The converted arguments of this call, one per explicit input (filled by the caller). */
-    public NDArray[] args() {
-        return args;
+    /** Starts a run that may write its updates into {@code targets} (see {@link Frame#updateTargets}). */
+    void begin(NDArray[] targets) {
+        updateTargets = targets;
     }
 
-    /** The values of the plan's shared containers, in {@link KernelPlan#shared()} order (filled by the caller). */
-    public Object[] sharedValues() {
-        return shared;
-    }
-
-    /** The outputs of the last run, owned by the caller (read them before releasing the workspace). */
-    public NDArray[] outputs() {
-        return outputs;
-    }
-
-    /** The new values of the updated containers after the last run, in update order. */
-    public Object[] updates() {
-        return updates;
-    }
-
-    /**
-     * Buffers the caller offers as the new values of the updated containers (null: none), in
-     * update order; a run writes an update into its target when the target's dtype and shape
-     * fit, and {@link #updates()} then holds the target itself.
-     */
-    public NDArray[] updateTargets() {
+    /** The update targets of the running call (an entry is nulled once its update takes it). */
+    NDArray[] updateTargets() {
         return updateTargets;
-    }
-
-    /** Scratch flags for the caller: which shared containers' locks it holds. */
-    public boolean[] held() {
-        return held;
-    }
-
-    /**
-     * A 0-d array of {@code dtype} owned by this workspace for argument {@code input}: a Java
-     * scalar argument is written into it instead of allocating. Safe because a plan never lets
-     * an input's buffer escape (outputs that alias inputs are copied).
-     */
-    public NDArray scalarArg(int input, DType dtype) {
-        NDArray s = scalarArgs[input];
-        if (s == null || s.dtype() != dtype) {
-            s = NDArray.empty(dtype);
-            scalarArgs[input] = s;
-        }
-        return s;
     }
 
     /** A buffer for slot {@code slot} of the given dtype and shape, reused across calls when it matches. */
@@ -130,8 +79,8 @@ public final class Workspace {
     }
 
     /** Releases the buffers this workspace owns now (the function was closed); it must not be used again. */
-    void close() {
-        for (NDArray[] owned : new NDArray[][] {buffers, groups, scalarArgs}) {
+    public void close() {
+        for (NDArray[] owned : new NDArray[][] {buffers, groups}) {
             for (int i = 0; i < owned.length; i++) {
                 if (owned[i] != null) {
                     owned[i].close();
@@ -141,14 +90,10 @@ public final class Workspace {
         }
     }
 
-    /** Drops references to call values so that arguments and results can be collected. */
-    void clear(int firstTransientSlot) {
+    /** Ends a run: drops its references to the call's values so that arguments and results can be collected. */
+    void end(int firstTransientSlot) {
         Arrays.fill(slots, firstTransientSlot, slots.length, null);
-        Arrays.fill(args, null);
-        Arrays.fill(shared, null);
-        Arrays.fill(outputs, null);
-        Arrays.fill(updates, null);
-        Arrays.fill(updateTargets, null);
+        updateTargets = null;
         for (StepState s : states) {
             if (s != null) {
                 s.clearArgs();

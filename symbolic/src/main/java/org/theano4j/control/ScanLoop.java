@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.theano4j.compile.KernelPlan;
+import org.theano4j.compile.PlanRunner;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
@@ -18,14 +18,14 @@ import org.theano4j.tensor.Shapes;
 final class ScanLoop {
     private final ScanOp op;
     private final ScanLayout l;
-    private final KernelPlan plan;
+    private final PlanRunner plan;
     private final Object[] inputs;
     private final NDArray[] args;
     private final NDArray[] loop;
     private final Object[] carriedValues;
     private final int[] sharedToCarried;
 
-    ScanLoop(ScanOp op, KernelPlan plan, Object[] inputs) {
+    ScanLoop(ScanOp op, PlanRunner plan, Object[] inputs) {
         this.op = op;
         this.l = op.layout();
         this.plan = plan;
@@ -36,7 +36,7 @@ final class ScanLoop {
         for (int c = 0; c < carriedValues.length; c++) {
             carriedValues[c] = inputs[l.carriedOuter(c)];
         }
-        this.sharedToCarried = sharedToCarried(plan.shared(), op.carried());
+        this.sharedToCarried = sharedToCarried(plan.plan().shared(), op.carried());
     }
 
     /** For each shared state the step plan reads, which carried state it is. */
@@ -90,7 +90,7 @@ final class ScanLoop {
             shared[i] = carriedValues[sharedToCarried[i]];
         }
         NDArray[] outs = new NDArray[l.nLoop() + (l.until() ? 1 : 0)];
-        plan.execute(args, shared, outs, carriedValues);
+        plan.run(args, shared, outs, carriedValues);
         for (int j = 0; j < l.nLoop(); j++) {
             store(j, outs[j], n, t);
         }

@@ -10,6 +10,7 @@ import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InnerGraphOp;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
+import org.theano4j.compile.PlanRunner;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
 import org.theano4j.graph.SharedContainer;
@@ -37,7 +38,7 @@ public final class ScanOp implements InnerGraphOp, Persistable {
     private final String name;
     private final String ownMode;
     private final Binding binding;
-    private volatile KernelPlan plan;
+    private volatile PlanRunner plan;
 
     /** Where and how a compiled function runs the step: its backend, and the mode to rewrite in. */
     private record Binding(Backend backend, String mode) {
@@ -139,13 +140,13 @@ public final class ScanOp implements InnerGraphOp, Persistable {
     }
 
     /** The step graph, rewritten and planned on first use. */
-    private KernelPlan plan() {
-        KernelPlan p = plan;
+    private PlanRunner plan() {
+        PlanRunner p = plan;
         if (p == null) {
             synchronized (this) {
                 p = plan;
                 if (p == null) {
-                    p = compile();
+                    p = new PlanRunner(compile());
                     plan = p;
                 }
             }

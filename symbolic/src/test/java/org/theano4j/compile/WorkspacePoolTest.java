@@ -2,16 +2,18 @@ package org.theano4j.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.backend.ReferenceBackend;
 
-/** After a burst of concurrent calls a plan keeps at most as many idle workspaces as can run at once. */
+/** After a burst of concurrent calls a pool keeps at most as many idle items as can run at once. */
 class WorkspacePoolTest {
     private static KernelPlan plan() {
         Variable x = T.dvector("x");
@@ -21,28 +23,37 @@ class WorkspacePoolTest {
     }
 
     @Test
-    void idleWorkspacesAreTrimmedAfterABurst() {
+    void idleItemsAreTrimmedAfterABurst() {
         KernelPlan p = plan();
+        AtomicInteger closed = new AtomicInteger();
+        Pool<Workspace> pool = new Pool<>(p::newWorkspace, ws -> closed.incrementAndGet());
         List<Workspace> busy = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            busy.add(p.acquire());
+            busy.add(pool.acquire());
         }
-        busy.forEach(p::release);
+        busy.forEach(pool::release);
         int cores = Runtime.getRuntime().availableProcessors();
-        assertTrue(p.idleWorkspaces() <= cores, p.idleWorkspaces() + " idle workspaces kept on " + cores + " cores");
-        assertTrue(p.idleWorkspaces() >= 1);
+        assertTrue(pool.idleCount() <= cores, pool.idleCount() + " idle workspaces kept on " + cores + " cores");
+        assertTrue(pool.idleCount() >= 1);
+        int idle = pool.idleCount();
+        pool.close();
+        assertEquals(idle, closed.get(), "closing releases every idle item");
+        assertThrows(IllegalStateException.class, pool::acquire);
+        pool.release(busy.get(0));
+        assertEquals(idle + 1, closed.get(), "an item given back after close is released");
     }
 
     @Test
-    void aSingleThreadedLoopReusesOneWorkspace() {
+    void aSingleThreadedLoopReusesOneItem() {
         KernelPlan p = plan();
-        Workspace first = p.acquire();
-        p.release(first);
+        Pool<Workspace> pool = new Pool<>(p::newWorkspace, Workspace::close);
+        Workspace first = pool.acquire();
+        pool.release(first);
         for (int i = 0; i < 10; i++) {
-            Workspace ws = p.acquire();
+            Workspace ws = pool.acquire();
             assertSame(first, ws);
-            p.release(ws);
+            pool.release(ws);
         }
-        assertEquals(1, p.idleWorkspaces());
+        assertEquals(1, pool.idleCount());
     }
 }
