@@ -128,13 +128,13 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
                 keptOut.add(i);
             }
         }
-        Variable g = drop.isEmpty() ? gz : org.theano4j.T.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
+        Variable g = drop.isEmpty() ? gz : Ops.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
         Object[] inverse = new Object[inputNdim];
         for (int a = 0; a < inputNdim; a++) {
             int j = pattern.indexOf(a);
             inverse[a] = j < 0 ? "x" : keptOut.indexOf(j);
         }
-        return List.of(org.theano4j.T.dimshuffle(g, inverse));
+        return List.of(Ops.dimshuffle(g, inverse));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -140,8 +139,8 @@ public record Dot() implements Op {
         Variable gb;
         switch (a.ndim() * 10 + b.ndim()) {
             case 11 -> { // scalar = v . w
-                ga = T.mul(gz, b);
-                gb = T.mul(gz, a);
+                ga = Ops.mul(gz, b);
+                gb = Ops.mul(gz, a);
             }
             case 21 -> { // vector = M . v
                 ga = LinearAlgebra.outer(gz, b);

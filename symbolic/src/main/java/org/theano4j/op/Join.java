@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Slice;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -90,16 +89,16 @@ public record Join(int axis) implements Op {
         long staticOffset = 0;
         Variable dynamicOffset = null;
         for (Variable x : node.inputs()) {
-            Object start = dynamicOffset == null ? (Object) staticOffset : T.add(dynamicOffset, staticOffset);
+            Object start = dynamicOffset == null ? (Object) staticOffset : Ops.add(dynamicOffset, staticOffset);
             if (gz == null || !x.dtype().isFloat()) {
                 grads.add(null);
             } else if (x.tensorType().isBroadcastable(axis)) {
                 Object[] index = leading(Slice.all());
                 index[axis] = start;
-                grads.add(Broadcasting.reduceTo(T.dimshuffle(Indexing.subtensor(gz, index), keepPattern(x)), x));
+                grads.add(Broadcasting.reduceTo(Ops.dimshuffle(Indexing.subtensor(gz, index), keepPattern(x)), x));
             } else {
                 Variable length = Indexing.subtensor(ShapeOps.shape(x), axis);
-                Object stop = T.add(Operands.of(start), length);
+                Object stop = Ops.add(Operands.of(start), length);
                 Object[] index = leading(Slice.all());
                 index[axis] = Slice.of(start, stop);
                 grads.add(Broadcasting.reduceTo(Indexing.subtensor(gz, index), x));
@@ -108,7 +107,7 @@ public record Join(int axis) implements Op {
                 staticOffset++;
             } else {
                 Variable length = Indexing.subtensor(ShapeOps.shape(x), axis);
-                dynamicOffset = dynamicOffset == null ? length : T.add(dynamicOffset, length);
+                dynamicOffset = dynamicOffset == null ? length : Ops.add(dynamicOffset, length);
             }
         }
         return grads;

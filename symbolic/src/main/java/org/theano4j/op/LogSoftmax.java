@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.Collections;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -52,8 +51,8 @@ public record LogSoftmax() implements Op {
             return Collections.singletonList(null);
         }
         Variable out = node.output(0);
-        Variable g = T.sub(gz, T.mul(T.exp(out), SoftmaxGrad.rowSum(gz, out.ndim() - 1)));
-        return List.of(T.cast(g, node.input(0).dtype()));
+        Variable g = Ops.sub(gz, Ops.mul(Ops.exp(out), SoftmaxGrad.rowSum(gz, out.ndim() - 1)));
+        return List.of(Ops.cast(g, node.input(0).dtype()));
     }
 
     @Override

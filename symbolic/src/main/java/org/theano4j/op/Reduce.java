@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -214,11 +213,11 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         Variable gzk = Axes.keepDims(gz, axes, nd);
         Variable g = switch (kind) {
             case SUM -> ShapeOps.broadcastLike(gzk, x);
-            case MEAN -> T.div(ShapeOps.broadcastLike(gzk, x), T.cast(Reductions.count(x, axes), x.dtype()));
+            case MEAN -> Ops.div(ShapeOps.broadcastLike(gzk, x), Ops.cast(Reductions.count(x, axes), x.dtype()));
             case PROD -> ProdGrad.of(x, node.output(0), gz, axes);
-            case MAX, MIN -> T.mul(gzk, T.eq(x, Axes.keepDims(node.output(0), axes, nd)));
+            case MAX, MIN -> Ops.mul(gzk, Ops.eq(x, Axes.keepDims(node.output(0), axes, nd)));
         };
-        return new ArrayList<>(List.of(T.cast(g, x.dtype())));
+        return new ArrayList<>(List.of(Ops.cast(g, x.dtype())));
     }
 
     @Override

@@ -56,7 +56,7 @@ public record SumToShape() implements Op {
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable gz = outputGrads.get(0);
-        return Arrays.asList(org.theano4j.T.add(org.theano4j.T.zerosLike(node.input(0)), gz), null);
+        return Arrays.asList(Ops.add(Ops.zerosLike(node.input(0)), gz), null);
     }
 
     @Override
