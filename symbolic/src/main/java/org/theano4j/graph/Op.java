@@ -28,6 +28,24 @@ public interface Op {
     }
 
     /**
+     * Whether {@link #outputShapes} depends on the shapes of the inputs only, never on their values,
+     * so that a plan may memoize it per input shapes. False (asked every call) for ops whose shape
+     * comes from an input's value (alloc, arange, a random draw's size) or that allocate their own outputs.
+     */
+    default boolean shapesFromInputShapesOnly() {
+        return false;
+    }
+
+    /**
+     * Whether the plan may give output 0 the buffer of input {@code input} when that buffer dies at
+     * this node and has the output's dtype (the kernel then writes over it as it reads it). The
+     * default allows only the input the op {@link #destroys()}; elementwise ops allow any input.
+     */
+    default boolean mayOverwrite(int input) {
+        return input == destroys();
+    }
+
+    /**
      * Symbolic gradient: one variable per input (null where disconnected or not differentiable),
      * given the gradients of the cost with respect to each output (null where the cost does not
      * depend on that output).

@@ -26,6 +26,16 @@ public record Composite(ScalarExpr expr, int nInputs) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean mayOverwrite(int input) {
+        return true;
+    }
+
+    @Override
     public long[][] outputShapes(Object[] inputs) {
         return ElemwiseShapes.outputShapes("elementwise " + ScalarExpr.format(expr), inputs);
     }

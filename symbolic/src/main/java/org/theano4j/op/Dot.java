@@ -50,6 +50,11 @@ public record Dot() implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
     public long[][] outputShapes(Object[] inputs) {
         long[] a = ((NDArray) inputs[0]).shape();
         long[] b = ((NDArray) inputs[1]).shape();

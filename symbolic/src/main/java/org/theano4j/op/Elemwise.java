@@ -38,6 +38,16 @@ public record Elemwise(ScalarFn fn) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean mayOverwrite(int input) {
+        return true;
+    }
+
+    @Override
     public long[][] outputShapes(Object[] inputs) {
         return ElemwiseShapes.outputShapes(fn.name(), inputs);
     }

@@ -23,6 +23,11 @@ public record Gemv(double alpha, double beta) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
     public long[][] outputShapes(Object[] inputs) {
         return GemmSupport.outputShapes("Gemv", inputs);
     }

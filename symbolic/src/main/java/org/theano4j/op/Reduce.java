@@ -87,6 +87,11 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
     public long[][] outputShapes(Object[] inputs) {
         return new long[][] {keptShape(((NDArray) inputs[0]).shape(), axes)};
     }
