@@ -28,6 +28,16 @@ public interface Op {
     }
 
     /**
+     * The op's shape rule (Theano's {@code infer_shape}): the lengths of each output's axes from the
+     * lengths of each input's axes ({@code inputShapes}; null entries for non-tensor inputs), built
+     * with {@code dims}, without looking at values. Null when the shape depends on values (or the op
+     * has no rule); then the analysis treats the output lengths as unknown.
+     */
+    default <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return null;
+    }
+
+    /**
      * Whether {@link #outputShapes} depends on the shapes of the inputs only, never on their values,
      * so that a plan may memoize it per input shapes. False (asked every call) for ops whose shape
      * comes from an input's value (alloc, arange, a random draw's size) or that allocate their own outputs.

@@ -7,6 +7,7 @@ import org.theano4j.Slice;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -41,6 +42,22 @@ public record Join(int axis) implements Op {
             }
         }
         return List.of(new TensorType(first.dtype(), bc));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        List<D> out = new ArrayList<>(inputShapes.get(0));
+        List<D> joined = new ArrayList<>(inputShapes.size());
+        for (List<D> s : inputShapes) {
+            joined.add(s.get(axis));
+            for (int a = 0; a < out.size(); a++) {
+                if (a != axis) {
+                    out.set(a, dims.same(out.get(a), s.get(a)));
+                }
+            }
+        }
+        out.set(axis, dims.sum(joined));
+        return List.of(out);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -17,6 +18,11 @@ public record LogSoftmax() implements Op {
     @Override
     public List<Type> outputTypes(List<Variable> inputs) {
         return List.of(Softmax.checkRowInput("LogSoftmax", inputs, 1));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(0));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
@@ -89,6 +90,11 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
     @Override
     public boolean shapesFromInputShapesOnly() {
         return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ShapeRules.kept(inputShapes.get(0), axes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -24,6 +25,11 @@ public record SoftmaxGrad() implements Op {
                     + sm.type().describe() + " must have the same dtype and ndim");
         }
         return List.of(sm.tensorType());
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(1));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -23,6 +24,11 @@ public record SumToShape() implements Op {
             throw new IllegalArgumentException("sumToShape: ndim " + g.ndim() + " vs " + x.ndim());
         }
         return List.of(x.withDType(g.dtype()));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(1));
     }
 
     @Override
