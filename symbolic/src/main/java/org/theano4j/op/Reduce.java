@@ -192,7 +192,8 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         return switch (kind) {
             case SUM -> p * g.repeats();
             case PROD -> Numerics.unsignedPow(p, g.repeats());
-            default -> p;
+            case MAX, MIN -> p;
+            case MEAN -> throw new IllegalStateException("a mean reduces in floats");
         };
     }
 
@@ -207,7 +208,8 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
                 case SUM -> acc + v * run;
                 case PROD -> acc * Numerics.unsignedPow(v, run);
                 case MAX -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
-                default -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+                case MIN -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+                case MEAN -> throw new IllegalStateException("a mean reduces in floats");
             };
         }
         return acc;

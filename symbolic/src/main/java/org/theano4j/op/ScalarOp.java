@@ -3,7 +3,9 @@ package org.theano4j.op;
 import static org.theano4j.op.ScalarOp.Out.BOOL;
 import static org.theano4j.op.ScalarOp.Out.SAME;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.theano4j.Variable;
 import org.theano4j.tensor.DType;
 
@@ -71,6 +73,18 @@ public enum ScalarOp implements ScalarFn {
             g -> List.of(Ops.mul(g.gz, Ops.and(Ops.ge(g.x(), g.y()), Ops.le(g.x(), g.in.get(2)))),
                     Ops.mul(g.gz, Ops.lt(g.x(), g.y())), Ops.mul(g.gz, Ops.gt(g.x(), g.in.get(2))))),
     IDENTITY(1, SAME, null, (a, b, c) -> a, (a, b, c) -> a, g -> List.of(g.gz));
+
+    /** Traits of the scalar functions, read by fusion, the kernels and the tests (one table, here). */
+    private static final class Traits {
+        static final Set<ScalarOp> CHEAP = EnumSet.of(ADD, SUB, MUL, NEG, ABS, SQR, MAXIMUM, MINIMUM, GT, GE, LT, LE, EQ,
+                NEQ, AND, OR, XOR, NOT, SWITCH, IDENTITY);
+        static final Set<ScalarOp> BOOL_SAFE = EnumSet.of(GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR, NOT, SWITCH, MAXIMUM,
+                MINIMUM, IDENTITY);
+        static final Set<ScalarOp> TRANSCENDENTAL = EnumSet.of(EXP, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCTAN,
+                SINH, COSH, TANH, SIGMOID, SOFTPLUS);
+        static final Set<ScalarOp> MODULAR = EnumSet.of(ADD, SUB, MUL, NEG, SQR, AND, OR, XOR, NOT, IDENTITY);
+        static final Set<ScalarOp> OVERFLOWING = EnumSet.of(ADD, SUB, MUL, NEG, SQR, POW, ABS, INT_DIV);
+    }
 
     /** Output dtype kinds. */
     enum Out { SAME, BOOL }
@@ -155,6 +169,31 @@ public enum ScalarOp implements ScalarFn {
     @Override
     public long applyLong(long a, long b, long c) {
         return longFn.apply(a, b, c);
+    }
+
+    /** Whether recomputing the function where its result is used costs less than a trip through memory (fusion may duplicate it). */
+    public boolean isCheap() {
+        return Traits.CHEAP.contains(this);
+    }
+
+    /** Whether the function maps 0/1 operands to 0/1, so that it may compute in bool. */
+    public boolean isBoolSafe() {
+        return Traits.BOOL_SAFE.contains(this);
+    }
+
+    /** Whether its vector forms (SVML, CUDA's libdevice) may differ from {@link java.lang.Math} by a few ulp. */
+    public boolean isTranscendental() {
+        return Traits.TRANSCENDENTAL.contains(this);
+    }
+
+    /** Whether the low bits of its integer result depend only on the low bits of every operand. */
+    public boolean isModular() {
+        return Traits.MODULAR.contains(this);
+    }
+
+    /** Whether its integer result may leave the dtype's range on in-range operands. */
+    public boolean mayOverflow() {
+        return Traits.OVERFLOWING.contains(this);
     }
 
     /** NOT on a bool is logical; {@link #applyLong} gives the bitwise form used for integers. */
