@@ -20,4 +20,9 @@ class DeepLearningTutorialsTest {
     void mlp() {
         TutorialReference.check("mlp", Mlp.testMlp(0.01, 0.0, 0.0001, 2, DATA, 20, 500), 1e-6);
     }
+
+    @Test
+    void dA() {
+        TutorialReference.check("dA", DA.testDA(0.1, 1, DATA, 20), 1e-9);
+    }
 }

@@ -60,7 +60,7 @@ final class TutorialReference {
                     abs += Math.abs(d);
                     sq += d * d;
                 }
-                String prefix = "model" + m + ".param" + i + "." + p.name();
+                String prefix = "model" + m + ".param" + i + "." + (p.name() == null ? "None" : p.name());
                 got.put(prefix + ".sum", sum);
                 got.put(prefix + ".abssum", abs);
                 got.put(prefix + ".sqsum", sq);
