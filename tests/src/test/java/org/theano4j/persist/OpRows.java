@@ -149,7 +149,7 @@ final class OpRows {
                     return Theano.function(List.of(m, k), List.of(T.reshape(m, 3, -1), T.flatten(m), T.transpose(m),
                             T.dimshuffle(m, 1, "x", 0), T.concatenate(List.of(m, m), 1), T.stack(List.of(m, m), 0), T.shape(m),
                             T.zerosLike(m), T.onesLike(m), T.arange(0, k, 2), T.specifyShape(m, 2, 3), T.eye(3),
-                            Apply.single(new Alloc(), T.constant(2.5), m)), o);
+                            Apply.single(new Alloc(), T.constant(2.5), m), T.shape(T.concatenate(List.of(m, m), 0))), o);
                 }, M, 7L),
                 new Row("indexing", o -> {
                     Variable m = T.dmatrix("m");
