@@ -55,6 +55,8 @@ public final class Function implements AutoCloseable {
     private final ProfileStats profile;
     private final StepListener listener;
     private final Pool<CallFrame> frames;
+    /** Per output, whether it is borrowed ({@link Out}): handed out without a copy. */
+    private final boolean[] borrowOutputs;
     /** Whether a call holds locks while it runs (it updates shared state). */
     private final boolean holdsWhileRunning;
     /** The call on this thread that holds shared-state locks while it runs, if any. */
@@ -62,6 +64,11 @@ public final class Function implements AutoCloseable {
 
     /** Created by {@link Theano#function}. */
     public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
+        this(graph, plan, backend, single, options, new boolean[graph.outputs().size()]);
+    }
+
+    private Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options,
+            boolean[] borrowOutputs) {
         this.graph = graph;
         this.plan = plan;
         this.backend = backend;
@@ -82,7 +89,16 @@ public final class Function implements AutoCloseable {
         NanGuard guard = options.nanGuardChecks() == null ? null
                 : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
         this.listener = StepListener.both(guard, profile != null ? profile.listener() : null);
-        this.frames = new Pool<>(() -> new CallFrame(plan), CallFrame::close);
+        this.borrowOutputs = borrowOutputs.clone();
+        this.frames = new Pool<>(() -> new CallFrame(plan, this.borrowOutputs), CallFrame::close);
+    }
+
+    /** This function with outputs borrowed per {@code borrow} ({@link Out}): same graph and plan, own buffers. */
+    Function borrowing(boolean[] borrow) {
+        if (borrow.length != borrowOutputs.length) {
+            throw new IllegalStateException("borrow flags for " + borrow.length + " outputs, the function has " + borrowOutputs.length);
+        }
+        return new Function(graph, plan, backend, single, options, borrow);
     }
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
@@ -313,7 +329,7 @@ public final class Function implements AutoCloseable {
             }
         }
         GraphSpec g = new GraphSpec(graph.inputs(), roots.subList(0, nOut), updated, roots.subList(nOut, roots.size()));
-        return new Function(g, KernelPlan.build(g, backend), backend, single, options);
+        return new Function(g, KernelPlan.build(g, backend), backend, single, options).borrowing(borrowOutputs);
     }
 
     /** The explicit input variables, in order. */

@@ -232,6 +232,8 @@ public final class T extends TensorConstructors {
     public static Variable reshape(Object x, long... shape) { return ShapeOps.reshape(Operands.of(x), shape); }
     /** Flatten to a vector (C order). */
     public static Variable flatten(Object x) { return ShapeOps.flatten(Operands.of(x)); }
+    /** Theano's {@code T.flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
+    public static Variable flatten(Object x, int outdim) { return ShapeOps.flatten(Operands.of(x), outdim); }
     /** Permute axes; no {@code perm} reverses them. */
     public static Variable transpose(Object x, int... perm) { return ShapeOps.transpose(Operands.of(x), perm); }
 

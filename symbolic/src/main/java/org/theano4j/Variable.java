@@ -157,6 +157,8 @@ public class Variable {
     public Variable reshape(long... shape) { return T.reshape(this, shape); }
     /** Flatten to a vector. */
     public Variable flatten() { return T.flatten(this); }
+    /** Theano's {@code x.flatten(ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
+    public Variable flatten(int outdim) { return T.flatten(this, outdim); }
     /** Transpose (reverses the axes). */
     public Variable T() { return T.transpose(this); }
     /** Theano's dimshuffle: axis indices and {@code "x"} for new broadcastable axes. */

@@ -129,7 +129,7 @@ public final class KernelPlan {
         int[] outputSlots = layout.outputs();
         int[] updateSlots = layout.updates();
         for (int i = 0; i < outputSlots.length; i++) {
-            frame.outputs[i] = take(ws, outputSlots[i]);
+            frame.outputs[i] = frame.borrowOutputs[i] ? borrow(ws, outputSlots[i]) : take(ws, outputSlots[i]);
         }
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
@@ -152,6 +152,12 @@ public final class KernelPlan {
             listener.afterStep(i, step.node, nanos, values);
         }
         listener.afterSteps();
+    }
+
+    /** The value of a root slot as it is, no copy (a borrowed output: it may alias internal memory). */
+    private static NDArray borrow(Workspace ws, int slot) {
+        ws.fresh[slot] = false;
+        return (NDArray) ws.slots[slot];
     }
 
     /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */

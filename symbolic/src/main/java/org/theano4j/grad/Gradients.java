@@ -50,7 +50,7 @@ public final class Gradients {
             if (!relevant.contains(node.output(0)) && !anyRelevant(node.outputs(), relevant)) {
                 continue;
             }
-            List<Variable> outGrads = outputGrads(node, grads);
+            List<Variable> outGrads = realOutputs(node) ? outputGrads(node, grads) : null;
             if (outGrads == null) {
                 continue;
             }
@@ -58,7 +58,7 @@ public final class Gradients {
             for (int i = 0; i < node.inputs().size(); i++) {
                 Variable in = node.input(i);
                 Variable g = inGrads.get(i);
-                if (g != null && relevant.contains(in) && in.isTensor() && in.dtype().isFloat()) {
+                if (g != null && relevant.contains(in) && in.isTensor() && g.isTensor() && g.dtype().isFloat()) {
                     grads.merge(in, g, T::add);
                 }
             }
@@ -88,7 +88,8 @@ public final class Gradients {
         if (undefined != null) {
             throw new IllegalArgumentException("grad: the gradient with respect to " + w + " is undefined: " + undefined);
         }
-        return g.dtype() == w.dtype() ? g : T.cast(g, w.dtype());
+        // Theano 1.0: the gradient with respect to an integer w is real-valued, of the upcast dtype
+        return g.dtype() == w.dtype() || !w.dtype().isFloat() ? g : T.cast(g, w.dtype());
     }
 
     private static List<Variable> outputGrads(Apply node, Map<Variable, Variable> grads) {
@@ -108,6 +109,19 @@ public final class Gradients {
             }
         }
         return outGrads;
+    }
+
+    /**
+     * Whether some output of {@code node} is real-valued: a node whose outputs are all integer or
+     * bool passes no gradient to its inputs (Theano's inputs "only connected to integer outputs").
+     */
+    private static boolean realOutputs(Apply node) {
+        for (Variable out : node.outputs()) {
+            if (!out.isTensor() || out.dtype().isFloat()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyRelevant(List<Variable> vs, Set<Variable> relevant) {
