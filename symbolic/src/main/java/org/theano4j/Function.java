@@ -13,6 +13,7 @@ import java.util.Map;
 import org.theano4j.backend.Backend;
 import org.theano4j.backend.Backends;
 import org.theano4j.backend.Confinement;
+import org.theano4j.compile.DebugModeCheck;
 import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
@@ -57,6 +58,8 @@ public final class Function implements AutoCloseable {
     private final Pool<CallFrame> frames;
     /** Per output, whether it is borrowed ({@link Out}): handed out without a copy. */
     private final boolean[] borrowOutputs;
+    /** DebugMode's checks, or null. */
+    private final DebugModeCheck debug;
     /** Whether a call holds locks while it runs (it updates shared state). */
     private final boolean holdsWhileRunning;
     /** The call on this thread that holds shared-state locks while it runs, if any. */
@@ -64,11 +67,16 @@ public final class Function implements AutoCloseable {
 
     /** Created by {@link Theano#function}. */
     public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
-        this(graph, plan, backend, single, options, new boolean[graph.outputs().size()]);
+        this(graph, plan, backend, single, options, null);
+    }
+
+    /** Created by {@link Theano#function} in DebugMode: {@code debug} checks every call ({@code null}: none). */
+    public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options, DebugModeCheck debug) {
+        this(graph, plan, backend, single, options, new boolean[graph.outputs().size()], debug);
     }
 
     private Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options,
-            boolean[] borrowOutputs) {
+            boolean[] borrowOutputs, DebugModeCheck debug) {
         this.graph = graph;
         this.plan = plan;
         this.backend = backend;
@@ -88,7 +96,10 @@ public final class Function implements AutoCloseable {
         this.profile = options.isProfile() ? new ProfileStats(options.functionName(), plan.nodes()) : null;
         NanGuard guard = options.nanGuardChecks() == null ? null
                 : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
-        this.listener = StepListener.both(guard, profile != null ? profile.listener() : null);
+        this.debug = debug;
+        StepListener monitor = options.monitorMode() != null ? options.monitorMode().listener() : null;
+        this.listener = StepListener.both(StepListener.both(guard, profile != null ? profile.listener() : null),
+                StepListener.both(monitor, debug));
         this.borrowOutputs = borrowOutputs.clone();
         this.frames = new Pool<>(() -> new CallFrame(plan, this.borrowOutputs), CallFrame::close);
     }
@@ -98,7 +109,7 @@ public final class Function implements AutoCloseable {
         if (borrow.length != borrowOutputs.length) {
             throw new IllegalStateException("borrow flags for " + borrow.length + " outputs, the function has " + borrowOutputs.length);
         }
-        return new Function(graph, plan, backend, single, options, borrow);
+        return new Function(graph, plan, backend, single, options, borrow, debug);
     }
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
@@ -181,6 +192,9 @@ public final class Function implements AutoCloseable {
             }
             offerUpdateTargets(ws.frame.updateTargets);
             execute(ws, state);
+            if (debug != null) {
+                debug.checkCall(ws.frame);
+            }
             commit(ws.frame.updates);
             committed = true;
         } finally {
@@ -329,7 +343,9 @@ public final class Function implements AutoCloseable {
             }
         }
         GraphSpec g = new GraphSpec(graph.inputs(), roots.subList(0, nOut), updated, roots.subList(nOut, roots.size()));
-        return new Function(g, KernelPlan.build(g, backend), backend, single, options).borrowing(borrowOutputs);
+        KernelPlan p = KernelPlan.build(g, backend);
+        DebugModeCheck d = debug != null ? debug.copy(replace, deleteUpdates, g, p) : null;
+        return new Function(g, p, backend, single, options, borrowOutputs, d);
     }
 
     /** The explicit input variables, in order. */

@@ -40,11 +40,14 @@ public final class FunctionCompiler {
         List<SharedContainer> updated = new ArrayList<>(updates.keySet());
         List<Variable> newValues = cloned.subList(outputs.size(), cloned.size());
         checkUpdateTypes(updated, newValues);
-        String mode = options.modeOrDefault();
+        String mode = options.rewriteMode();
         List<Variable> optimized = InnerGraphOp.bindAll(Pipeline.forMode(mode).apply(cloned), backend, mode);
         GraphSpec graph = new GraphSpec(specs, List.copyOf(optimized.subList(0, outputs.size())), updated,
                 List.copyOf(optimized.subList(outputs.size(), optimized.size())));
-        return new Function(graph, KernelPlan.build(graph, backend), backend, single, options);
+        KernelPlan plan = KernelPlan.build(graph, backend);
+        DebugModeCheck debug = options.isDebugMode() ? new DebugModeCheck(new GraphSpec(specs,
+                List.copyOf(cloned.subList(0, outputs.size())), updated, List.copyOf(newValues)), graph, plan) : null;
+        return new Function(graph, plan, backend, single, options, debug);
     }
 
     /**

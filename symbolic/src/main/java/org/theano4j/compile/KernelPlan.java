@@ -142,16 +142,21 @@ public final class KernelPlan {
         listener.beforeSteps(args);
         for (int i = 0; i < steps.length; i++) {
             Step step = steps[i];
+            listener.beforeStep(i, step.node, values(ws, step.in));
             long start = System.nanoTime();
             step.run(ws, i);
             long nanos = System.nanoTime() - start;
-            Object[] values = new Object[step.out.length];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = ws.slots[step.out[k]];
-            }
-            listener.afterStep(i, step.node, nanos, values);
+            listener.afterStep(i, step.node, nanos, values(ws, step.in), values(ws, step.out));
         }
         listener.afterSteps();
+    }
+
+    private static Object[] values(Workspace ws, int[] slots) {
+        Object[] values = new Object[slots.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ws.slots[slots[k]];
+        }
+        return values;
     }
 
     /** The value of a root slot as it is, no copy (a borrowed output: it may alias internal memory). */
