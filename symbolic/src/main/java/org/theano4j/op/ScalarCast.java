@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.Collections;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.tensor.DType;
 
@@ -41,7 +40,7 @@ public record ScalarCast(DType to) implements ScalarFn {
         if (!to.isFloat()) {
             return Collections.singletonList(null);
         }
-        return List.of(x.dtype().isFloat() ? T.cast(outputGrad, x.dtype()) : outputGrad);
+        return List.of(x.dtype().isFloat() ? Ops.cast(outputGrad, x.dtype()) : outputGrad);
     }
 
     @Override
