@@ -325,6 +325,10 @@ public final class Function implements AutoCloseable {
      * updates when {@code deleteUpdates}. The optimized graph is reused: only the plan is rebuilt.
      */
     public Function copy(Map<? extends SharedVariable, ? extends SharedVariable> swap, boolean deleteUpdates) {
+        return org.theano4j.graph.TestValues.suspended(() -> copyGraph(swap, deleteUpdates));
+    }
+
+    private Function copyGraph(Map<? extends SharedVariable, ? extends SharedVariable> swap, boolean deleteUpdates) {
         Map<Variable, Variable> replace = new IdentityHashMap<>();
         for (Map.Entry<? extends SharedVariable, ? extends SharedVariable> e : swap.entrySet()) {
             if (!e.getKey().type().equals(e.getValue().type())) {

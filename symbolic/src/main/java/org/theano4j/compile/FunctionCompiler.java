@@ -17,6 +17,7 @@ import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
+import org.theano4j.graph.TestValues;
 import org.theano4j.rewrite.Pipeline;
 
 /**
@@ -30,6 +31,11 @@ public final class FunctionCompiler {
 
     /** Compiles; {@code single} marks a function declared with one output (not a list). */
     public static Function compile(List<?> inputs, List<Variable> outputs, boolean single, FunctionOptions options) {
+        // the rewrites build nodes from variables without test values: Theano's compute_test_value_opt = 'off'
+        return TestValues.suspended(() -> compileGraph(inputs, outputs, single, options));
+    }
+
+    private static Function compileGraph(List<?> inputs, List<Variable> outputs, boolean single, FunctionOptions options) {
         Backend backend = Backends.forDevice(options.deviceOrDefault());
         List<InputSpec> specs = inputSpecs(inputs);
         Map<SharedContainer, Variable> updates = allUpdates(outputs, options);
