@@ -188,6 +188,7 @@ final class OpRows {
             return Theano.function(List.of(m, v, t, idx), List.of(g.get(0), g.get(1),
                     Apply.single(new SumToShape(), m, v.get(Slice.of(0, 1)).dimshuffle("x", 0)),
                     Apply.single(new ReshapeLike(), T.flatten(m), m), Apply.single(new SoftmaxGrad(), m, p),
+                    T.dimshuffle(m, 0, "x", 1).flatten(2),
                     Apply.single(new CrossentropyCategorical1HotGrad(), v.get(Slice.of(0, 2)), p, t)),
                     o.update(w, w.sub(g.get(1).mul(0.1))));
         }, M, new double[] {1, 2, 3}, new long[] {2, 0}, new long[] {0, 5, 5}));
