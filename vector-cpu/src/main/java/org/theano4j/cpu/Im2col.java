@@ -10,7 +10,7 @@ import org.theano4j.op.nnet.ConvGeometry;
  * {@code (c, i * strideH + u * dilationH - padH, j * strideW + v * dilationW - padW)}, zero in the
  * padding. {@link #gather} builds it from a C-contiguous image, {@link #scatter} adds a patch
  * matrix back into an image (the adjoint, for the gradient w.r.t. the input). Elements are
- * float64 or float32; unit-stride rows copy as blocks.
+ * float64 or float32.
  */
 final class Im2col {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -21,28 +21,51 @@ final class Im2col {
 
     /** Fills {@code col} (C-ordered {@code patch x outH*outW}, from element 0) from image {@code b} of {@code x}. */
     static void gather(ConvGeometry g, MemorySegment x, long xOff, long b, MemorySegment col, boolean f32) {
-        long es = f32 ? 4 : 8;
-        long ow = g.outW();
+        int ow = (int) g.outW();
         long pos = 0;
         for (long c = 0; c < g.channels(); c++) {
             long plane = xOff + (b * g.channels() + c) * g.height() * g.width();
             for (long u = 0; u < g.fh(); u++) {
                 for (long v = 0; v < g.fw(); v++) {
-                    long j0 = firstInside(g.inCol(0, v), g.strideW());
-                    long j1 = Math.max(j0, Math.min(ow, lastInside(g.inCol(0, v), g.strideW(), g.width())));
+                    int j0 = (int) Math.min(ow, firstInside(g.inCol(0, v), g.strideW()));
+                    int j1 = (int) Math.max(j0, Math.min(ow, lastInside(g.inCol(0, v), g.strideW(), g.width())));
                     for (long i = 0; i < g.outH(); i++, pos += ow) {
                         long y = g.inRow(i, u);
-                        if (y < 0 || y >= g.height() || j0 >= j1) {
-                            col.asSlice(pos * es, ow * es).fill((byte) 0);
-                            continue;
+                        boolean inside = y >= 0 && y < g.height();
+                        long src = plane + y * g.width() + g.inCol(0, v);
+                        if (f32) {
+                            rowFloat(x, src, g.strideW(), col, pos, inside ? j0 : ow, inside ? j1 : ow, ow);
+                        } else {
+                            rowDouble(x, src, g.strideW(), col, pos, inside ? j0 : ow, inside ? j1 : ow, ow);
                         }
-                        col.asSlice(pos * es, j0 * es).fill((byte) 0);
-                        col.asSlice((pos + j1) * es, (ow - j1) * es).fill((byte) 0);
-                        long src = plane + y * g.width() + g.inCol(j0, v);
-                        copyRow(x, src, g.strideW(), col, pos + j0, j1 - j0, f32);
                     }
                 }
             }
+        }
+    }
+
+    /** One patch row: zeros before {@code j0} and from {@code j1}, the input at {@code src + j * stride} between. */
+    private static void rowDouble(MemorySegment x, long src, int stride, MemorySegment col, long dst, int j0, int j1, int n) {
+        for (int j = 0; j < j0; j++) {
+            col.setAtIndex(D, dst + j, 0);
+        }
+        for (int j = j0; j < j1; j++) {
+            col.setAtIndex(D, dst + j, x.getAtIndex(D, src + (long) j * stride));
+        }
+        for (int j = j1; j < n; j++) {
+            col.setAtIndex(D, dst + j, 0);
+        }
+    }
+
+    private static void rowFloat(MemorySegment x, long src, int stride, MemorySegment col, long dst, int j0, int j1, int n) {
+        for (int j = 0; j < j0; j++) {
+            col.setAtIndex(F, dst + j, 0);
+        }
+        for (int j = j0; j < j1; j++) {
+            col.setAtIndex(F, dst + j, x.getAtIndex(F, src + (long) j * stride));
+        }
+        for (int j = j1; j < n; j++) {
+            col.setAtIndex(F, dst + j, 0);
         }
     }
 
@@ -77,20 +100,6 @@ final class Im2col {
     /** One past the last output column whose input column is inside an image of {@code width} columns. */
     private static long lastInside(long start, int stride, long width) {
         return start >= width ? 0 : (width - 1 - start) / stride + 1;
-    }
-
-    private static void copyRow(MemorySegment x, long src, int stride, MemorySegment col, long dst, long n, boolean f32) {
-        if (stride == 1) {
-            MemorySegment.copy(x, f32 ? F : D, src * (f32 ? 4 : 8), col, f32 ? F : D, dst * (f32 ? 4 : 8), n);
-        } else if (f32) {
-            for (long j = 0; j < n; j++) {
-                col.setAtIndex(F, dst + j, x.getAtIndex(F, src + j * stride));
-            }
-        } else {
-            for (long j = 0; j < n; j++) {
-                col.setAtIndex(D, dst + j, x.getAtIndex(D, src + j * stride));
-            }
-        }
     }
 
     private static void addRow(MemorySegment col, long src, long n, boolean f32, double[] acc, int dst, int stride) {
