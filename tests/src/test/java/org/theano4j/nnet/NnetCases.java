@@ -26,7 +26,6 @@ import org.theano4j.tensor.io.Npz;
  * parameters, {@code <family>.npz} holds its inputs and Theano's results as {@code <case>.<name>}.
  */
 final class NnetCases {
-    private static final Path DIR = resources();
     private static final Map<String, Map<String, NDArray>> ARRAYS = new HashMap<>();
 
     private NnetCases() {
@@ -132,12 +131,12 @@ final class NnetCases {
     }
 
     private static synchronized Map<String, NDArray> arrays(String family) {
-        return ARRAYS.computeIfAbsent(family, f -> Npz.load(DIR.resolve(f + ".npz")));
+        return ARRAYS.computeIfAbsent(family, f -> Npz.load(resources().resolve(f + ".npz")));
     }
 
     private static List<String> lines() {
         try {
-            return Files.readAllLines(DIR.resolve("cases.txt"));
+            return Files.readAllLines(resources().resolve("cases.txt"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
