@@ -48,7 +48,7 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
         }
-        this.memoShapes = ShapeOnly.test(node.op());
+        this.memoShapes = node.op().shapesFromInputShapesOnly();
         this.updateOf = new int[out.length];
         java.util.Arrays.fill(updateOf, -1);
         this.group = new int[out.length];

@@ -6,11 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
+import org.theano4j.op.Ops;
 import org.theano4j.rewrite.Pipeline;
 import org.theano4j.tensor.NDArray;
 
@@ -59,7 +59,7 @@ public final class Gradients {
                 Variable in = node.input(i);
                 Variable g = inGrads.get(i);
                 if (g != null && relevant.contains(in) && in.isTensor() && in.dtype().isFloat()) {
-                    grads.merge(in, g, T::add);
+                    grads.merge(in, g, Ops::add);
                 }
             }
         }
@@ -82,13 +82,13 @@ public final class Gradients {
                 throw new IllegalArgumentException("grad: the cost does not depend on " + w
                         + " (" + w.type().describe() + "); pass disconnectedZero=true to get zeros");
             }
-            return T.zerosLike(w.dtype().isFloat() ? w : T.cast(w, org.theano4j.Config.floatX()));
+            return Ops.zerosLike(w.dtype().isFloat() ? w : Ops.cast(w, org.theano4j.Config.floatX()));
         }
         String undefined = NullGrad.reasonIn(g);
         if (undefined != null) {
             throw new IllegalArgumentException("grad: the gradient with respect to " + w + " is undefined: " + undefined);
         }
-        return g.dtype() == w.dtype() ? g : T.cast(g, w.dtype());
+        return g.dtype() == w.dtype() ? g : Ops.cast(g, w.dtype());
     }
 
     private static List<Variable> outputGrads(Apply node, Map<Variable, Variable> grads) {
@@ -104,7 +104,7 @@ public final class Gradients {
         }
         for (int i = 0; i < outGrads.size(); i++) {
             if (outGrads.get(i) == null && node.outputs().size() > 1 && node.output(i).isTensor()) {
-                outGrads.set(i, T.zerosLike(node.output(i)));
+                outGrads.set(i, Ops.zerosLike(node.output(i)));
             }
         }
         return outGrads;
@@ -150,7 +150,7 @@ public final class Gradients {
         Variable lop = lop(y, wrt, u);
         Variable jv = backprop(lop, eval, List.of(u), true).get(0);
         // jv is linear in eval and does not depend on u's values, only (through shapes) on u's shape, which is y's
-        return Graphs.clone(List.of(jv), java.util.Map.of(u, T.zerosLike(y))).get(0);
+        return Graphs.clone(List.of(jv), java.util.Map.of(u, Ops.zerosLike(y))).get(0);
     }
 
     /** L-operator: eval · J(y, wrt). */

@@ -14,14 +14,14 @@ public final class Broadcasting {
      */
     public static Variable reduceTo(Variable g, Variable x) {
         if (g.dtype() != x.dtype()) {
-            g = org.theano4j.T.cast(g, x.dtype());
+            g = Ops.cast(g, x.dtype());
         }
         if (g.ndim() > x.ndim()) {
             int[] lead = new int[g.ndim() - x.ndim()];
             for (int i = 0; i < lead.length; i++) {
                 lead[i] = i;
             }
-            g = org.theano4j.T.sum(g, lead);
+            g = Ops.sum(g, lead);
         }
         return Apply.single(new SumToShape(), g, x);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -60,6 +61,15 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
             bc[i] = a < 0 || t.isBroadcastable(a);
         }
         return List.of(new TensorType(t.dtype(), bc));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        List<D> out = new ArrayList<>(pattern.size());
+        for (int a : pattern) {
+            out.add(a < 0 ? dims.known(1) : inputShapes.get(0).get(a));
+        }
+        return List.of(out);
     }
 
     @Override
@@ -128,13 +138,13 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
                 keptOut.add(i);
             }
         }
-        Variable g = drop.isEmpty() ? gz : org.theano4j.T.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
+        Variable g = drop.isEmpty() ? gz : Ops.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
         Object[] inverse = new Object[inputNdim];
         for (int a = 0; a < inputNdim; a++) {
             int j = pattern.indexOf(a);
             inverse[a] = j < 0 ? "x" : keptOut.indexOf(j);
         }
-        return List.of(org.theano4j.T.dimshuffle(g, inverse));
+        return List.of(Ops.dimshuffle(g, inverse));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.Collections;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.tensor.DType;
 
@@ -37,7 +36,7 @@ public record ScalarCast(DType to) implements ScalarFn {
     public List<Variable> grad(List<Variable> inputs, Variable output, Variable outputGrad) {
         Variable x = inputs.get(0);
         return x.dtype().isFloat() && to.isFloat()
-                ? List.of(T.cast(outputGrad, x.dtype()))
+                ? List.of(Ops.cast(outputGrad, x.dtype()))
                 : Collections.singletonList(null);
     }
 

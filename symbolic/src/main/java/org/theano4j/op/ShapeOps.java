@@ -3,7 +3,6 @@ package org.theano4j.op;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
@@ -36,7 +35,7 @@ public final class ShapeOps {
         for (int i = 0; i < n; i++) {
             pattern[i] = perm.length == 0 ? n - 1 - i : perm[i];
         }
-        return T.dimshuffle(x, pattern);
+        return Ops.dimshuffle(x, pattern);
     }
 
     /** numpy.concatenate along an existing {@code axis}; operands are cast to their common dtype. */
@@ -81,7 +80,7 @@ public final class ShapeOps {
             for (int d = 0, k = 0; d <= ndim; d++) {
                 pattern[d] = d == a ? "x" : (Object) k++;
             }
-            expanded.add(T.dimshuffle(x, pattern));
+            expanded.add(Ops.dimshuffle(x, pattern));
         }
         return concatenate(expanded, a);
     }

@@ -2,7 +2,6 @@ package org.theano4j.rewrite;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,6 @@ import org.theano4j.op.ScalarOp;
 public final class Fusion implements Rewrite {
     private static final int MAX_INPUTS = 24;
     private static final int MAX_EXPR_NODES = 128;
-    private static final Set<ScalarOp> CHEAP = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
-            ScalarOp.ABS, ScalarOp.SQR, ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.GT, ScalarOp.GE, ScalarOp.LT,
-            ScalarOp.LE, ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT,
-            ScalarOp.SWITCH, ScalarOp.IDENTITY);
 
     @Override
     public String name() {
@@ -139,7 +134,7 @@ public final class Fusion implements Rewrite {
     }
 
     private static boolean cheap(ScalarFn fn) {
-        return fn instanceof ScalarCast || fn instanceof ScalarOp op && CHEAP.contains(op);
+        return fn instanceof ScalarCast || fn instanceof ScalarOp op && op.isCheap();
     }
 
     private static boolean cheap(ScalarExpr e) {
