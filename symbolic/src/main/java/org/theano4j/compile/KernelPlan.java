@@ -3,6 +3,7 @@ package org.theano4j.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.HostSync;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.tensor.NDArray;
@@ -129,7 +130,9 @@ public final class KernelPlan {
         int[] outputSlots = layout.outputs();
         int[] updateSlots = layout.updates();
         for (int i = 0; i < outputSlots.length; i++) {
+            HostSync.toHost(ws.slots[outputSlots[i]]);
             frame.outputs[i] = take(ws, outputSlots[i]);
+            HostSync.release(frame.outputs[i]);
         }
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
@@ -149,6 +152,7 @@ public final class KernelPlan {
             for (int k = 0; k < values.length; k++) {
                 values[k] = ws.slots[step.out[k]];
             }
+            HostSync.toHost(values);
             listener.afterStep(i, step.node, nanos, values);
         }
         listener.afterSteps();
