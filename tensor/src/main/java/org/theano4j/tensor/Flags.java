@@ -34,7 +34,9 @@ public final class Flags {
     private static final Map<String, Flag> TABLE = table(
             new Flag("device", "cpu", List.of("cpu", "cuda", "reference"), "device functions compile for"),
             new Flag("floatX", "float64", List.of("float64", "float32"), "dtype of untyped constructors (T.scalar, T.matrix) and random draws"),
-            new Flag("mode", "FAST_RUN", List.of("FAST_RUN", "FAST_COMPILE"), "default compilation mode"),
+            new Flag("mode", "FAST_RUN", List.of("FAST_RUN", "FAST_COMPILE", "DebugMode"), "default compilation mode"),
+            new Flag("computeTestValue", "off", List.of("off", "ignore", "warn", "raise"),
+                    "compute test values while the graph is built: shape errors at the line that builds the node"),
             new Flag("gcTriggerBytes", "268435456", List.of(), "native bytes allocated between the collections theano4j asks for"),
             new Flag("hugePages", "true", List.of("true", "false"), "map arrays from hugePagesFrom bytes with transparent huge pages"),
             new Flag("hugePagesFrom", "33554432", List.of(), "smallest array, in bytes, mapped with huge pages"),
