@@ -16,6 +16,8 @@ What is adapted, from the outside, without editing the tutorials:
   - the modules' `print` is captured (and echoed) with the time of each line: per-epoch numbers are
     parsed from the tutorials' own progress lines;
   - the model classes record their instances, so that the final parameters can be summed;
+  - rbm's tile_raster_images records the sum and the sum of squares of what it tiles (the filters
+    after each epoch, then the samples);
   - PIL is stubbed (the filter images are not needed) and plots go to a temporary directory;
   - each program is called with the subset's arguments below (fewer epochs; logistic_sgd's
     batch_size 100 since the subset has 500 training examples).
@@ -114,6 +116,9 @@ EPOCH_PATTERNS = [
     (re.compile(r"^Training epoch (\d+), cost (?:is )? *([-\d.e+]+)"), "epoch{0}.cost"),
     # SdA pre-training
     (re.compile(r"^Pre-training layer (\d+), epoch (\d+), cost ([-\d.e+]+)"), "pretrain{0}.epoch{1}.cost"),
+    # rbm: the arrays it tiles into images (filters after each epoch, then the samples)
+    (re.compile(r"^tile (\d+) sum ([-\d.e+]+)"), "tile{0}.sum"),
+    (re.compile(r"^tile (\d+) sqsum ([-\d.e+]+)"), "tile{0}.sqsum"),
 ]
 
 
@@ -143,6 +148,15 @@ def run(program, out):
     module.print = capture
     instances = []
     record(getattr(module, MODELS[program]), instances)
+    if program == "rbm":
+        tile = module.tile_raster_images
+
+        def recorded_tile(X, *a, **k):
+            n = sum(1 for _, line in capture.lines if line.startswith("tile ") and " sum " in line)
+            capture("tile %d sum %r" % (n, float(numpy.sum(X, dtype="float64"))))
+            capture("tile %d sqsum %r" % (n, float(numpy.sum(numpy.square(X, dtype="float64")))))
+            return tile(X, *a, **k)
+        module.tile_raster_images = recorded_tile
     fn, kwargs = ARGS[program]
     cwd = os.getcwd()
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,6 +20,11 @@ import org.theano4j.tensor.DType;
  * broadcast like numpy and promote dtypes by numpy's rules.
  */
 public final class T extends TensorConstructors {
+    /** Theano's {@code T.nnet}: {@code T.nnet.conv2d(x, w)}, {@code T.nnet.relu(x)}, {@code T.nnet.bn...}. */
+    public static final Nnet nnet = new Nnet();
+    /** Theano's {@code theano.tensor.signal}: {@code T.signal.pool.pool2d(x, ws, ignoreBorder)}. */
+    public static final Signal signal = new Signal();
+
     private T() {
     }
 

@@ -46,6 +46,9 @@ public final class Flags {
             new Flag("cpu.spinMicros", "200", List.of(), "how long idle CPU workers spin before they park, in microseconds"),
             new Flag("rng.minParallel", "65536", List.of(), "smallest random draw split over threads"),
             new Flag("gpu.disable", "false", List.of("true", "false"), "true keeps the CUDA backend off even where a GPU is present"),
+            new Flag("gpu.require", "false", List.of("true", "false"), "true makes an unusable GPU an error where it would be a skip or a fallback"),
+            new Flag("gpu.arch", null, List.of(), "architecture NVRTC compiles for, sm_XX or compute_XX (default: the device's)"),
+            new Flag("gpu.cacheDir", null, List.of(), "folder that keeps compiled GPU kernels between JVMs (default: memory only)"),
             new Flag("cuda.libPath", null, List.of(), "extra folders to search for the CUDA libraries (a path list; property only)"));
 
     private Flags() {

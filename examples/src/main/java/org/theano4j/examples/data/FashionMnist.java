@@ -15,7 +15,7 @@ import org.theano4j.tensor.NDArray;
  * [0, 1] ({@code pixel / 255.0}), labels int32 class numbers 0-9.
  *
  * <p>{@link #load()} takes the full set from the directory in the system property
- * {@code theano4j.fashionMnist} or the environment variable {@code THEANO4J_FASHION_MNIST}, else
+ * {@code dltut.fashionMnist} or the environment variable {@code THEANO4J_FASHION_MNIST}, else
  * from Debian's package {@code dataset-fashion-mnist} ({@value #DEBIAN_DIR}, installed by
  * {@code examples/scripts/install-fashion-mnist.sh}), else the bundled subset ({@link #subset()}).
  */
@@ -56,7 +56,7 @@ public final class FashionMnist {
 
     /** The full data set when it is installed (see the class comment), else the bundled subset. */
     public static Splits load() {
-        String dir = System.getProperty("theano4j.fashionMnist", System.getenv("THEANO4J_FASHION_MNIST"));
+        String dir = System.getProperty("dltut.fashionMnist", System.getenv("THEANO4J_FASHION_MNIST"));
         Path path = Path.of(dir != null ? dir : DEBIAN_DIR);
         if (Files.isRegularFile(path.resolve(FILES[0]))) {
             return load(path);

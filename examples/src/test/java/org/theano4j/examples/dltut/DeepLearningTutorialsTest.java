@@ -23,6 +23,16 @@ class DeepLearningTutorialsTest {
 
     @Test
     void dA() {
-        TutorialReference.check("dA", DA.testDA(0.1, 1, DATA, 20), 1e-9);
+        TutorialReference.check("dA", DA.testDA(0.1, 1, DATA, 20), 1e-9 * 400);
+    }
+
+    @Test
+    void sdA() {
+        TutorialReference.check("SdA", SdA.testSdA(0.1, 1, 0.001, 1, DATA, 1), 1e-6);
+    }
+
+    @Test
+    void rbm() {
+        TutorialReference.check("rbm", Rbm.testRbm(0.1, 1, DATA, 20, 20, 1, 500), 1e-9 * 1000);
     }
 }
