@@ -8,20 +8,9 @@ import org.theano4j.control.IfElse;
 import org.theano4j.control.Scan;
 import org.theano4j.control.ScanResult;
 import org.theano4j.grad.Gradients;
-import org.theano4j.graph.Apply;
-import org.theano4j.graph.Constant;
-import org.theano4j.graph.TensorType;
-import org.theano4j.op.DimShuffle;
-import org.theano4j.op.ElemwiseBuilder;
-import org.theano4j.op.Indexing;
-import org.theano4j.op.LinearAlgebra;
-import org.theano4j.op.NNet;
 import org.theano4j.op.Operands;
-import org.theano4j.op.Print;
-import org.theano4j.op.Reductions;
-import org.theano4j.op.ScalarOp;
+import org.theano4j.op.Ops;
 import org.theano4j.op.ShapeOps;
-import org.theano4j.op.SpecifyShape;
 import org.theano4j.tensor.DType;
 
 /**
@@ -68,223 +57,220 @@ public final class T extends TensorConstructors {
 
     /** A tensor of any rank with the given broadcastable pattern. */
     public static Variable tensor(DType dtype, boolean[] broadcastable, String name) {
-        return new Variable(new TensorType(dtype, broadcastable), null, 0, name);
+        return Ops.tensor(dtype, broadcastable, name);
     }
 
     /** A constant from a Number, a Java array or an NDArray (strong: it keeps its own dtype). */
     public static Variable constant(Object value) {
-        Variable v = Operands.of(value);
-        if (v instanceof Constant c && c.isWeak()) {
-            return new Constant(c.value());
-        }
-        return v;
+        return Ops.constant(value);
     }
 
     // ---- elementwise arithmetic ----
 
     /** {@code a + b}. */
-    public static Variable add(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.ADD, a, b); }
+    public static Variable add(Object a, Object b) { return Ops.add(a, b); }
     /** {@code a - b}. */
-    public static Variable sub(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.SUB, a, b); }
+    public static Variable sub(Object a, Object b) { return Ops.sub(a, b); }
     /** {@code a * b}. */
-    public static Variable mul(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.MUL, a, b); }
+    public static Variable mul(Object a, Object b) { return Ops.mul(a, b); }
     /** {@code a / b}, true division (integers give float64). */
-    public static Variable div(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.TRUE_DIV, a, b); }
+    public static Variable div(Object a, Object b) { return Ops.div(a, b); }
     /** {@code a // b}, floor division. */
-    public static Variable intDiv(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.INT_DIV, a, b); }
+    public static Variable intDiv(Object a, Object b) { return Ops.intDiv(a, b); }
     /** {@code a % b}, with the sign of the divisor. */
-    public static Variable mod(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.MOD, a, b); }
+    public static Variable mod(Object a, Object b) { return Ops.mod(a, b); }
     /** {@code a ** b}. */
-    public static Variable pow(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.POW, a, b); }
+    public static Variable pow(Object a, Object b) { return Ops.pow(a, b); }
     /** {@code -x}. */
-    public static Variable neg(Object x) { return ElemwiseBuilder.apply(ScalarOp.NEG, x); }
+    public static Variable neg(Object x) { return Ops.neg(x); }
     /** {@code |x|}. */
-    public static Variable abs(Object x) { return ElemwiseBuilder.apply(ScalarOp.ABS, x); }
+    public static Variable abs(Object x) { return Ops.abs(x); }
     /** {@code e ** x}. */
-    public static Variable exp(Object x) { return ElemwiseBuilder.apply(ScalarOp.EXP, x); }
+    public static Variable exp(Object x) { return Ops.exp(x); }
     /** {@code 2 ** x}. */
-    public static Variable exp2(Object x) { return ElemwiseBuilder.apply(ScalarOp.EXP2, x); }
+    public static Variable exp2(Object x) { return Ops.exp2(x); }
     /** Natural logarithm. */
-    public static Variable log(Object x) { return ElemwiseBuilder.apply(ScalarOp.LOG, x); }
+    public static Variable log(Object x) { return Ops.log(x); }
     /** Base-2 logarithm. */
-    public static Variable log2(Object x) { return ElemwiseBuilder.apply(ScalarOp.LOG2, x); }
+    public static Variable log2(Object x) { return Ops.log2(x); }
     /** Base-10 logarithm. */
-    public static Variable log10(Object x) { return ElemwiseBuilder.apply(ScalarOp.LOG10, x); }
+    public static Variable log10(Object x) { return Ops.log10(x); }
     /** {@code log(1 + x)}, accurate for small x. */
-    public static Variable log1p(Object x) { return ElemwiseBuilder.apply(ScalarOp.LOG1P, x); }
+    public static Variable log1p(Object x) { return Ops.log1p(x); }
     /** {@code exp(x) - 1}, accurate for small x. */
-    public static Variable expm1(Object x) { return ElemwiseBuilder.apply(ScalarOp.EXPM1, x); }
+    public static Variable expm1(Object x) { return Ops.expm1(x); }
     /** Square root. */
-    public static Variable sqrt(Object x) { return ElemwiseBuilder.apply(ScalarOp.SQRT, x); }
+    public static Variable sqrt(Object x) { return Ops.sqrt(x); }
     /** {@code x * x}. */
-    public static Variable sqr(Object x) { return ElemwiseBuilder.apply(ScalarOp.SQR, x); }
+    public static Variable sqr(Object x) { return Ops.sqr(x); }
     /** {@code 1 / x}. */
-    public static Variable inv(Object x) { return ElemwiseBuilder.apply(ScalarOp.INV, x); }
+    public static Variable inv(Object x) { return Ops.inv(x); }
     /** Sine. */
-    public static Variable sin(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIN, x); }
+    public static Variable sin(Object x) { return Ops.sin(x); }
     /** Cosine. */
-    public static Variable cos(Object x) { return ElemwiseBuilder.apply(ScalarOp.COS, x); }
+    public static Variable cos(Object x) { return Ops.cos(x); }
     /** Tangent. */
-    public static Variable tan(Object x) { return ElemwiseBuilder.apply(ScalarOp.TAN, x); }
+    public static Variable tan(Object x) { return Ops.tan(x); }
     /** Arc tangent. */
-    public static Variable arctan(Object x) { return ElemwiseBuilder.apply(ScalarOp.ARCTAN, x); }
+    public static Variable arctan(Object x) { return Ops.arctan(x); }
     /** Hyperbolic sine. */
-    public static Variable sinh(Object x) { return ElemwiseBuilder.apply(ScalarOp.SINH, x); }
+    public static Variable sinh(Object x) { return Ops.sinh(x); }
     /** Hyperbolic cosine. */
-    public static Variable cosh(Object x) { return ElemwiseBuilder.apply(ScalarOp.COSH, x); }
+    public static Variable cosh(Object x) { return Ops.cosh(x); }
     /** Hyperbolic tangent. */
-    public static Variable tanh(Object x) { return ElemwiseBuilder.apply(ScalarOp.TANH, x); }
+    public static Variable tanh(Object x) { return Ops.tanh(x); }
     /** The logistic function {@code 1 / (1 + exp(-x))}. */
-    public static Variable sigmoid(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGMOID, x); }
+    public static Variable sigmoid(Object x) { return Ops.sigmoid(x); }
     /** {@code log(1 + exp(x))}, computed without overflow. */
-    public static Variable softplus(Object x) { return ElemwiseBuilder.apply(ScalarOp.SOFTPLUS, x); }
+    public static Variable softplus(Object x) { return Ops.softplus(x); }
     /** {@code max(x, 0)}, as Theano's {@code 0.5 * (x + |x|)}: its gradient at 0 is one half. */
-    public static Variable relu(Object x) { return mul(0.5, add(x, abs(x))); }
+    public static Variable relu(Object x) { return Ops.relu(x); }
     /** -1, 0 or 1 by the sign of x. */
-    public static Variable sign(Object x) { return ElemwiseBuilder.apply(ScalarOp.SIGN, x); }
+    public static Variable sign(Object x) { return Ops.sign(x); }
     /** Round down. */
-    public static Variable floor(Object x) { return ElemwiseBuilder.apply(ScalarOp.FLOOR, x); }
+    public static Variable floor(Object x) { return Ops.floor(x); }
     /** Round up. */
-    public static Variable ceil(Object x) { return ElemwiseBuilder.apply(ScalarOp.CEIL, x); }
+    public static Variable ceil(Object x) { return Ops.ceil(x); }
     /** Round half to even, like numpy. */
-    public static Variable round(Object x) { return ElemwiseBuilder.apply(ScalarOp.ROUND, x); }
+    public static Variable round(Object x) { return Ops.round(x); }
     /** Elementwise maximum (NaN propagates). */
-    public static Variable maximum(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.MAXIMUM, a, b); }
+    public static Variable maximum(Object a, Object b) { return Ops.maximum(a, b); }
     /** Elementwise minimum (NaN propagates). */
-    public static Variable minimum(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.MINIMUM, a, b); }
+    public static Variable minimum(Object a, Object b) { return Ops.minimum(a, b); }
     /** {@code minimum(maximum(x, lo), hi)}. */
-    public static Variable clip(Object x, Object lo, Object hi) { return ElemwiseBuilder.apply(ScalarOp.CLIP, x, lo, hi); }
+    public static Variable clip(Object x, Object lo, Object hi) { return Ops.clip(x, lo, hi); }
 
     // ---- comparisons and logic (bool results) ----
 
     /** {@code a > b}. */
-    public static Variable gt(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.GT, a, b); }
+    public static Variable gt(Object a, Object b) { return Ops.gt(a, b); }
     /** {@code a >= b}. */
-    public static Variable ge(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.GE, a, b); }
+    public static Variable ge(Object a, Object b) { return Ops.ge(a, b); }
     /** {@code a < b}. */
-    public static Variable lt(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.LT, a, b); }
+    public static Variable lt(Object a, Object b) { return Ops.lt(a, b); }
     /** {@code a <= b}. */
-    public static Variable le(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.LE, a, b); }
+    public static Variable le(Object a, Object b) { return Ops.le(a, b); }
     /** {@code a == b}. */
-    public static Variable eq(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.EQ, a, b); }
+    public static Variable eq(Object a, Object b) { return Ops.eq(a, b); }
     /** {@code a != b}. */
-    public static Variable neq(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.NEQ, a, b); }
+    public static Variable neq(Object a, Object b) { return Ops.neq(a, b); }
     /** Logical (bool) or bitwise (integers) and. */
-    public static Variable and(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.AND, a, b); }
+    public static Variable and(Object a, Object b) { return Ops.and(a, b); }
     /** Logical (bool) or bitwise (integers) or. */
-    public static Variable or(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.OR, a, b); }
+    public static Variable or(Object a, Object b) { return Ops.or(a, b); }
     /** Logical (bool) or bitwise (integers) exclusive or. */
-    public static Variable xor(Object a, Object b) { return ElemwiseBuilder.apply(ScalarOp.XOR, a, b); }
+    public static Variable xor(Object a, Object b) { return Ops.xor(a, b); }
     /** Logical (bool) or bitwise (integers) not. */
-    public static Variable not(Object a) { return ElemwiseBuilder.apply(ScalarOp.NOT, a); }
+    public static Variable not(Object a) { return Ops.not(a); }
     /** Theano's {@code T.switch}: elementwise {@code cond ? ifTrue : ifFalse} (both evaluated). */
     public static Variable switchOp(Object cond, Object ifTrue, Object ifFalse) {
-        return ElemwiseBuilder.apply(ScalarOp.SWITCH, cond, ifTrue, ifFalse);
+        return Ops.switchOp(cond, ifTrue, ifFalse);
     }
 
     /** Conversion to {@code dtype}. */
-    public static Variable cast(Object x, DType dtype) { return ElemwiseBuilder.cast(x, dtype); }
+    public static Variable cast(Object x, DType dtype) { return Ops.cast(x, dtype); }
 
     // ---- reductions ----
 
     /** Sum of all elements. */
-    public static Variable sum(Object x) { return Reductions.sum(Operands.of(x), null); }
+    public static Variable sum(Object x) { return Ops.sum(x); }
     /** Sum over {@code axes}. */
-    public static Variable sum(Object x, int... axes) { return Reductions.sum(Operands.of(x), axes); }
+    public static Variable sum(Object x, int... axes) { return Ops.sum(x, axes); }
     /** Mean of all elements. */
-    public static Variable mean(Object x) { return Reductions.mean(Operands.of(x), null); }
+    public static Variable mean(Object x) { return Ops.mean(x); }
     /** Mean over {@code axes}. */
-    public static Variable mean(Object x, int... axes) { return Reductions.mean(Operands.of(x), axes); }
+    public static Variable mean(Object x, int... axes) { return Ops.mean(x, axes); }
     /** Product of all elements. */
-    public static Variable prod(Object x) { return Reductions.prod(Operands.of(x), null); }
+    public static Variable prod(Object x) { return Ops.prod(x); }
     /** Product over {@code axes}. */
-    public static Variable prod(Object x, int... axes) { return Reductions.prod(Operands.of(x), axes); }
+    public static Variable prod(Object x, int... axes) { return Ops.prod(x, axes); }
     /** Maximum of all elements. */
-    public static Variable max(Object x) { return Reductions.max(Operands.of(x), null); }
+    public static Variable max(Object x) { return Ops.max(x); }
     /** Maximum over {@code axes}. */
-    public static Variable max(Object x, int... axes) { return Reductions.max(Operands.of(x), axes); }
+    public static Variable max(Object x, int... axes) { return Ops.max(x, axes); }
     /** Minimum of all elements. */
-    public static Variable min(Object x) { return Reductions.min(Operands.of(x), null); }
+    public static Variable min(Object x) { return Ops.min(x); }
     /** Minimum over {@code axes}. */
-    public static Variable min(Object x, int... axes) { return Reductions.min(Operands.of(x), axes); }
+    public static Variable min(Object x, int... axes) { return Ops.min(x, axes); }
     /** Index of the maximum of the flattened tensor. */
-    public static Variable argmax(Object x) { return Reductions.argmax(Operands.of(x), null); }
+    public static Variable argmax(Object x) { return Ops.argmax(x); }
     /** Index of the maximum along {@code axis}. */
-    public static Variable argmax(Object x, int axis) { return Reductions.argmax(Operands.of(x), axis); }
+    public static Variable argmax(Object x, int axis) { return Ops.argmax(x, axis); }
     /** Index of the minimum of the flattened tensor. */
-    public static Variable argmin(Object x) { return Reductions.argmin(Operands.of(x), null); }
+    public static Variable argmin(Object x) { return Ops.argmin(x); }
     /** Index of the minimum along {@code axis}. */
-    public static Variable argmin(Object x, int axis) { return Reductions.argmin(Operands.of(x), axis); }
+    public static Variable argmin(Object x, int axis) { return Ops.argmin(x, axis); }
     /** Standard deviation of all elements (ddof 0). */
-    public static Variable std(Object x) { return Reductions.std(Operands.of(x), null); }
+    public static Variable std(Object x) { return Ops.std(x); }
     /** Standard deviation over {@code axes} (ddof 0). */
-    public static Variable std(Object x, int... axes) { return Reductions.std(Operands.of(x), axes); }
+    public static Variable std(Object x, int... axes) { return Ops.std(x, axes); }
     /** Variance of all elements (ddof 0). */
-    public static Variable var(Object x) { return Reductions.var(Operands.of(x), null); }
+    public static Variable var(Object x) { return Ops.var(x); }
     /** Variance over {@code axes} (ddof 0). */
-    public static Variable var(Object x, int... axes) { return Reductions.var(Operands.of(x), axes); }
+    public static Variable var(Object x, int... axes) { return Ops.var(x, axes); }
 
     // ---- linear algebra ----
 
     /** Dot product: vector-vector, matrix-vector, vector-matrix or matrix-matrix. */
-    public static Variable dot(Object a, Object b) { return LinearAlgebra.dot(Operands.of(a), Operands.of(b)); }
+    public static Variable dot(Object a, Object b) { return Ops.dot(a, b); }
     /** Outer product of two vectors. */
-    public static Variable outer(Object a, Object b) { return LinearAlgebra.outer(Operands.of(a), Operands.of(b)); }
+    public static Variable outer(Object a, Object b) { return Ops.outer(a, b); }
 
     // ---- shapes ----
 
     /** Reshape to {@code shape} (one -1 allowed). */
-    public static Variable reshape(Object x, long... shape) { return ShapeOps.reshape(Operands.of(x), shape); }
+    public static Variable reshape(Object x, long... shape) { return Ops.reshape(x, shape); }
     /** Flatten to a vector (C order). */
-    public static Variable flatten(Object x) { return ShapeOps.flatten(Operands.of(x)); }
+    public static Variable flatten(Object x) { return Ops.flatten(x); }
+    /** Theano's {@code T.flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
+    public static Variable flatten(Object x, int outdim) { return ShapeOps.flatten(Operands.of(x), outdim); }
     /** Permute axes; no {@code perm} reverses them. */
-    public static Variable transpose(Object x, int... perm) { return ShapeOps.transpose(Operands.of(x), perm); }
+    public static Variable transpose(Object x, int... perm) { return Ops.transpose(x, perm); }
 
     /** Theano's dimshuffle: axis indices and {@code "x"} (new broadcastable axis). */
     public static Variable dimshuffle(Object x, Object... pattern) {
-        Variable v = Operands.of(x);
-        return Apply.single(DimShuffle.of(v.tensorType(), pattern), v);
+        return Ops.dimshuffle(x, pattern);
     }
 
     /** Join tensors along an existing axis. */
-    public static Variable concatenate(List<?> xs, int axis) { return ShapeOps.concatenate(operands(xs), axis); }
+    public static Variable concatenate(List<?> xs, int axis) { return Ops.concatenate(xs, axis); }
     /** Join tensors along a new axis. */
-    public static Variable stack(List<?> xs, int axis) { return ShapeOps.stack(operands(xs), axis); }
+    public static Variable stack(List<?> xs, int axis) { return Ops.stack(xs, axis); }
     /** The shape of {@code x} as an int64 vector. */
-    public static Variable shape(Object x) { return ShapeOps.shape(Operands.of(x)); }
+    public static Variable shape(Object x) { return Ops.shape(x); }
     /** Zeros of x's shape and dtype. */
-    public static Variable zerosLike(Object x) { return ShapeOps.zerosLike(Operands.of(x)); }
+    public static Variable zerosLike(Object x) { return Ops.zerosLike(x); }
     /** Ones of x's shape and dtype. */
-    public static Variable onesLike(Object x) { return ShapeOps.onesLike(Operands.of(x)); }
+    public static Variable onesLike(Object x) { return Ops.onesLike(x); }
     /** A constant tensor of zeros. */
-    public static Variable zeros(DType dtype, long... shape) { return ShapeOps.zeros(dtype, shape); }
+    public static Variable zeros(DType dtype, long... shape) { return Ops.zeros(dtype, shape); }
     /** A constant tensor of ones. */
-    public static Variable ones(DType dtype, long... shape) { return ShapeOps.ones(dtype, shape); }
+    public static Variable ones(DType dtype, long... shape) { return Ops.ones(dtype, shape); }
     /** {@code [0, 1, ..., stop-1]} as int64. */
-    public static Variable arange(Object stop) { return ShapeOps.arange(0, stop, 1); }
+    public static Variable arange(Object stop) { return Ops.arange(stop); }
     /** {@code [start, start+step, ...)} like numpy.arange. */
-    public static Variable arange(Object start, Object stop, Object step) { return ShapeOps.arange(start, stop, step); }
+    public static Variable arange(Object start, Object stop, Object step) { return Ops.arange(start, stop, step); }
     /** The n x n identity (floatX). */
-    public static Variable eye(long n) { return ShapeOps.eye(n, n, 0, Config.floatX()); }
+    public static Variable eye(long n) { return Ops.eye(n); }
     /** An n x m matrix with ones on diagonal k. */
-    public static Variable eye(long n, long m, int k, DType dtype) { return ShapeOps.eye(n, m, k, dtype); }
+    public static Variable eye(long n, long m, int k, DType dtype) { return Ops.eye(n, m, k, dtype); }
 
     /** Basic indexing (ints, {@link Slice}s, integer scalar variables), as {@link Variable#get}. */
-    public static Variable subtensor(Object x, Object... index) { return Indexing.subtensor(Operands.of(x), index); }
+    public static Variable subtensor(Object x, Object... index) { return Ops.subtensor(x, index); }
 
     // ---- neural-net helpers ----
 
     /** Row-wise softmax of a matrix (or of a vector). */
-    public static Variable softmax(Object x) { return NNet.softmax(Operands.of(x)); }
+    public static Variable softmax(Object x) { return Ops.softmax(x); }
     /** Row-wise log-softmax, computed stably. */
-    public static Variable logSoftmax(Object x) { return NNet.logSoftmax(Operands.of(x)); }
+    public static Variable logSoftmax(Object x) { return Ops.logSoftmax(x); }
     /** {@code -(t*log(p) + (1-t)*log(1-p))} elementwise. */
     public static Variable binaryCrossentropy(Object p, Object target) {
-        return NNet.binaryCrossentropy(Operands.of(p), Operands.of(target));
+        return Ops.binaryCrossentropy(p, target);
     }
     /** {@code -log(p[i, t[i]])} per row, for integer class indices {@code t} (or one-hot rows). */
     public static Variable categoricalCrossentropy(Object p, Object targetIndices) {
-        return NNet.categoricalCrossentropy(Operands.of(p), Operands.of(targetIndices));
+        return Ops.categoricalCrossentropy(p, targetIndices);
     }
 
     // ---- gradients ----
@@ -368,7 +354,7 @@ public final class T extends TensorConstructors {
      * {@code shape} (an {@link IllegalArgumentException} naming both shapes otherwise).
      */
     public static Variable specifyShape(Object x, long... shape) {
-        return Apply.single(new SpecifyShape(java.util.Arrays.stream(shape).boxed().toList()), Operands.of(x));
+        return Ops.specifyShape(x, shape);
     }
 
     /**
@@ -376,12 +362,12 @@ public final class T extends TensorConstructors {
      * computes it, prints {@code message __str__ = <value>} to {@link System#out}.
      */
     public static Variable print(String message, Object x) {
-        return print(message, x, List.of("__str__"), null);
+        return Ops.print(message, x);
     }
 
     /** Like {@link #print(String, Object)}, writing each line to {@code sink} instead of System.out. */
     public static Variable print(String message, Object x, Consumer<String> sink) {
-        return print(message, x, List.of("__str__"), sink);
+        return Ops.print(message, x, sink);
     }
 
     /**
@@ -390,12 +376,12 @@ public final class T extends TensorConstructors {
      * {@code Print(message, attrs=...)}.
      */
     public static Variable print(String message, Object x, List<String> attrs, Consumer<String> sink) {
-        return Apply.single(new Print(message, attrs, sink), Operands.of(x));
+        return Ops.print(message, x, attrs, sink);
     }
 
     /** Theano's {@code T.join(axis, *tensors)}: {@link #concatenate} with the axis first. */
     public static Variable join(int axis, Object... xs) {
-        return concatenate(java.util.Arrays.asList(xs), axis);
+        return Ops.join(axis, xs);
     }
 
     /**
@@ -408,11 +394,4 @@ public final class T extends TensorConstructors {
         return Theano.function(vars, expr).call(args);
     }
 
-    private static List<Variable> operands(List<?> xs) {
-        List<Variable> vs = new ArrayList<>(xs.size());
-        for (Object o : xs) {
-            vs.add(Operands.of(o));
-        }
-        return vs;
-    }
 }

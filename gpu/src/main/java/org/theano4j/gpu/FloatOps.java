@@ -37,8 +37,22 @@ final class FloatOps {
             case SIGN -> helper(single, "t4j_sign_f", a);
             case NEG -> "(-" + a[0] + ")";
             case ABS -> call("fabs" + f, a);
-            case FLOOR, CEIL, SQRT, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, SINH, COSH, TANH ->
-                    call(op.name().toLowerCase(java.util.Locale.ROOT) + f, a);
+            case FLOOR -> call("floor" + f, a);
+            case CEIL -> call("ceil" + f, a);
+            case SQRT -> call("sqrt" + f, a);
+            case EXP -> call("exp" + f, a);
+            case EXP2 -> call("exp2" + f, a);
+            case EXPM1 -> call("expm1" + f, a);
+            case LOG -> call("log" + f, a);
+            case LOG2 -> call("log2" + f, a);
+            case LOG10 -> call("log10" + f, a);
+            case LOG1P -> call("log1p" + f, a);
+            case SIN -> call("sin" + f, a);
+            case COS -> call("cos" + f, a);
+            case TAN -> call("tan" + f, a);
+            case SINH -> call("sinh" + f, a);
+            case COSH -> call("cosh" + f, a);
+            case TANH -> call("tanh" + f, a);
             case ARCTAN -> call("atan" + f, a);
             case ROUND -> call("rint" + f, a);
             case SQR -> "(" + a[0] + " * " + a[0] + ")";

@@ -7,7 +7,9 @@ import org.theano4j.SharedVariable;
 import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.Constant;
 import org.theano4j.graph.Op;
+import org.theano4j.op.Shape;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -103,6 +105,57 @@ public final class MRGRandomStreams {
     /** Uniform draws on {@code nStreams} substreams (Theano's {@code nstreams} argument). */
     public Variable uniform(long[] size, double low, double high, int nStreams) {
         return draw(new MrgDraw(MrgDraw.Kind.UNIFORM, size, low, high), nStreams);
+    }
+
+    /**
+     * Uniform draws in [low, high) of a size known when the function runs, such as {@code x.shape()}
+     * (Theano's {@code uniform(size=x.shape)}). As in Theano, a symbolic size gets
+     * {@code 60 * 256} substreams ({@code guess_n_streams} cannot count its elements).
+     *
+     * @param size an integer vector whose length is known from the graph: a {@code shape()} or a constant
+     * @throws IllegalArgumentException when the length of {@code size} is not known
+     */
+    public Variable uniform(Variable size, double low, double high) {
+        return sizedDraw(MrgDraw.Kind.UNIFORM, size, low, high);
+    }
+
+    /**
+     * Theano's {@code binomial(size, n=1, p, dtype)} with a tensor {@code p} and a run-time size:
+     * {@code cast(uniform(size) < p, dtype)}, the uniforms in floatX ({@code p} broadcasts against them).
+     *
+     * @param size as for {@link #uniform(Variable, double, double)}
+     * @param p the success probabilities, a tensor, a number or an array
+     * @param dtype the sample's dtype (Theano's tutorials ask for floatX)
+     */
+    public Variable binomial(Variable size, Object p, DType dtype) {
+        return T.cast(T.lt(uniform(size, 0.0, 1.0), p), dtype);
+    }
+
+    private Variable sizedDraw(MrgDraw.Kind kind, Variable size, double a, double b) {
+        int ndim = vectorLength(size);
+        int nStreams = Mrg31k3p.MAX_GUESSED_STREAMS;
+        synchronized (this) {
+            MrgState state = new MrgState(nextSubstreams(nStreams));
+            Apply node = Apply.of(new MrgSizedDraw(kind, ndim, a, b), List.of(state, size));
+            state.setDefaultUpdate(node.output(0));
+            entries.add(new Entry(state, node.output(0), nStreams));
+            return node.output(1);
+        }
+    }
+
+    /** Theano's {@code get_vector_length} for the sizes a draw takes: a {@code shape()} or a constant vector. */
+    private static int vectorLength(Variable size) {
+        if (size.ndim() != 1 || !size.dtype().isInteger()) {
+            throw new IllegalArgumentException("MRG draw: size must be an integer vector, got " + size.type().describe());
+        }
+        if (size instanceof Constant c) {
+            return (int) c.value().size();
+        }
+        if (size.owner() != null && size.owner().op() instanceof Shape) {
+            return size.owner().inputs().get(0).ndim();
+        }
+        throw new IllegalArgumentException("MRG draw: the length of size " + size
+                + " is not known from the graph (give a shape() or a constant vector)");
     }
 
     /** Standard normal floatX draws of shape {@code size}. */

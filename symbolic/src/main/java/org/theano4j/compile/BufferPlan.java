@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import org.theano4j.op.Composite;
-import org.theano4j.op.Elemwise;
 import org.theano4j.tensor.DType;
 
 /**
@@ -107,20 +105,19 @@ final class BufferPlan {
     }
 
     /**
-     * The input an elementwise step may overwrite: a planned buffer (not a view) of the output's
+     * The input a step may overwrite ({@link org.theano4j.graph.Op#mayOverwrite}): a planned buffer (not a view) of the output's
      * dtype that dies here and that no other operand of the step reads through a view (writing
      * position i while a transposed or reversed view still has to read it would corrupt that read).
      * Later steps cannot see it: every view's reads count as reads of the buffer it aliases.
      */
     private static int inPlaceInput(Step s, int index, BitSet planned, BitSet[] owners, int[] lastUse) {
-        boolean elementwise = s.node.op() instanceof Composite || s.node.op() instanceof Elemwise;
-        if (!elementwise || s.out.length != 1 || !planned.get(s.out[0])) {
+        if (s.out.length != 1 || !planned.get(s.out[0])) {
             return -1;
         }
         for (int k = 0; k < s.in.length; k++) {
             int slot = s.in[k];
             boolean ownBuffer = planned.get(slot) && owners[slot].cardinality() == 1;
-            if (ownBuffer && lastUse[slot] == index && s.node.input(k).dtype() == s.outDType(0)
+            if (ownBuffer && s.node.op().mayOverwrite(k) && lastUse[slot] == index && s.node.input(k).dtype() == s.outDType(0)
                     && !readThroughView(s, slot, owners)) {
                 return k;
             }

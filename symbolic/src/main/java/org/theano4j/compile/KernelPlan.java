@@ -129,7 +129,7 @@ public final class KernelPlan {
         int[] outputSlots = layout.outputs();
         int[] updateSlots = layout.updates();
         for (int i = 0; i < outputSlots.length; i++) {
-            frame.outputs[i] = take(ws, outputSlots[i]);
+            frame.outputs[i] = frame.borrowOutputs[i] ? borrow(ws, outputSlots[i]) : take(ws, outputSlots[i]);
         }
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
@@ -142,16 +142,27 @@ public final class KernelPlan {
         listener.beforeSteps(args);
         for (int i = 0; i < steps.length; i++) {
             Step step = steps[i];
+            listener.beforeStep(i, step.node, values(ws, step.in));
             long start = System.nanoTime();
             step.run(ws, i);
             long nanos = System.nanoTime() - start;
-            Object[] values = new Object[step.out.length];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = ws.slots[step.out[k]];
-            }
-            listener.afterStep(i, step.node, nanos, values);
+            listener.afterStep(i, step.node, nanos, values(ws, step.in), values(ws, step.out));
         }
         listener.afterSteps();
+    }
+
+    private static Object[] values(Workspace ws, int[] slots) {
+        Object[] values = new Object[slots.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ws.slots[slots[k]];
+        }
+        return values;
+    }
+
+    /** The value of a root slot as it is, no copy (a borrowed output: it may alias internal memory). */
+    private static NDArray borrow(Workspace ws, int slot) {
+        ws.fresh[slot] = false;
+        return (NDArray) ws.slots[slot];
     }
 
     /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */

@@ -30,6 +30,8 @@ final class Step {
     /** The input whose buffer output 0 may overwrite (in-place elementwise), or -1. */
     private int inPlaceInput = -1;
     private Guarded guarded;
+    /** Theano's run-time broadcasting rule, for elementwise nodes (else null). */
+    private final BroadcastCheck broadcastCheck;
 
     /**
      * The guarded segments of a lazy ifelse step: the steps (with their workspace indices) that
@@ -48,7 +50,8 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
         }
-        this.memoShapes = ShapeOnly.test(node.op());
+        this.memoShapes = node.op().shapesFromInputShapesOnly();
+        this.broadcastCheck = BroadcastCheck.forNode(node);
         this.updateOf = new int[out.length];
         java.util.Arrays.fill(updateOf, -1);
         this.group = new int[out.length];
@@ -108,6 +111,9 @@ final class Step {
             args[i] = slots[in[i]];
         }
         try {
+            if (broadcastCheck != null) {
+                broadcastCheck.check(args);
+            }
             long[][] shapes = kernel != null ? state.outputShapes(node.op(), args, memoShapes) : null;
             if (shapes != null) {
                 runKernel(ws, state, shapes);

@@ -3,7 +3,6 @@ package org.theano4j.control;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -11,6 +10,7 @@ import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.op.DTypeRules;
 import org.theano4j.op.Operands;
+import org.theano4j.op.Ops;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -114,7 +114,7 @@ public record IfElse(int size) implements Op {
             if (gz == null || !node.output(i).dtype().isFloat()) {
                 continue;
             }
-            Variable zero = T.zerosLike(gz);
+            Variable zero = Ops.zerosLike(gz);
             grads[1 + i] = ifelse(cond, gz, zero);
             grads[1 + size + i] = ifelse(cond, zero, gz);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.theano4j.Variable;
 import org.theano4j.op.Operands;
+import org.theano4j.op.Ops;
 
 /**
  * Theano 1.0's {@code theano.scan}: a loop whose body is a symbolic graph built once by a Java

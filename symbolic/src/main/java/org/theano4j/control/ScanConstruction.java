@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.Slice;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
@@ -16,6 +15,7 @@ import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
 import org.theano4j.op.Indexing;
 import org.theano4j.op.Operands;
+import org.theano4j.op.Ops;
 import org.theano4j.tensor.DType;
 
 /**
@@ -119,7 +119,7 @@ final class ScanConstruction {
         for (int d = 0; d < x.ndim(); d++) {
             pattern[d + 1] = d;
         }
-        return T.dimshuffle(x, pattern);
+        return Ops.dimshuffle(x, pattern);
     }
 
     private static String tapName(int k) {
@@ -144,8 +144,8 @@ final class ScanConstruction {
         }
         Variable n = null;
         for (Variable s : seqOuter) {
-            Variable len = T.shape(s).get(0);
-            n = n == null ? len : T.minimum(n, len);
+            Variable len = Ops.shape(s).get(0);
+            n = n == null ? len : Ops.minimum(n, len);
         }
         return n;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.theano4j.Slice;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.grad.Gradients;
 import org.theano4j.grad.NullGrad;
@@ -19,6 +18,7 @@ import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.op.Alloc;
 import org.theano4j.op.Indexing;
+import org.theano4j.op.Ops;
 import org.theano4j.op.Shape;
 import org.theano4j.op.SumToShape;
 
@@ -81,8 +81,8 @@ final class ScanGrad {
         if (nothingToDo || withGrad.isEmpty() && floatRec.isEmpty()) {
             return Arrays.asList(result);
         }
-        Variable n = T.sub(T.shape(node.output(0)).get(0), l.window(0));
-        Variable gradSteps = op.truncateGradient() < 0 ? n : T.minimum(n, (long) op.truncateGradient());
+        Variable n = Ops.sub(Ops.shape(node.output(0)).get(0), l.window(0));
+        Variable gradSteps = op.truncateGradient() < 0 ? n : Ops.minimum(n, (long) op.truncateGradient());
         ScanBuilder backward = Scan.builder(this::backwardStep).sequences(backwardSequences(n)).outputsInfo(backwardInfo())
                 .nonSequences(params()).nSteps(gradSteps).goBackwards(true).mode(op.ownMode())
                 .name(op.name() == null ? null : "grad_of_" + op.name());
@@ -111,7 +111,7 @@ final class ScanGrad {
         for (int j : l.recurrent()) {
             for (int k : l.taps().get(j)) {
                 int first = l.window(j) + k;
-                seqs.add(Indexing.subtensor(node.output(j), Slice.of(first, T.add(n, (long) first))));
+                seqs.add(Indexing.subtensor(node.output(j), Slice.of(first, Ops.add(n, (long) first))));
             }
         }
         for (int j : withGrad) {
@@ -124,10 +124,10 @@ final class ScanGrad {
     private List<Object> backwardInfo() {
         List<Object> info = new ArrayList<>();
         for (int j : floatRec) {
-            info.add(T.zerosLike(node.input(l.windowOuter(j))));
+            info.add(Ops.zerosLike(node.input(l.windowOuter(j))));
         }
         for (int p : floatParams) {
-            info.add(T.zerosLike(node.input(l.paramOuter(p))));
+            info.add(Ops.zerosLike(node.input(l.paramOuter(p))));
         }
         for (int i = 0; i < floatSeqs.size(); i++) {
             info.add(Scan.Output.none());
@@ -154,11 +154,11 @@ final class ScanGrad {
             Variable g = withGrad.contains(j) ? args.get(gradAt + withGrad.indexOf(j)) : null;
             if (floatRec.contains(j)) {
                 Variable pending = args.get(windowAt + floatRec.indexOf(j)).get(l.window(j) - 1);
-                g = g == null ? pending : T.add(g, pending);
+                g = g == null ? pending : Ops.add(g, pending);
             }
             if (g != null) {
-                Variable term = T.sum(T.mul(outs.get(j), g));
-                cost = cost == null ? term : T.add(cost, term);
+                Variable term = Ops.sum(Ops.mul(outs.get(j), g));
+                cost = cost == null ? term : Ops.add(cost, term);
             }
         }
         List<Variable> wrt = new ArrayList<>();
@@ -246,15 +246,15 @@ final class ScanGrad {
             int j = floatRec.get(s);
             Variable window = args.get(windowAt + s);
             List<Variable> tapGrads = grads.subList(w, w + l.taps().get(j).size());
-            results.add(stateUndefined(s) ? T.zerosLike(window) : shiftWindow(window, l.taps().get(j), tapGrads, l.window(j)));
+            results.add(stateUndefined(s) ? Ops.zerosLike(window) : shiftWindow(window, l.taps().get(j), tapGrads, l.window(j)));
             w += tapGrads.size();
         }
         for (int i = 0; i < floatParams.size(); i++, w++) {
             Variable acc = args.get(accAt + i);
-            results.add(undefined[w] ? acc : T.add(acc, grads.get(w)));
+            results.add(undefined[w] ? acc : Ops.add(acc, grads.get(w)));
         }
         for (int i = 0; i < floatSeqs.size(); i++, w++) {
-            results.add(undefined[w] ? T.zerosLike(args.get(floatSeqs.get(i))) : grads.get(w));
+            results.add(undefined[w] ? Ops.zerosLike(args.get(floatSeqs.get(i))) : grads.get(w));
         }
         return results;
     }
@@ -277,12 +277,12 @@ final class ScanGrad {
             Variable r = i >= 1 ? window.get(i - 1) : null;
             for (int q = 0; q < taps.size(); q++) {
                 if (m + taps.get(q) == i) {
-                    r = r == null ? tapGrads.get(q) : T.add(r, tapGrads.get(q));
+                    r = r == null ? tapGrads.get(q) : Ops.add(r, tapGrads.get(q));
                 }
             }
             rows.add(r);
         }
-        return T.stack(rows, 0);
+        return Ops.stack(rows, 0);
     }
 
     /** Maps the backward loop's results onto the gradients of the forward node's inputs. */
@@ -311,9 +311,9 @@ final class ScanGrad {
      * zeros alone when no step ran (a loop of no steps cannot tell the shape of its rows).
      */
     private static Variable sequenceGradient(Variable seq, Variable rows, Variable n, Variable gradSteps) {
-        Variable zeros = T.zerosLike(seq);
-        Variable placed = Indexing.incSubtensor(zeros, rows, Slice.of(T.sub(n, gradSteps), n));
-        return IfElse.ifelse(T.gt(gradSteps, 0L), placed, zeros);
+        Variable zeros = Ops.zerosLike(seq);
+        Variable placed = Indexing.incSubtensor(zeros, rows, Slice.of(Ops.sub(n, gradSteps), n));
+        return IfElse.ifelse(Ops.gt(gradSteps, 0L), placed, zeros);
     }
 
     /**
@@ -325,11 +325,11 @@ final class ScanGrad {
         int m = l.window(j);
         Variable g = pending;
         if (op.truncateGradient() >= 0) {
-            Variable s = T.minimum(T.sub(n, gradSteps), (long) m);
-            Variable padded = T.concatenate(List.of(T.zerosLike(pending), pending), 0);
-            g = Indexing.subtensor(padded, Slice.of(T.sub((long) m, s), T.sub((long) (2 * m), s)));
+            Variable s = Ops.minimum(Ops.sub(n, gradSteps), (long) m);
+            Variable padded = Ops.concatenate(List.of(Ops.zerosLike(pending), pending), 0);
+            g = Indexing.subtensor(padded, Slice.of(Ops.sub((long) m, s), Ops.sub((long) (2 * m), s)));
         }
-        return gOut.get(j) == null ? g : T.add(g, Indexing.subtensor(gOut.get(j), Slice.of(null, m)));
+        return gOut.get(j) == null ? g : Ops.add(g, Indexing.subtensor(gOut.get(j), Slice.of(null, m)));
     }
 
     private Variable undefinedFor(Variable input) {

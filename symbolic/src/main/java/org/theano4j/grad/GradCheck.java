@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.theano4j.Function;
-import org.theano4j.T;
 import org.theano4j.Theano;
 import org.theano4j.Variable;
 import org.theano4j.graph.TensorType;
+import org.theano4j.op.Ops;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -93,13 +93,13 @@ public final class GradCheck {
         List<Variable> inputs = inputsFor(values, false);
         Variable out = fn.build(inputs);
         List<Variable> inputs64 = inputsFor(values, true);
-        Variable out64 = T.cast(fn.build(inputs64), DType.FLOAT64);
+        Variable out64 = Ops.cast(fn.build(inputs64), DType.FLOAT64);
         NDArray outValue = Theano.function(inputs, out).callAll(values.toArray()).get(0);
         Random rng = new Random(options.seed());
         for (int test = 0; test < options.nTests(); test++) {
             NDArray projection = randomProjection(rng, outValue.shape());
             List<NDArray> analytic = analytic(inputs, out, projection, floats, values);
-            Function cost64 = Theano.function(inputs64, T.sum(T.mul(out64, T.constant(projection))));
+            Function cost64 = Theano.function(inputs64, Ops.sum(Ops.mul(out64, Ops.constant(projection))));
             for (int k = 0; k < floats.size(); k++) {
                 NDArray numeric = numeric(cost64, values, floats.get(k), options.eps());
                 compare(floats.get(k), analytic.get(k), numeric, absTol, relTol);
@@ -142,7 +142,7 @@ public final class GradCheck {
             for (int d = 0; d < broadcastable.length; d++) {
                 broadcastable[d] = v.shape(d) == 1;
             }
-            vars.add(T.tensor(dtype, broadcastable, "x" + i));
+            vars.add(Ops.tensor(dtype, broadcastable, "x" + i));
         }
         return vars;
     }
@@ -157,7 +157,7 @@ public final class GradCheck {
 
     private static List<NDArray> analytic(List<Variable> inputs, Variable out, NDArray projection, List<Integer> floats,
             List<NDArray> values) {
-        Variable cost = T.sum(T.mul(out, T.constant(projection.astype(out.dtype().isFloat() ? out.dtype() : DType.FLOAT64))));
+        Variable cost = Ops.sum(Ops.mul(out, Ops.constant(projection.astype(out.dtype().isFloat() ? out.dtype() : DType.FLOAT64))));
         List<Variable> wrt = floats.stream().map(inputs::get).toList();
         List<Variable> grads = Gradients.grad(cost, wrt, true);
         for (int k = 0; k < grads.size(); k++) {

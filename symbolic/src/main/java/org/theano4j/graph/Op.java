@@ -28,6 +28,34 @@ public interface Op {
     }
 
     /**
+     * The op's shape rule (Theano's {@code infer_shape}): the lengths of each output's axes from the
+     * lengths of each input's axes ({@code inputShapes}; null entries for non-tensor inputs), built
+     * with {@code dims}, without looking at values. Null when the shape depends on values (or the op
+     * has no rule); then the analysis treats the output lengths as unknown.
+     */
+    default <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return null;
+    }
+
+    /**
+     * Whether {@link #outputShapes} depends on the shapes of the inputs only, never on their values,
+     * so that a plan may memoize it per input shapes. False (asked every call) for ops whose shape
+     * comes from an input's value (alloc, arange, a random draw's size) or that allocate their own outputs.
+     */
+    default boolean shapesFromInputShapesOnly() {
+        return false;
+    }
+
+    /**
+     * Whether the plan may give output 0 the buffer of input {@code input} when that buffer dies at
+     * this node and has the output's dtype (the kernel then writes over it as it reads it). The
+     * default allows only the input the op {@link #destroys()}; elementwise ops allow any input.
+     */
+    default boolean mayOverwrite(int input) {
+        return input == destroys();
+    }
+
+    /**
      * Symbolic gradient: one variable per input (null where disconnected or not differentiable),
      * given the gradients of the cost with respect to each output (null where the cost does not
      * depend on that output).

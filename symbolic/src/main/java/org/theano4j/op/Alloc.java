@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
@@ -28,6 +29,11 @@ public record Alloc() implements Op {
                     + ", more than the template " + template + " (ndim " + template.ndim() + ")");
         }
         return List.of(template.tensorType().withDType(value.dtype()));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(1));
     }
 
     @Override

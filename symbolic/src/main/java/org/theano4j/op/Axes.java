@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 
 /** Axis lists of reductions: validation, and putting reduced axes back as broadcastable ones. */
@@ -63,7 +62,7 @@ final class Axes {
         for (int a = 0; a < ndim; a++) {
             pattern[a] = reduced.contains(a) ? "x" : (Object) k++;
         }
-        return T.dimshuffle(r, pattern);
+        return Ops.dimshuffle(r, pattern);
     }
 
     static int[] toArray(List<Integer> axes) {

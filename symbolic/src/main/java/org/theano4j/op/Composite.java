@@ -2,7 +2,9 @@ package org.theano4j.op;
 
 import java.util.List;
 import org.theano4j.Variable;
+import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
@@ -23,6 +25,21 @@ public record Composite(ScalarExpr expr, int nInputs) implements Op {
             throw new IllegalArgumentException("composite takes " + nInputs + " inputs, got " + inputs.size());
         }
         return List.of(ElemwiseShapes.outputType("composite", inputs, expr.dtype()));
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean mayOverwrite(int input) {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ShapeRules.broadcast(inputShapes, dims);
     }
 
     @Override

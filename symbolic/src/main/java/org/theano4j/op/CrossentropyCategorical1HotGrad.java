@@ -2,7 +2,6 @@ package org.theano4j.op;
 
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -61,11 +60,11 @@ public record CrossentropyCategorical1HotGrad() implements Op {
         Variable t = node.input(2);
         // out[i, j] = -gy[i] * mask[i, j] / p[i, j] with mask[i, j] = (j == t[i])
         Variable classes = ShapeOps.arange(0, Indexing.subtensor(ShapeOps.shape(p), 1), 1);
-        Variable mask = T.eq(T.dimshuffle(classes, "x", 0), T.dimshuffle(t, 0, "x"));
-        Variable gMasked = T.mul(g, mask);
-        Variable ggy = T.neg(Reductions.sum(T.div(gMasked, p), new int[] {1}));
-        Variable gp = T.div(T.mul(gMasked, T.dimshuffle(gy, 0, "x")), T.sqr(p));
-        return Arrays.asList(T.cast(ggy, gy.dtype()), T.cast(gp, p.dtype()), null);
+        Variable mask = Ops.eq(Ops.dimshuffle(classes, "x", 0), Ops.dimshuffle(t, 0, "x"));
+        Variable gMasked = Ops.mul(g, mask);
+        Variable ggy = Ops.neg(Reductions.sum(Ops.div(gMasked, p), new int[] {1}));
+        Variable gp = Ops.div(Ops.mul(gMasked, Ops.dimshuffle(gy, 0, "x")), Ops.sqr(p));
+        return Arrays.asList(Ops.cast(ggy, gy.dtype()), Ops.cast(gp, p.dtype()), null);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -60,6 +61,15 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
             bc[i] = a < 0 || t.isBroadcastable(a);
         }
         return List.of(new TensorType(t.dtype(), bc));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        List<D> out = new ArrayList<>(pattern.size());
+        for (int a : pattern) {
+            out.add(a < 0 ? dims.known(1) : inputShapes.get(0).get(a));
+        }
+        return List.of(out);
     }
 
     @Override
@@ -128,13 +138,13 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
                 keptOut.add(i);
             }
         }
-        Variable g = drop.isEmpty() ? gz : org.theano4j.T.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
+        Variable g = drop.isEmpty() ? gz : Ops.sum(gz, drop.stream().mapToInt(Integer::intValue).toArray());
         Object[] inverse = new Object[inputNdim];
         for (int a = 0; a < inputNdim; a++) {
             int j = pattern.indexOf(a);
             inverse[a] = j < 0 ? "x" : keptOut.indexOf(j);
         }
-        return List.of(org.theano4j.T.dimshuffle(g, inverse));
+        return List.of(Ops.dimshuffle(g, inverse));
     }
 
     @Override
@@ -146,8 +156,34 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
         return sb.append('}').toString();
     }
 
+    /**
+     * Theano's {@code pp} of a dimshuffle: leading new axes are not shown (so the dimshuffles that
+     * broadcasting inserts vanish: {@code x + v} prints as {@code (x + v)}), then the identity
+     * prints as the input, a full reversal as {@code x.T}, anything else as {@code DimShuffle{1, x, 0}(x)}.
+     */
     @Override
     public String format(List<String> inputs) {
-        return inputs.get(0) + "." + displayName();
+        int lead = 0;
+        while (lead < pattern.size() && pattern.get(lead) < 0) {
+            lead++;
+        }
+        List<Integer> rest = pattern.subList(lead, pattern.size());
+        boolean identity = rest.size() == inputNdim;
+        boolean reversed = rest.size() == inputNdim;
+        for (int i = 0; i < rest.size(); i++) {
+            identity &= rest.get(i) == i;
+            reversed &= rest.get(i) == inputNdim - 1 - i;
+        }
+        if (identity) {
+            return inputs.get(0);
+        }
+        if (reversed) {
+            return inputs.get(0) + ".T";
+        }
+        StringBuilder sb = new StringBuilder("DimShuffle{");
+        for (int i = 0; i < rest.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(rest.get(i) < 0 ? "x" : rest.get(i).toString());
+        }
+        return sb.append("}(").append(inputs.get(0)).append(')').toString();
     }
 }

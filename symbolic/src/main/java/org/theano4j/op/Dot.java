@@ -2,10 +2,10 @@ package org.theano4j.op;
 
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -48,6 +48,16 @@ public record Dot() implements Op {
     /** The contracted axis of {@code b}. */
     private static int bAxis(int bNdim) {
         return bNdim == 1 ? 0 : bNdim - 2;
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(ShapeRules.dot(inputShapes.get(0), inputShapes.get(1), dims));
     }
 
     @Override
@@ -140,8 +150,8 @@ public record Dot() implements Op {
         Variable gb;
         switch (a.ndim() * 10 + b.ndim()) {
             case 11 -> { // scalar = v . w
-                ga = T.mul(gz, b);
-                gb = T.mul(gz, a);
+                ga = Ops.mul(gz, b);
+                gb = Ops.mul(gz, a);
             }
             case 21 -> { // vector = M . v
                 ga = LinearAlgebra.outer(gz, b);

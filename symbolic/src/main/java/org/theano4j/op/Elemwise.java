@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
@@ -35,6 +36,21 @@ public record Elemwise(ScalarFn fn) implements Op {
             }
         }
         return compute;
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean mayOverwrite(int input) {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ShapeRules.broadcast(inputShapes, dims);
     }
 
     @Override
@@ -71,7 +87,9 @@ public record Elemwise(ScalarFn fn) implements Op {
         for (int i = 0; i < raw.size(); i++) {
             Variable g = raw.get(i);
             Variable x = node.input(i);
-            result.add(g == null || !x.dtype().isFloat() ? null : Broadcasting.reduceTo(g, x));
+            // an integer input gets a real-valued gradient when the output is real (Theano 1.0)
+            boolean carries = x.dtype().isFloat() || node.output(0).dtype().isFloat() && g != null && g.dtype().isFloat();
+            result.add(g == null || !carries ? null : Broadcasting.reduceTo(g, x));
         }
         return result;
     }

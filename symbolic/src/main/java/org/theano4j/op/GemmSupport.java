@@ -1,7 +1,6 @@
 package org.theano4j.op;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Type;
@@ -63,7 +62,7 @@ final class GemmSupport {
         Variable x = node.input(1);
         Variable y = node.input(2);
         Apply dot = Apply.of(new Dot(), List.of(x, y));
-        List<Variable> g = dot.op().grad(dot, List.of(T.mul(gz, alpha)));
-        return List.of(T.mul(gz, beta), g.get(0), g.get(1));
+        List<Variable> g = dot.op().grad(dot, List.of(Ops.mul(gz, alpha)));
+        return List.of(Ops.mul(gz, beta), g.get(0), g.get(1));
     }
 }

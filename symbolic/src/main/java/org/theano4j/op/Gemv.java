@@ -4,6 +4,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 
 /**
@@ -20,6 +21,16 @@ public record Gemv(double alpha, double beta) implements Op {
     @Override
     public List<Type> outputTypes(List<Variable> inputs) {
         return GemmSupport.outputTypes("Gemv", inputs, 1);
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ShapeRules.gemm(inputShapes, dims);
     }
 
     @Override

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Slice;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -42,6 +42,22 @@ public record Join(int axis) implements Op {
             }
         }
         return List.of(new TensorType(first.dtype(), bc));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        List<D> out = new ArrayList<>(inputShapes.get(0));
+        List<D> joined = new ArrayList<>(inputShapes.size());
+        for (List<D> s : inputShapes) {
+            joined.add(s.get(axis));
+            for (int a = 0; a < out.size(); a++) {
+                if (a != axis) {
+                    out.set(a, dims.same(out.get(a), s.get(a)));
+                }
+            }
+        }
+        out.set(axis, dims.sum(joined));
+        return List.of(out);
     }
 
     @Override
@@ -90,16 +106,16 @@ public record Join(int axis) implements Op {
         long staticOffset = 0;
         Variable dynamicOffset = null;
         for (Variable x : node.inputs()) {
-            Object start = dynamicOffset == null ? (Object) staticOffset : T.add(dynamicOffset, staticOffset);
+            Object start = dynamicOffset == null ? (Object) staticOffset : Ops.add(dynamicOffset, staticOffset);
             if (gz == null || !x.dtype().isFloat()) {
                 grads.add(null);
             } else if (x.tensorType().isBroadcastable(axis)) {
                 Object[] index = leading(Slice.all());
                 index[axis] = start;
-                grads.add(Broadcasting.reduceTo(T.dimshuffle(Indexing.subtensor(gz, index), keepPattern(x)), x));
+                grads.add(Broadcasting.reduceTo(Ops.dimshuffle(Indexing.subtensor(gz, index), keepPattern(x)), x));
             } else {
                 Variable length = Indexing.subtensor(ShapeOps.shape(x), axis);
-                Object stop = T.add(Operands.of(start), length);
+                Object stop = Ops.add(Operands.of(start), length);
                 Object[] index = leading(Slice.all());
                 index[axis] = Slice.of(start, stop);
                 grads.add(Broadcasting.reduceTo(Indexing.subtensor(gz, index), x));
@@ -108,7 +124,7 @@ public record Join(int axis) implements Op {
                 staticOffset++;
             } else {
                 Variable length = Indexing.subtensor(ShapeOps.shape(x), axis);
-                dynamicOffset = dynamicOffset == null ? length : T.add(dynamicOffset, length);
+                dynamicOffset = dynamicOffset == null ? length : Ops.add(dynamicOffset, length);
             }
         }
         return grads;

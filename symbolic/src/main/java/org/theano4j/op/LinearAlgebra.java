@@ -1,7 +1,6 @@
 package org.theano4j.op;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.tensor.DType;
@@ -18,7 +17,7 @@ public final class LinearAlgebra {
      */
     public static Variable dot(Variable a, Variable b) {
         if (a.ndim() == 0 || b.ndim() == 0) {
-            return T.mul(a, b);
+            return Ops.mul(a, b);
         }
         DType common = DTypeRules.common(List.of(a, b), -1);
         return Apply.single(new Dot(), Operands.castTo(a, common), Operands.castTo(b, common));
@@ -28,6 +27,6 @@ public final class LinearAlgebra {
     public static Variable outer(Variable a, Variable b) {
         Variable va = a.ndim() == 1 ? a : ShapeOps.flatten(a);
         Variable vb = b.ndim() == 1 ? b : ShapeOps.flatten(b);
-        return T.mul(T.dimshuffle(va, 0, "x"), T.dimshuffle(vb, "x", 0));
+        return Ops.mul(Ops.dimshuffle(va, 0, "x"), Ops.dimshuffle(vb, "x", 0));
     }
 }

@@ -2,10 +2,10 @@ package org.theano4j.op;
 
 import java.util.Collections;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -18,6 +18,11 @@ public record LogSoftmax() implements Op {
     @Override
     public List<Type> outputTypes(List<Variable> inputs) {
         return List.of(Softmax.checkRowInput("LogSoftmax", inputs, 1));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(0));
     }
 
     @Override
@@ -52,8 +57,8 @@ public record LogSoftmax() implements Op {
             return Collections.singletonList(null);
         }
         Variable out = node.output(0);
-        Variable g = T.sub(gz, T.mul(T.exp(out), SoftmaxGrad.rowSum(gz, out.ndim() - 1)));
-        return List.of(T.cast(g, node.input(0).dtype()));
+        Variable g = Ops.sub(gz, Ops.mul(Ops.exp(out), SoftmaxGrad.rowSum(gz, out.ndim() - 1)));
+        return List.of(Ops.cast(g, node.input(0).dtype()));
     }
 
     @Override

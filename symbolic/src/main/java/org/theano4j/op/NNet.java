@@ -1,6 +1,5 @@
 package org.theano4j.op;
 
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 
@@ -21,7 +20,7 @@ public final class NNet {
 
     /** {@code -(t * log(p) + (1 - t) * log(1 - p))}, elementwise. */
     public static Variable binaryCrossentropy(Variable p, Variable t) {
-        return T.neg(T.add(T.mul(t, T.log(p)), T.mul(T.sub(1, t), T.log(T.sub(1, p)))));
+        return Ops.neg(Ops.add(Ops.mul(t, Ops.log(p)), Ops.mul(Ops.sub(1, t), Ops.log(Ops.sub(1, p)))));
     }
 
     /**
@@ -32,7 +31,7 @@ public final class NNet {
     public static Variable categoricalCrossentropy(Variable p, Variable t) {
         Variable pf = toFloat("categoricalCrossentropy", p);
         if (t.ndim() == p.ndim()) {
-            return T.neg(Reductions.sum(T.mul(t, T.log(pf)), new int[] {p.ndim() - 1}));
+            return Ops.neg(Reductions.sum(Ops.mul(t, Ops.log(pf)), new int[] {p.ndim() - 1}));
         }
         if (p.ndim() == 2 && t.ndim() == 1 && t.dtype().isInteger()) {
             return Apply.single(new CrossentropyCategorical1Hot(), pf, t);

@@ -1,7 +1,6 @@
 package org.theano4j.op;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 
 /**
@@ -22,20 +21,20 @@ final class ProdGrad {
         int nd = x.ndim();
         int[] ax = Axes.toArray(axes);
         Variable gzk = Axes.keepDims(gz, axes, nd);
-        Variable withoutZeros = T.div(T.mul(gzk, Axes.keepDims(prod, axes, nd)), x);
-        Variable isZero = T.eq(x, 0.0);
+        Variable withoutZeros = Ops.div(Ops.mul(gzk, Axes.keepDims(prod, axes, nd)), x);
+        Variable isZero = Ops.eq(x, 0.0);
         Variable zerosPerGroup = Reductions.sum(isZero, ax);
-        Variable singleZeroGroup = Axes.keepDims(T.eq(zerosPerGroup, 1), axes, nd);
-        Variable atSingleZero = T.and(singleZeroGroup, isZero);
+        Variable singleZeroGroup = Axes.keepDims(Ops.eq(zerosPerGroup, 1), axes, nd);
+        Variable atSingleZero = Ops.and(singleZeroGroup, isZero);
         // as Theano: the other elements' product only where it is needed (a single zero, gz != 0)
-        Variable needed = T.mul(T.and(singleZeroGroup, T.neq(gzk, 0.0)), x);
+        Variable needed = Ops.mul(Ops.and(singleZeroGroup, Ops.neq(gzk, 0.0)), x);
         Variable others = Axes.keepDims(productOfNonZeros(needed, ax), axes, nd);
-        Variable noZeroGroup = Axes.keepDims(T.eq(zerosPerGroup, 0), axes, nd);
-        return T.switchOp(noZeroGroup, withoutZeros, T.mul(T.switchOp(atSingleZero, others, 0), gzk));
+        Variable noZeroGroup = Axes.keepDims(Ops.eq(zerosPerGroup, 0), axes, nd);
+        return Ops.switchOp(noZeroGroup, withoutZeros, Ops.mul(Ops.switchOp(atSingleZero, others, 0), gzk));
     }
 
     /** Theano's ProdWithoutZeros on the groups that matter: zeros count as ones. */
     private static Variable productOfNonZeros(Variable v, int[] axes) {
-        return Reductions.prod(T.switchOp(T.eq(v, 0.0), 1, v), axes);
+        return Reductions.prod(Ops.switchOp(Ops.eq(v, 0.0), 1, v), axes);
     }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
@@ -85,6 +85,16 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
             bc[i] = t.isBroadcastable(kept[i]);
         }
         return bc;
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ShapeRules.kept(inputShapes.get(0), axes);
     }
 
     @Override
@@ -182,7 +192,8 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         return switch (kind) {
             case SUM -> p * g.repeats();
             case PROD -> Numerics.unsignedPow(p, g.repeats());
-            default -> p;
+            case MAX, MIN -> p;
+            case MEAN -> throw new IllegalStateException("a mean reduces in floats");
         };
     }
 
@@ -197,7 +208,8 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
                 case SUM -> acc + v * run;
                 case PROD -> acc * Numerics.unsignedPow(v, run);
                 case MAX -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) > 0 ? v : acc;
-                default -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+                case MIN -> i == 0 || (unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc)) < 0 ? v : acc;
+                case MEAN -> throw new IllegalStateException("a mean reduces in floats");
             };
         }
         return acc;
@@ -214,11 +226,11 @@ public record Reduce(Kind kind, List<Integer> axes) implements Op {
         Variable gzk = Axes.keepDims(gz, axes, nd);
         Variable g = switch (kind) {
             case SUM -> ShapeOps.broadcastLike(gzk, x);
-            case MEAN -> T.div(ShapeOps.broadcastLike(gzk, x), T.cast(Reductions.count(x, axes), x.dtype()));
+            case MEAN -> Ops.div(ShapeOps.broadcastLike(gzk, x), Ops.cast(Reductions.count(x, axes), x.dtype()));
             case PROD -> ProdGrad.of(x, node.output(0), gz, axes);
-            case MAX, MIN -> T.mul(gzk, T.eq(x, Axes.keepDims(node.output(0), axes, nd)));
+            case MAX, MIN -> Ops.mul(gzk, Ops.eq(x, Axes.keepDims(node.output(0), axes, nd)));
         };
-        return new ArrayList<>(List.of(T.cast(g, x.dtype())));
+        return new ArrayList<>(List.of(Ops.cast(g, x.dtype())));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.theano4j.op;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
@@ -47,13 +46,13 @@ public final class Reductions {
     public static Variable var(Variable x, int[] axes) {
         List<Integer> resolved = Axes.resolve("var", axes, x.ndim());
         int[] ax = Axes.toArray(resolved);
-        Variable centered = T.sub(x, Axes.keepDims(mean(x, ax), resolved, x.ndim()));
-        return mean(T.sqr(centered), ax);
+        Variable centered = Ops.sub(x, Axes.keepDims(mean(x, ax), resolved, x.ndim()));
+        return mean(Ops.sqr(centered), ax);
     }
 
     /** Standard deviation over {@code axes} (ddof 0). */
     public static Variable std(Variable x, int[] axes) {
-        return T.sqrt(var(x, axes));
+        return Ops.sqrt(var(x, axes));
     }
 
     /** Index of the maximum along {@code axis}, or of the flattened tensor when null (int64). */

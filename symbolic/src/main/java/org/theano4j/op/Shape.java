@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.DType;
@@ -20,6 +21,11 @@ public record Shape() implements Op {
         }
         inputs.get(0).tensorType();
         return List.of(TensorType.of(DType.INT64, 1));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(List.of(dims.known(node.input(0).ndim())));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.theano4j.op;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
@@ -25,6 +24,20 @@ public final class ShapeOps {
         return reshape(x, new long[] {-1});
     }
 
+    /**
+     * Theano's {@code flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into
+     * the last (C order); {@code outdim} 1 is {@link #flatten(Variable)}, otherwise 2 .. x.ndim.
+     */
+    public static Variable flatten(Variable x, int outdim) {
+        if (outdim == 1) {
+            return flatten(x);
+        }
+        if (outdim < 1) {
+            throw new IllegalArgumentException("flatten: outdim " + outdim + " out of bound [1, " + (x.ndim() + 1) + ") for " + x);
+        }
+        return Apply.single(new Flatten(outdim), x);
+    }
+
     /** Axes permuted by {@code perm} (negative entries allowed); an empty {@code perm} reverses them. */
     public static Variable transpose(Variable x, int[] perm) {
         int n = x.ndim();
@@ -36,7 +49,7 @@ public final class ShapeOps {
         for (int i = 0; i < n; i++) {
             pattern[i] = perm.length == 0 ? n - 1 - i : perm[i];
         }
-        return T.dimshuffle(x, pattern);
+        return Ops.dimshuffle(x, pattern);
     }
 
     /** numpy.concatenate along an existing {@code axis}; operands are cast to their common dtype. */
@@ -81,7 +94,7 @@ public final class ShapeOps {
             for (int d = 0, k = 0; d <= ndim; d++) {
                 pattern[d] = d == a ? "x" : (Object) k++;
             }
-            expanded.add(T.dimshuffle(x, pattern));
+            expanded.add(Ops.dimshuffle(x, pattern));
         }
         return concatenate(expanded, a);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -31,6 +32,11 @@ public record Softmax() implements Op {
             throw new IllegalArgumentException(op + ": input " + x + " must be a float vector or matrix, got " + t);
         }
         return t;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(0));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.theano4j.op;
 
 import java.util.List;
-import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -25,6 +25,11 @@ public record SoftmaxGrad() implements Op {
                     + sm.type().describe() + " must have the same dtype and ndim");
         }
         return List.of(sm.tensorType());
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(1));
     }
 
     @Override
@@ -62,10 +67,10 @@ public record SoftmaxGrad() implements Op {
         }
         int last = sm.ndim() - 1;
         // out = (dy - s) * sm with s = rowsum(dy * sm); r = rowsum(g * sm)
-        Variable s = rowSum(T.mul(dy, sm), last);
-        Variable r = rowSum(T.mul(g, sm), last);
+        Variable s = rowSum(Ops.mul(dy, sm), last);
+        Variable r = rowSum(Ops.mul(g, sm), last);
         Variable gdy = Apply.single(new SoftmaxGrad(), g, sm);
-        Variable gsm = T.sub(T.mul(g, T.sub(dy, s)), T.mul(dy, r));
+        Variable gsm = Ops.sub(Ops.mul(g, Ops.sub(dy, s)), Ops.mul(dy, r));
         return List.of(gdy, gsm);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 import org.theano4j.tensor.Shapes;
@@ -48,6 +49,11 @@ public record SpecifyShape(List<Long> shape) implements Op {
             }
         }
         return List.of(x.type());
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(shape.stream().map(dims::known).toList()); // checked at run time
     }
 
     @Override

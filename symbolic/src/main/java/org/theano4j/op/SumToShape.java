@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -23,6 +24,11 @@ public record SumToShape() implements Op {
             throw new IllegalArgumentException("sumToShape: ndim " + g.ndim() + " vs " + x.ndim());
         }
         return List.of(x.withDType(g.dtype()));
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(1));
     }
 
     @Override
@@ -56,7 +62,7 @@ public record SumToShape() implements Op {
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable gz = outputGrads.get(0);
-        return Arrays.asList(org.theano4j.T.add(org.theano4j.T.zerosLike(node.input(0)), gz), null);
+        return Arrays.asList(Ops.add(Ops.zerosLike(node.input(0)), gz), null);
     }
 
     @Override

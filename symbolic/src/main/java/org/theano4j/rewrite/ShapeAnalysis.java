@@ -10,21 +10,7 @@ import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
-import org.theano4j.graph.Op;
-import org.theano4j.op.Alloc;
-import org.theano4j.op.Composite;
-import org.theano4j.op.DimShuffle;
-import org.theano4j.op.Dot;
-import org.theano4j.op.Elemwise;
-import org.theano4j.op.Gemm;
-import org.theano4j.op.Gemv;
-import org.theano4j.op.LogSoftmax;
-import org.theano4j.op.Reduce;
-import org.theano4j.op.Shape;
-import org.theano4j.op.Softmax;
-import org.theano4j.op.SoftmaxGrad;
-import org.theano4j.op.SpecifyShape;
-import org.theano4j.op.SumToShape;
+import org.theano4j.graph.ShapeAlgebra;
 
 /**
  * A static shape analysis (Theano's ShapeFeature, simplified): every tensor variable of a graph
@@ -33,8 +19,9 @@ import org.theano4j.op.SumToShape;
  * non-broadcastable axis have length 1 at run time, so different dims may or may not agree).
  *
  * <p>Graph inputs get a fresh symbol per axis ({@link Dim.Known} 1 where their type is
- * broadcastable: arguments are checked against it); constants get their literal sizes. An
- * elementwise result takes, per axis, the broadcast of its inputs' dims: 1 when all are 1, the
+ * broadcastable: arguments are checked against it); constants get their literal sizes. Each
+ * node's dims come from its op's shape rule ({@link org.theano4j.graph.Op#inferShape}) run over
+ * symbols. An elementwise result takes, per axis, the broadcast of its inputs' dims: 1 when all are 1, the
  * one symbol when all others are 1, else the set of the symbols (the broadcast of the same run
  * time lengths is the same length). A dot, gemv or gemm equates the contracted axes (the op fails
  * otherwise); specifyShape gives its checked lengths. Ops without a rule get fresh symbols.
@@ -58,6 +45,7 @@ public final class ShapeAnalysis {
     private static final Dim ONE = new Dim.Known(1);
     private final Map<Variable, Dim[]> dims = new IdentityHashMap<>();
     private final List<Integer> parent = new ArrayList<>();
+    private final DimAlgebra algebra = new DimAlgebra();
 
     private ShapeAnalysis() {
     }
@@ -128,35 +116,50 @@ public final class ShapeAnalysis {
     }
 
     private void visit(Apply node) {
-        Dim[] out = rule(node);
+        List<List<Dim>> in = new ArrayList<>(node.inputs().size());
+        for (Variable v : node.inputs()) {
+            Dim[] d = of(v);
+            in.add(d == null ? null : Arrays.asList(d));
+        }
+        List<List<Dim>> out = node.op().inferShape(node, in, algebra);
         for (int k = 0; k < node.outputs().size(); k++) {
             Variable o = node.output(k);
             if (o.isTensor()) {
-                dims.put(o, k == 0 && out != null && out.length == o.ndim() ? out : freshDims(o.ndim()));
+                List<Dim> d = out != null && k < out.size() ? out.get(k) : null;
+                dims.put(o, d != null && d.size() == o.ndim() ? d.toArray(Dim[]::new) : freshDims(o.ndim()));
             }
         }
     }
 
-    /** The dims of output 0 by the op's rule, or null for fresh symbols. */
-    private Dim[] rule(Apply node) {
-        Op op = node.op();
-        return switch (op) {
-            case Elemwise e -> broadcast(node.inputs());
-            case Composite c -> broadcast(node.inputs());
-            case DimShuffle ds -> dimShuffle(ds, of(node.input(0)));
-            case SumToShape s -> of(node.input(1)).clone();
-            case Alloc a -> of(node.input(1)).clone();
-            case Dot d -> dot(node.input(0), node.input(1));
-            case Gemv g -> gemm(node);
-            case Gemm g -> gemm(node);
-            case Reduce r -> kept(of(node.input(0)), r.axes());
-            case Softmax s -> of(node.input(0)).clone();
-            case LogSoftmax s -> of(node.input(0)).clone();
-            case SoftmaxGrad s -> of(node.input(1)).clone();
-            case Shape s -> new Dim[] {new Dim.Known(node.input(0).ndim())};
-            case SpecifyShape s -> s.shape().stream().map(Dim.Known::new).toArray(Dim[]::new); // checked at run time
-            default -> null;
-        };
+    /** Lengths as symbols: sums of unknowns are new symbols, required equalities unify. */
+    private final class DimAlgebra implements ShapeAlgebra<Dim> {
+        @Override
+        public Dim known(long length) {
+            return length == 1 ? ONE : new Dim.Known(length);
+        }
+
+        @Override
+        public Dim broadcast(List<Dim> lengths) {
+            return broadcastAxis(lengths.stream().map(ShapeAnalysis.this::canonical).toArray(Dim[]::new));
+        }
+
+        @Override
+        public Dim sum(List<Dim> lengths) {
+            long total = 0;
+            for (Dim d : lengths) {
+                if (!(canonical(d) instanceof Dim.Known k) || k.length() > Long.MAX_VALUE - total) {
+                    return fresh();
+                }
+                total += k.length();
+            }
+            return known(total);
+        }
+
+        @Override
+        public Dim same(Dim a, Dim b) {
+            unify(a, b);
+            return canonical(a) instanceof Dim.Known || !(canonical(b) instanceof Dim.Known) ? a : b;
+        }
     }
 
     private Dim[] broadcast(List<Variable> inputs) {
@@ -198,50 +201,9 @@ public final class ShapeAnalysis {
         return ids.size() == 1 ? new Dim.Sym(ids.first()) : new Dim.Broadcast(List.copyOf(ids));
     }
 
-    private static Dim[] dimShuffle(DimShuffle ds, Dim[] in) {
-        Dim[] out = new Dim[ds.pattern().size()];
-        for (int i = 0; i < out.length; i++) {
-            int a = ds.pattern().get(i);
-            out[i] = a < 0 ? ONE : in[a];
-        }
-        return out;
-    }
 
-    /** numpy.dot: a's axes but the last, then b's axes but the contracted one; the contracted axes are equal. */
-    private Dim[] dot(Variable a, Variable b) {
-        Dim[] da = of(a);
-        Dim[] db = of(b);
-        int bAxis = db.length == 1 ? 0 : db.length - 2;
-        unify(da[da.length - 1], db[bAxis]);
-        Dim[] out = new Dim[da.length - 1 + db.length - 1];
-        System.arraycopy(da, 0, out, 0, da.length - 1);
-        for (int i = 0, k = da.length - 1; i < db.length; i++) {
-            if (i != bAxis) {
-                out[k++] = db[i];
-            }
-        }
-        return out;
-    }
 
-    /** gemv/gemm(z, x, y): the shape of dot(x, y), which z must have. */
-    private Dim[] gemm(Apply node) {
-        Dim[] out = dot(node.input(1), node.input(2));
-        Dim[] z = of(node.input(0));
-        for (int i = 0; i < out.length && i < z.length; i++) {
-            unify(out[i], z[i]);
-        }
-        return out;
-    }
 
-    private static Dim[] kept(Dim[] in, List<Integer> axes) {
-        List<Dim> out = new ArrayList<>();
-        for (int i = 0; i < in.length; i++) {
-            if (!axes.contains(i)) {
-                out.add(in[i]);
-            }
-        }
-        return out.toArray(new Dim[0]);
-    }
 
     private Dim[] freshDims(int ndim) {
         Dim[] d = new Dim[ndim];

@@ -1,6 +1,7 @@
 package org.theano4j.cpu;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -41,19 +42,48 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, Number[] cons
 
     /** The operations of the vector path; all but {@link #TO_BOOL} and {@link #WRAP} mirror a {@link ScalarOp}. */
     enum Code {
-        ADD, SUB, MUL, TRUE_DIV, INT_DIV, MOD, POW, MAXIMUM, MINIMUM, NEG, ABS, SIGN, FLOOR, CEIL, ROUND, SQR, SQRT,
-        INV, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCTAN, SINH, COSH, TANH, SIGMOID, SOFTPLUS,
-        GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR, NOT, SWITCH, CLIP, IDENTITY,
+        ADD(ScalarOp.ADD), SUB(ScalarOp.SUB), MUL(ScalarOp.MUL), TRUE_DIV(ScalarOp.TRUE_DIV),
+        INT_DIV(ScalarOp.INT_DIV), MOD(ScalarOp.MOD), POW(ScalarOp.POW), MAXIMUM(ScalarOp.MAXIMUM),
+        MINIMUM(ScalarOp.MINIMUM), NEG(ScalarOp.NEG), ABS(ScalarOp.ABS), SIGN(ScalarOp.SIGN), FLOOR(ScalarOp.FLOOR),
+        CEIL(ScalarOp.CEIL), ROUND(ScalarOp.ROUND), SQR(ScalarOp.SQR), SQRT(ScalarOp.SQRT), INV(ScalarOp.INV),
+        EXP(ScalarOp.EXP), EXP2(ScalarOp.EXP2), EXPM1(ScalarOp.EXPM1), LOG(ScalarOp.LOG), LOG2(ScalarOp.LOG2),
+        LOG10(ScalarOp.LOG10), LOG1P(ScalarOp.LOG1P), SIN(ScalarOp.SIN), COS(ScalarOp.COS), TAN(ScalarOp.TAN),
+        ARCTAN(ScalarOp.ARCTAN), SINH(ScalarOp.SINH), COSH(ScalarOp.COSH), TANH(ScalarOp.TANH),
+        SIGMOID(ScalarOp.SIGMOID), SOFTPLUS(ScalarOp.SOFTPLUS), GT(ScalarOp.GT), GE(ScalarOp.GE), LT(ScalarOp.LT),
+        LE(ScalarOp.LE), EQ(ScalarOp.EQ), NEQ(ScalarOp.NEQ), AND(ScalarOp.AND), OR(ScalarOp.OR), XOR(ScalarOp.XOR),
+        NOT(ScalarOp.NOT), SWITCH(ScalarOp.SWITCH), CLIP(ScalarOp.CLIP), IDENTITY(ScalarOp.IDENTITY),
         /** Non-zero to 1. */
-        TO_BOOL,
+        TO_BOOL(null),
         /** Integer programs: the register's value wrapped to the width of the instruction's dtype. */
-        WRAP
+        WRAP(null);
+
+        private static final Map<ScalarOp, Code> BY_FN = new EnumMap<>(ScalarOp.class);
+
+        static {
+            for (Code c : values()) {
+                if (c.fn != null) {
+                    BY_FN.put(c.fn, c);
+                }
+            }
+        }
+
+        /** The scalar function this instruction computes (null for {@link #TO_BOOL} and {@link #WRAP}). */
+        final ScalarOp fn;
+
+        Code(ScalarOp fn) {
+            this.fn = fn;
+        }
+
+        /** The instruction that computes {@code fn}. */
+        static Code of(ScalarOp fn) {
+            Code c = BY_FN.get(fn);
+            if (c == null) {
+                throw new IllegalStateException("vector-cpu has no instruction for scalar op " + fn);
+            }
+            return c;
+        }
     }
 
-    /** Ops allowed when the compute dtype is bool (their results are 0/1 again). */
-    private static final Set<ScalarOp> BOOL_SAFE = EnumSet.of(ScalarOp.GT, ScalarOp.GE, ScalarOp.LT, ScalarOp.LE,
-            ScalarOp.EQ, ScalarOp.NEQ, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT, ScalarOp.SWITCH,
-            ScalarOp.MAXIMUM, ScalarOp.MINIMUM, ScalarOp.IDENTITY);
 
     /** Compiles {@code expr}, or returns null when it needs the scalar path (integers mixed with floats, mixed float widths). */
     static ElemProgram compile(ScalarExpr expr) {
@@ -124,7 +154,7 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, Number[] cons
             }
             if (c.fn() instanceof ScalarOp op) {
                 DType compute = c.computeDType();
-                if (compute == DType.BOOL ? !BOOL_SAFE.contains(op) : compute != lanes || !op.acceptsFloat()) {
+                if (compute == DType.BOOL ? !op.isBoolSafe() : compute != lanes || !op.acceptsFloat()) {
                     return false;
                 }
             }
@@ -211,7 +241,7 @@ record ElemProgram(DType lanes, int[] inputs, DType[] inputDTypes, Number[] cons
             if (call.fn() instanceof ScalarCast cast) {
                 return cast.to() == DType.BOOL && call.args().get(0).dtype() != DType.BOOL ? Code.TO_BOOL : Code.IDENTITY;
             }
-            return Code.valueOf(((ScalarOp) call.fn()).name());
+            return Code.of((ScalarOp) call.fn());
         }
 
         ElemProgram build(int result) {

@@ -1,7 +1,5 @@
 package org.theano4j.cpu;
 
-import java.util.EnumSet;
-import java.util.Set;
 import org.theano4j.cpu.ElemProgram.Code;
 import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
@@ -18,12 +16,6 @@ import org.theano4j.tensor.DType;
  * keeps the low bits, so a dirty result needs no wrap. Bool results are always clean.
  */
 final class IntegerEmitter {
-    /** Ops whose result's low bits depend only on the low bits of every operand. */
-    private static final Set<ScalarOp> MODULAR = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.NEG,
-            ScalarOp.SQR, ScalarOp.AND, ScalarOp.OR, ScalarOp.XOR, ScalarOp.NOT, ScalarOp.IDENTITY);
-    /** Ops that may leave the dtype's range on in-range operands. */
-    private static final Set<ScalarOp> OVERFLOWING = EnumSet.of(ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL,
-            ScalarOp.NEG, ScalarOp.SQR, ScalarOp.POW, ScalarOp.ABS, ScalarOp.INT_DIV);
 
     private final ElemProgram.Builder b;
 
@@ -77,13 +69,13 @@ final class IntegerEmitter {
         boolean anyDirty = false;
         for (int i = 0; i < src.length; i++) {
             Val v = emit(call.args().get(i));
-            boolean lazy = MODULAR.contains(op) || (op == ScalarOp.POW && i == 0) || (op == ScalarOp.SWITCH && i > 0);
+            boolean lazy = op.isModular() || (op == ScalarOp.POW && i == 0) || (op == ScalarOp.SWITCH && i > 0);
             src[i] = lazy ? v.reg() : clean(v, call.args().get(i).dtype());
             anyDirty |= lazy && v.dirty();
         }
         DType out = call.dtype();
-        int dst = b.add(Code.valueOf(op.name()), src, compute, out);
-        boolean overflows = anyDirty || OVERFLOWING.contains(op) || (op == ScalarOp.NOT && compute.kind() == 'u');
+        int dst = b.add(Code.of(op), src, compute, out);
+        boolean overflows = anyDirty || op.mayOverflow() || (op == ScalarOp.NOT && compute.kind() == 'u');
         if (out == DType.BOOL && overflows) {
             b.addInPlace(Code.TO_BOOL, dst, out, out);
             return new Val(dst, false);

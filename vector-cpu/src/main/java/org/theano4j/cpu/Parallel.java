@@ -69,6 +69,8 @@ public final class Parallel {
         volatile int next;
         volatile int done;
         volatile Throwable failure;
+        /** The caller, once it parks to wait for the last task. */
+        volatile Thread waiter;
 
         Job(Body body, int tasks) {
             this.body = body;
@@ -85,7 +87,12 @@ public final class Parallel {
                         failure = e;
                     }
                 } finally {
-                    DONE.incrementAndGet(this);
+                    if (DONE.incrementAndGet(this) == tasks) {
+                        Thread w = waiter;
+                        if (w != null) {
+                            LockSupport.unpark(w);
+                        }
+                    }
                 }
             }
         }
@@ -125,15 +132,31 @@ public final class Parallel {
                 }
             }
             j.work();
-            while (j.done < n) {
-                Thread.onSpinWait();
-            }
+            awaitDone(j);
             Throwable f = j.failure;
             if (f instanceof RuntimeException e) {
                 throw e;
             }
             if (f instanceof Error e) {
                 throw e;
+            }
+        }
+
+        /**
+         * Waits for the tasks other members claimed: spins for {@code spinNanos}, then parks until
+         * the last one finishes. A member descheduled by a competing process (a service's other
+         * threads, another JVM) then costs the caller no core while it waits.
+         */
+        private void awaitDone(Job j) {
+            long deadline = System.nanoTime() + spinNanos;
+            while (j.done < j.tasks && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            if (j.done < j.tasks) {
+                j.waiter = Thread.currentThread();
+                while (j.done < j.tasks) {
+                    LockSupport.park(j);
+                }
             }
         }
 

@@ -14,7 +14,6 @@ import org.theano4j.tensor.NDArray;
  * into registers, runs instructions over a block, stores the result register.
  */
 abstract sealed class Registers permits DoubleRegisters, FloatRegisters, LongRegisters {
-    private static final ScalarOp[] SCALAR = scalarOps();
     /** Scratch for bool loads and stores: bytes move in bulk, never one checked segment access each. */
     final byte[] bytes = new byte[Species.BLOCK];
 
@@ -52,7 +51,7 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters, LongReg
 
     /** The scalar function an instruction code mirrors (null for {@link Code#TO_BOOL} and {@link Code#WRAP}). */
     static ScalarOp scalarOp(Code op) {
-        return SCALAR[op.ordinal()];
+        return op.fn;
     }
 
     /** The reference scalar semantics of {@code op} on doubles (bool values are 0/1). */
@@ -63,19 +62,7 @@ abstract sealed class Registers permits DoubleRegisters, FloatRegisters, LongReg
             case XOR -> (a != 0) != (b != 0) ? 1 : 0;
             case NOT -> a == 0 ? 1 : 0;
             case TO_BOOL -> a != 0 ? 1 : 0;
-            default -> SCALAR[op.ordinal()].applyDouble(a, b, c);
+            default -> op.fn.applyDouble(a, b, c);
         };
-    }
-
-    private static ScalarOp[] scalarOps() {
-        ScalarOp[] ops = new ScalarOp[Code.values().length];
-        for (Code c : Code.values()) {
-            try {
-                ops[c.ordinal()] = ScalarOp.valueOf(c.name());
-            } catch (IllegalArgumentException e) {
-                ops[c.ordinal()] = null; // TO_BOOL, WRAP: no scalar op of that name
-            }
-        }
-        return ops;
     }
 }

@@ -56,7 +56,8 @@ final class ShapeKernels {
                     case SUM -> acc + v;
                     case PROD -> acc * v;
                     case MAX -> Math.max(acc, v);
-                    default -> Math.min(acc, v);
+                    case MIN -> Math.min(acc, v);
+                    case MEAN -> throw new IllegalStateException("no integer kernel for a mean");
                 };
             }
             out[0].writeLong(out[0].offset(), acc);

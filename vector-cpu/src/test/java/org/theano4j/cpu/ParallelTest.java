@@ -9,9 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The worker team: every task runs exactly once, failures reach the caller, nested and concurrent calls work. */
 class ParallelTest {
@@ -74,5 +76,22 @@ class ParallelTest {
             assertEquals(1200, f.get());
         }
         pool.shutdown();
+    }
+
+    @Test
+    @Timeout(30)
+    void aCallerWaitingLongerThanTheSpinWindowParksAndWakesWhenTheLastTaskEnds() {
+        for (int job = 0; job < 50; job++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(2);
+            Thread caller = Thread.currentThread();
+            Parallel.run(2, t -> {
+                if (Thread.currentThread() != caller) {
+                    LockSupport.parkNanos(2_000_000); // a worker descheduled for 2 ms, ten spin windows
+                }
+                runs.incrementAndGet(t);
+            });
+            assertEquals(1, runs.get(0), "job " + job);
+            assertEquals(1, runs.get(1), "job " + job);
+        }
     }
 }

@@ -29,10 +29,14 @@ public enum CudaLibraries {
     /** The CUDA driver API. */
     CUDA("cuda", List.of("libcuda.so.1", "libcuda.so"), true, null,
             "libcuda.so.1 not found (no NVIDIA driver)"),
-    /** NVRTC, the runtime CUDA C++ compiler. */
-    NVRTC("nvrtc", List.of("libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12"), false, null,
+    /**
+     * NVRTC, the runtime CUDA C++ compiler. Its companion libnvrtc-builtins, which NVRTC opens by
+     * soname at the first compile, is loaded first by full path from the same folder, so that
+     * open finds it loaded even where the folder is not on {@code LD_LIBRARY_PATH} (the wheels).
+     */
+    NVRTC("nvrtc", List.of("libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12"), false, "nvrtc-builtins",
             "libnvrtc not found (install nvidia-cuda-nvrtc, or set " + LibrarySearch.PATH_ENV + ")"),
-    /** cuBLAS; its companion libcublasLt is loaded first from the same folder. */
+    /** cuBLAS; its companion libcublasLt is loaded first by full path from the same folder. */
     CUBLAS("cublas", List.of("libcublas.so", "libcublas.so.13", "libcublas.so.12"), false, "cublasLt",
             "libcublas not found (install nvidia-cublas, or set " + LibrarySearch.PATH_ENV + ")");
 
@@ -63,7 +67,7 @@ public enum CudaLibraries {
     }
 
     /** The outcome of loading: a lookup and where it came from, or why there is none. */
-    private record Loaded(Optional<SymbolLookup> lookup, String origin, String reason) {
+    private record Loaded(Optional<SymbolLookup> lookup, String origin, String reason, String companion) {
     }
 
     /**
@@ -106,6 +110,25 @@ public enum CudaLibraries {
         return MethodHandles.dropArguments(thrower, 0, type.parameterList());
     }
 
+    /**
+     * Whether the loaded library exports a symbol.
+     *
+     * @param name exported symbol name
+     * @return false also when the library did not load
+     */
+    boolean exports(String name) {
+        return load().lookup().flatMap(lookup -> lookup.find(name)).isPresent();
+    }
+
+    /**
+     * The companion library loaded before this one (libnvrtc-builtins, libcublasLt), where it was found.
+     *
+     * @return its file, or empty (none, or not found next to the library)
+     */
+    public Optional<String> companion() {
+        return Optional.ofNullable(load().companion());
+    }
+
     private static Object fail(String why) {
         throw new UnsatisfiedLinkError(why);
     }
@@ -134,11 +157,9 @@ public enum CudaLibraries {
         }
         Optional<Path> file = LibrarySearch.find(stem, LibrarySearch.defaultFolders());
         if (file.isPresent()) {
-            if (companionStem != null) {
-                LibrarySearch.find(companionStem, List.of(file.get().getParent())).ifPresent(c -> open(c.toString()));
-            }
             try {
-                return new Loaded(Optional.of(open(file.get().toString())), file.get().toString(), null);
+                String companion = loadCompanion(file.get());
+                return new Loaded(Optional.of(open(file.get().toString())), file.get().toString(), null, companion);
             } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
                 failures.add(file.get() + ": " + e.getMessage());
             }
@@ -151,14 +172,24 @@ public enum CudaLibraries {
         }
         String reason = failures.isEmpty() ? notFound
                 : notFound.replace(" not found", " could not be loaded") + ": " + failures.getFirst();
-        return new Loaded(Optional.empty(), null, oneLine(reason));
+        return new Loaded(Optional.empty(), null, oneLine(reason), null);
+    }
+
+    /** Opens the companion found next to {@code library}; returns its path, or null when there is none. */
+    private String loadCompanion(Path library) {
+        if (companionStem == null) {
+            return null;
+        }
+        Optional<Path> companion = LibrarySearch.find(companionStem, List.of(library.getParent()));
+        companion.ifPresent(c -> open(c.toString()));
+        return companion.map(Path::toString).orElse(null);
     }
 
     /** Tries each soname with the dynamic linker; a soname that is simply absent is not a failure worth reporting. */
     private Loaded loadByName(List<String> failures) {
         for (String soname : sonames) {
             try {
-                return new Loaded(Optional.of(open(soname)), soname, null);
+                return new Loaded(Optional.of(open(soname)), soname, null, null);
             } catch (IllegalArgumentException | UnsatisfiedLinkError e) {
                 String msg = String.valueOf(e.getMessage());
                 if (!msg.contains("No such file") && !msg.contains("cannot open shared object file")

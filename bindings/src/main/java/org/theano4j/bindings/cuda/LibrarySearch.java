@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <p>Folders, in order: the system property {@value #PATH_PROPERTY} and the environment
  * variable {@value #PATH_ENV} (path lists), {@code java.library.path},
  * {@code LD_LIBRARY_PATH}, {@code $CUDA_HOME/lib64}, {@code /usr/local/cuda/lib64}, then
- * the Python site-packages folders of the {@code nvidia-*} wheels. Each folder is
+ * the Python site-packages folders of the {@code nvidia-*} wheels, and last {@link #wheelCache}, where
+ * {@code gpu/scripts/cuda-wheels.sh} installs them. Each folder is
  * searched itself and through {@code nvidia/*}{@code /lib} below it, so a
  * site-packages folder can be named directly.
  */
@@ -73,6 +74,7 @@ public final class LibrarySearch {
                 roots.addAll(pythonSitePackages(Path.of(prefix)));
             }
         }
+        roots.add(wheelCache(properties, env));
         Set<Path> out = new LinkedHashSet<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
@@ -81,6 +83,21 @@ public final class LibrarySearch {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The folder {@code gpu/scripts/cuda-wheels.sh} installs the {@code nvidia-*} wheels into by default:
+     * {@code $XDG_CACHE_HOME/theano4j/cuda-wheels}, else {@code ~/.cache/theano4j/cuda-wheels}.
+     *
+     * @param properties system property lookup (for {@code user.home})
+     * @param env environment variables
+     * @return the folder (it may not exist)
+     */
+    static Path wheelCache(UnaryOperator<String> properties, Map<String, String> env) {
+        String cache = env.get("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(String.valueOf(properties.apply("user.home")), ".cache");
+        return base.resolve("theano4j").resolve("cuda-wheels");
     }
 
     /**

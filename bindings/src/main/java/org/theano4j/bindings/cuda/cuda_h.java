@@ -987,4 +987,45 @@ public final class cuda_h {
             throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static final class cuDeviceGetAttribute {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(cuda_h.C_INT, cuda_h.C_POINTER, cuda_h.C_INT, cuda_h.C_INT);
+        static final MethodHandle HANDLE = CudaLibraries.CUDA.downcall("cuDeviceGetAttribute", DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * CUresult cuDeviceGetAttribute(int *pi, CUdevice_attribute attrib, CUdevice dev)
+     * }
+     */
+    public static FunctionDescriptor cuDeviceGetAttribute$descriptor() {
+        return cuDeviceGetAttribute.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * CUresult cuDeviceGetAttribute(int *pi, CUdevice_attribute attrib, CUdevice dev)
+     * }
+     */
+    public static MethodHandle cuDeviceGetAttribute$handle() {
+        return cuDeviceGetAttribute.HANDLE;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * CUresult cuDeviceGetAttribute(int *pi, CUdevice_attribute attrib, CUdevice dev)
+     * }
+     */
+    public static int cuDeviceGetAttribute(MemorySegment pi, int attrib, int dev) {
+        var mh$ = cuDeviceGetAttribute.HANDLE;
+        try {
+            return (int) mh$.invokeExact(pi, attrib, dev);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }

@@ -413,4 +413,165 @@ public final class nvrtc_h {
             throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static final class nvrtcGetCUBINSize {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(nvrtc_h.C_INT, nvrtc_h.C_POINTER, nvrtc_h.C_POINTER);
+        static final MethodHandle HANDLE = CudaLibraries.NVRTC.downcall("nvrtcGetCUBINSize", DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBINSize(nvrtcProgram prog, size_t *cubinSizeRet)
+     * }
+     */
+    public static FunctionDescriptor nvrtcGetCUBINSize$descriptor() {
+        return nvrtcGetCUBINSize.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBINSize(nvrtcProgram prog, size_t *cubinSizeRet)
+     * }
+     */
+    public static MethodHandle nvrtcGetCUBINSize$handle() {
+        return nvrtcGetCUBINSize.HANDLE;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBINSize(nvrtcProgram prog, size_t *cubinSizeRet)
+     * }
+     */
+    public static int nvrtcGetCUBINSize(MemorySegment prog, MemorySegment cubinSizeRet) {
+        var mh$ = nvrtcGetCUBINSize.HANDLE;
+        try {
+            return (int) mh$.invokeExact(prog, cubinSizeRet);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final class nvrtcGetCUBIN {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(nvrtc_h.C_INT, nvrtc_h.C_POINTER, nvrtc_h.C_POINTER);
+        static final MethodHandle HANDLE = CudaLibraries.NVRTC.downcall("nvrtcGetCUBIN", DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBIN(nvrtcProgram prog, char *cubin)
+     * }
+     */
+    public static FunctionDescriptor nvrtcGetCUBIN$descriptor() {
+        return nvrtcGetCUBIN.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBIN(nvrtcProgram prog, char *cubin)
+     * }
+     */
+    public static MethodHandle nvrtcGetCUBIN$handle() {
+        return nvrtcGetCUBIN.HANDLE;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetCUBIN(nvrtcProgram prog, char *cubin)
+     * }
+     */
+    public static int nvrtcGetCUBIN(MemorySegment prog, MemorySegment cubin) {
+        var mh$ = nvrtcGetCUBIN.HANDLE;
+        try {
+            return (int) mh$.invokeExact(prog, cubin);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final class nvrtcGetNumSupportedArchs {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(nvrtc_h.C_INT, nvrtc_h.C_POINTER);
+        static final MethodHandle HANDLE = CudaLibraries.NVRTC.downcall("nvrtcGetNumSupportedArchs", DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetNumSupportedArchs(int *numArchs)
+     * }
+     */
+    public static FunctionDescriptor nvrtcGetNumSupportedArchs$descriptor() {
+        return nvrtcGetNumSupportedArchs.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetNumSupportedArchs(int *numArchs)
+     * }
+     */
+    public static MethodHandle nvrtcGetNumSupportedArchs$handle() {
+        return nvrtcGetNumSupportedArchs.HANDLE;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetNumSupportedArchs(int *numArchs)
+     * }
+     */
+    public static int nvrtcGetNumSupportedArchs(MemorySegment numArchs) {
+        var mh$ = nvrtcGetNumSupportedArchs.HANDLE;
+        try {
+            return (int) mh$.invokeExact(numArchs);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final class nvrtcGetSupportedArchs {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(nvrtc_h.C_INT, nvrtc_h.C_POINTER);
+        static final MethodHandle HANDLE = CudaLibraries.NVRTC.downcall("nvrtcGetSupportedArchs", DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetSupportedArchs(int *supportedArchs)
+     * }
+     */
+    public static FunctionDescriptor nvrtcGetSupportedArchs$descriptor() {
+        return nvrtcGetSupportedArchs.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetSupportedArchs(int *supportedArchs)
+     * }
+     */
+    public static MethodHandle nvrtcGetSupportedArchs$handle() {
+        return nvrtcGetSupportedArchs.HANDLE;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * nvrtcResult nvrtcGetSupportedArchs(int *supportedArchs)
+     * }
+     */
+    public static int nvrtcGetSupportedArchs(MemorySegment supportedArchs) {
+        var mh$ = nvrtcGetSupportedArchs.HANDLE;
+        try {
+            return (int) mh$.invokeExact(supportedArchs);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }

@@ -1,0 +1,38 @@
+package org.theano4j.examples.dltut;
+
+import org.junit.jupiter.api.Test;
+import org.theano4j.examples.data.FashionMnist;
+
+/**
+ * Each tutorial program on the bundled Fashion-MNIST subset, against the Python originals run
+ * by Theano 1.0.5 on the same subset with the same seeds and the same arguments
+ * ({@code examples/scripts/dltut/dltut_reference.py}'s {@code ARGS}).
+ */
+class DeepLearningTutorialsTest {
+    private static final FashionMnist.Splits DATA = FashionMnist.subset();
+
+    @Test
+    void logisticSgd() {
+        TutorialReference.check("logistic_sgd", LogisticSgd.sgdOptimizationMnist(0.13, 2, DATA, 100), 1e-6);
+    }
+
+    @Test
+    void mlp() {
+        TutorialReference.check("mlp", Mlp.testMlp(0.01, 0.0, 0.0001, 2, DATA, 20, 500), 1e-6);
+    }
+
+    @Test
+    void dA() {
+        TutorialReference.check("dA", DA.testDA(0.1, 1, DATA, 20), 1e-9 * 400);
+    }
+
+    @Test
+    void sdA() {
+        TutorialReference.check("SdA", SdA.testSdA(0.1, 1, 0.001, 1, DATA, 1), 1e-6);
+    }
+
+    @Test
+    void rbm() {
+        TutorialReference.check("rbm", Rbm.testRbm(0.1, 1, DATA, 20, 20, 1, 500), 1e-9 * 1000);
+    }
+}

@@ -1,0 +1,100 @@
+package org.theano4j.examples.dltut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.theano4j.SharedVariable;
+
+/**
+ * The reference numbers of the tutorials' Python originals ({@code dltut/theano-1.0.5.txt},
+ * written by {@code examples/scripts/dltut/dltut_reference.py}), and the comparison of a Java
+ * port's {@link TrainingLog} with them: the same keys, each epoch's number to the precision the
+ * original printed it with, each parameter's sum, sum of absolute values and sum of squares to
+ * float64 round-off.
+ */
+final class TutorialReference {
+    private static final Map<String, Map<String, Double>> REF = read("/dltut/theano-1.0.5.txt");
+
+    private TutorialReference() {
+    }
+
+    private static Map<String, Map<String, Double>> read(String resource) {
+        try (InputStream in = TutorialReference.class.getResourceAsStream(resource)) {
+            Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(" ");
+                m.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], Double.parseDouble(f[2]));
+            }
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A parameter's sum may cancel: it agrees to 1e-9 of the sum of absolute values; other sums
+     * (of absolute values, of squares, of what rbm tiles) to 1e-9 relative, and 1e-8 after rbm's
+     * Gibbs chains; the numbers an epoch prints to {@code epochTolerance} (absolute).
+     */
+    private static double tolerance(Map<String, Double> ref, String key, double epochTolerance) {
+        double r = Math.abs(ref.get(key));
+        String abs = key.replaceAll("\\.sum$", ".abssum");
+        if (key.endsWith(".sum") && ref.containsKey(abs)) {
+            return 1e-9 * ref.get(abs) + 1e-12;
+        }
+        if (key.startsWith("tile")) {
+            return 1e-8 * Math.max(1, r);
+        }
+        return key.contains(".param") ? 1e-9 * r : epochTolerance;
+    }
+
+    /** The log's keys equal the reference's; every number agrees within {@link #tolerance}. */
+    static void check(String program, TrainingLog log, double epochTolerance) {
+        Map<String, Double> ref = REF.get(program);
+        Map<String, Double> got = new LinkedHashMap<>(log.values());
+        List<List<SharedVariable>> models = log.models();
+        for (int m = 0; m < models.size(); m++) {
+            for (int i = 0; i < models.get(m).size(); i++) {
+                SharedVariable p = models.get(m).get(i);
+                double[] v = p.getValue().toDoubleArray();
+                double sum = 0;
+                double abs = 0;
+                double sq = 0;
+                for (double d : v) {
+                    sum += d;
+                    abs += Math.abs(d);
+                    sq += d * d;
+                }
+                String prefix = "model" + m + ".param" + i + "." + (p.name() == null ? "None" : p.name());
+                got.put(prefix + ".sum", sum);
+                got.put(prefix + ".abssum", abs);
+                got.put(prefix + ".sqsum", sq);
+            }
+        }
+        TreeSet<String> want = new TreeSet<>();
+        ref.keySet().stream().filter(k -> !k.endsWith(".seconds")).forEach(want::add);
+        assertEquals(want, new TreeSet<>(got.keySet()), program + ": keys");
+        List<String> off = new ArrayList<>();
+        for (String k : want) {
+            double r = ref.get(k);
+            double g = got.get(k);
+            double tol = tolerance(ref, k, epochTolerance);
+            if (!(Math.abs(g - r) <= tol)) {
+                off.add(k + ": java " + g + ", reference " + r + " (tolerance " + tol + ")");
+            }
+        }
+        assertTrue(off.isEmpty(), program + " differs from the reference:\n" + String.join("\n", off));
+    }
+}
