@@ -1,7 +1,7 @@
 package org.theano4j.op.nnet;
 
-import org.theano4j.Variable;
 import org.theano4j.op.Ops;
+import org.theano4j.Variable;
 
 /**
  * The activations of {@code theano.tensor.nnet} that Theano 1.0 defines as graphs of elementwise

@@ -3,8 +3,8 @@ package org.theano4j.op.nnet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.Variable;
 import org.theano4j.op.Ops;
+import org.theano4j.Variable;
 import org.theano4j.op.Reductions;
 
 /**

@@ -2,11 +2,11 @@ package org.theano4j.op.nnet;
 
 import java.util.Arrays;
 import java.util.List;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
 import org.theano4j.graph.Type;
-import org.theano4j.op.Ops;
 import org.theano4j.tensor.NDArray;
 
 /**

@@ -1,12 +1,12 @@
 package org.theano4j.op.nnet;
 
 import java.util.List;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.op.DTypeRules;
 import org.theano4j.op.Elemwise;
 import org.theano4j.op.Operands;
-import org.theano4j.op.Ops;
 import org.theano4j.op.ScalarFn;
 import org.theano4j.tensor.DType;
 
