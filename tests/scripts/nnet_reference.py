@@ -80,6 +80,7 @@ CONV = [
 def conv_cases():
     for i, (name, xs, ws, border, sub, dil, flip) in enumerate(CONV):
         for dtype in ("float64", "float32"):
+            theano.config.floatX = dtype
             x, w = T.tensor4("x", dtype=dtype), T.tensor4("w", dtype=dtype)
             out = T.nnet.conv2d(x, w, border_mode=border, subsample=sub, filter_dilation=dil, filter_flip=flip)
             c, d, e = T.tensor4("c", dtype=dtype), T.tensor4("d", dtype=dtype), T.tensor4("e", dtype=dtype)
@@ -124,6 +125,7 @@ def pool_cases():
             if mode == "average_exc_pad" and max(pad) > 0:
                 continue  # Theano's AveragePoolGrad refuses it
             for dtype in ("float64", "float32"):
+                theano.config.floatX = dtype
                 x = T.TensorType(dtype, (False,) * len(xs))("x")
                 out = pool.pool_2d(x, ws=ws, ignore_border=ib, stride=st, pad=pad, mode=mode)
                 c = T.TensorType(dtype, (False,) * len(xs))("c")
@@ -150,6 +152,7 @@ def act_cases():
     base = np.concatenate([np.array([-5.0, -3.0, -2.9, -1.7, -0.5, 0.0, 0.5, 1.0, 2.0, 3.4, 3.5, 6.0, 7.0]),
                            np.random.RandomState(7).uniform(-8, 8, size=40)])
     for dtype in ("float64", "float32"):
+        theano.config.floatX = dtype
         x = T.vector("x", dtype=dtype)
         xv = base.astype(dtype)
         cv = rng(8, base.shape, dtype)
@@ -181,6 +184,7 @@ BN = [
 def bn_cases():
     for i, (name, xs, axes, full) in enumerate(BN):
         for dtype in ("float64", "float32"):
+            theano.config.floatX = dtype
             nd = len(xs)
             ax = (0,) if axes == "per-activation" else ((0,) + tuple(range(2, nd)) if axes == "spatial" else axes)
             pshape = tuple(1 if k in ax else s for k, s in enumerate(xs)) if full else \
@@ -211,6 +215,9 @@ def bn_cases():
             store("bn", "%s_%s" % (name, dtype), dtype, [("x", fmt(xs)), ("axes", axes_s), ("p", fmt(pshape)),
                                                        ("epsilon", 2e-4), ("factor", 0.3)], arrays)
 
+
+# Each case runs with floatX set to its dtype, as a float32 user of Theano runs (with floatX=float64, Python
+# numbers such as relu's alpha or batch norm's epsilon become float64 constants and upcast float32 graphs).
 
 def main(out_dir):
     assert theano.__version__.startswith("1.0.5"), theano.__version__

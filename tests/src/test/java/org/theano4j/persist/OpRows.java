@@ -167,6 +167,17 @@ final class OpRows {
                     return Theano.function(List.of(m, t), List.of(p, T.logSoftmax(m), T.categoricalCrossentropy(p, t),
                             T.binaryCrossentropy(T.sigmoid(m), T.gt(m, 0).astype(DType.FLOAT64))), o);
                 }, M, new long[] {2, 0}),
+                new Row("conv2d, pool_2d, ultra_fast_sigmoid and their gradients", o -> {
+                    Variable x = T.dtensor4("x");
+                    Variable w = T.dtensor4("w");
+                    Variable c = T.nnet.conv2d(x, w, org.theano4j.ConvOptions.defaults().borderMode("half").subsample(1, 2));
+                    Variable cost = T.sum(T.sqr(T.signal.pool.pool2d(c, new int[] {2, 2}, false)))
+                            .add(T.sum(T.signal.pool.pool2d(c, new int[] {2, 2}, true, null, new int[] {1, 0}, "average_inc_pad")))
+                            .add(T.sum(T.nnet.ultraFastSigmoid(c)));
+                    List<Variable> g = T.grad(cost, List.of(x, w));
+                    return Theano.function(List.of(x, w), List.of(cost, g.get(0), g.get(1), T.grad(T.sum(T.sqr(g.get(0))), w)), o);
+                }, NDArray.of(new double[] {0.5, -1.5, 2.0, 0.0, 3.25, -0.75, 1.0, 0.25, -2.0, 1.5, 0.75, -0.5}).reshape(1, 1, 3, 4),
+                        NDArray.of(new double[] {1.0, -0.5, 0.25, 2.0}).reshape(2, 1, 2, 1)),
                 new Row("print to System.out", o -> {
                     Variable x = T.dvector("x");
                     return Theano.function(List.of(x), T.print("x is", x).mul(2), o);
