@@ -32,7 +32,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${wheels[*]}" ] \
 fi
 mkdir -p "$target"
 # --target installs the files only (no venv needed); --no-deps: the three wheels need nothing else.
-if ! "$python" -m pip install --quiet --no-deps --disable-pip-version-check --upgrade \
+if ! "$python" -m pip install --quiet --no-deps --disable-pip-version-check --upgrade --retries 0 \
         --target "$target" "${wheels[@]}" >&2; then
     echo "cuda-wheels.sh: pip could not install ${wheels[*]}" >&2
     exit 3

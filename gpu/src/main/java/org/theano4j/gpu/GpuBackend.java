@@ -26,6 +26,9 @@ import org.theano4j.op.ScalarExpr;
  */
 public final class GpuBackend implements Backend {
 
+    private static final System.Logger LOG = System.getLogger("org.theano4j.gpu");
+    private static final java.util.Set<String> HOST_OPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final String name;
     private final String device;
     private final Supplier<Optional<String>> unavailable;
@@ -96,12 +99,17 @@ public final class GpuBackend implements Backend {
         if (unavailable.get().isPresent()) {
             return null;
         }
-        return switch (node.op()) {
+        Kernel k = switch (node.op()) {
             case Composite c -> elementwise(c.expr(), node.inputs());
             case Elemwise e -> elementwise(asExpr(e, node), node.inputs());
             case Dot d -> dot(node);
             default -> null;
         };
+        if (k == null && HOST_OPS.add(node.op().displayName())) {
+            LOG.log(System.Logger.Level.INFO, "theano4j " + name + ": " + node.op().displayName()
+                    + " has no GPU kernel here; it runs on the host, its device inputs copied back");
+        }
+        return k;
     }
 
     /** The single function of an elementwise node as a tree over its inputs. */

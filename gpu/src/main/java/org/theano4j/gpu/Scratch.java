@@ -45,6 +45,11 @@ final class Scratch {
     private record Blocks(Device device, Device.Memory[] all) implements Runnable {
         @Override
         public void run() {
+            try {
+                device.enter(); // the cleaner's thread has no current context
+            } catch (RuntimeException e) {
+                return; // the driver went away (JVM shutdown): nothing left to release
+            }
             for (Device.Memory m : all) {
                 try {
                     if (m != null) {
