@@ -11,7 +11,7 @@ mirrors=${2:-/work/.mirror}
 command -v g++ >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q g++ >&2; }
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
 "$venv/bin/python" -m pip install -q numpy==2.4.6 scipy==1.17.1 filelock==4.0.8 setuptools==84.0.0 \
-    toolz==1.1.0 multipledispatch==1.0.0 >&2
+    toolz==1.1.0 multipledispatch==1.0.0 six >&2
 eval "$("$here/../../benchmarks/python/sources.sh" "$venv/src" "$mirrors")"
 for d in "$UNIFICATION_SRC" "$CONS_SRC" "$ETUPLES_SRC" "$KANREN_SRC"; do
   "$venv/bin/python" -m pip install -q --no-deps "$d" >&2

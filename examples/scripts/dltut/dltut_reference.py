@@ -3,6 +3,10 @@ lisa-lab/DeepLearningTutorials commit 11c4651, code/) on the Fashion-MNIST subse
 examples and writes the reference numbers the Java ports are tested against.
 
     python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm
+    DLTUT_DATA=/usr/share/datasets/fashion-mnist DLTUT_EPOCHS=1 python dltut_reference.py OUT PROGRAM ...
+
+DLTUT_DATA reads the full data set instead of the subset (the same split); DLTUT_EPOCHS then runs
+the tutorials' default arguments with that many epochs (the README's timing table).
 
 With Theano 1.0.5 (tests/scripts/theano-venv.sh; THEANO_FLAGS='cxx=,blas.ldflags=,device=cpu,floatX=float64')
 the files run as they are. With DLTUT_PYTENSOR=1 (examples/scripts/pytensor-venv.sh) `import theano`
@@ -34,8 +38,8 @@ import time
 import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SUBSET = os.path.join(HERE, "..", "..", "src", "main", "resources", "org", "theano4j", "examples", "data",
-                      "fashion-mnist-subset")
+SUBSET = os.environ.get("DLTUT_DATA") or os.path.join(
+    HERE, "..", "..", "src", "main", "resources", "org", "theano4j", "examples", "data", "fashion-mnist-subset")
 if os.environ.get("DLTUT_PYTENSOR"):
     sys.path.insert(0, os.path.join(HERE, "pytensor_shim"))
 sys.path.insert(0, HERE)
@@ -58,6 +62,15 @@ ARGS = {
     "SdA": ("test_SdA", dict(pretraining_epochs=1, training_epochs=1)),
     "rbm": ("test_rbm", dict(training_epochs=1, n_samples=1)),
 }
+if os.environ.get("DLTUT_EPOCHS"):
+    _n = int(os.environ["DLTUT_EPOCHS"])
+    ARGS = {
+        "logistic_sgd": ("sgd_optimization_mnist", dict(n_epochs=_n)),
+        "mlp": ("test_mlp", dict(n_epochs=_n)),
+        "dA": ("test_dA", dict(training_epochs=_n)),
+        "SdA": ("test_SdA", dict(pretraining_epochs=_n, training_epochs=_n)),
+        "rbm": ("test_rbm", dict(training_epochs=_n)),
+    }
 MODELS = {"logistic_sgd": "LogisticRegression", "mlp": "MLP", "dA": "dA", "SdA": "SdA", "rbm": "RBM"}
 
 
@@ -70,7 +83,7 @@ def read_idx(name):
 
 
 def load_data(dataset):
-    print("... loading data (Fashion-MNIST subset instead of %s)" % dataset)
+    print("... loading data (Fashion-MNIST from %s instead of %s)" % (SUBSET, dataset))
     images = read_idx("train-images-idx3-ubyte.gz").reshape(-1, 784)
     labels = read_idx("train-labels-idx1-ubyte.gz")
     n_train = len(labels) - len(labels) // 6

@@ -14,6 +14,7 @@ package org.theano4j;
  * the function that a later call (from any thread) overwrites and {@link Function#close()} frees.
  * Read such an output before the next call or copy it. Outputs that the last step computes into a
  * new array (most outputs) are the same with or without borrow: they are never copied.
+ * Borrow flags are not part of a saved function ({@link Function#save}): a loaded one copies.
  */
 public final class Out {
     private final Variable variable;

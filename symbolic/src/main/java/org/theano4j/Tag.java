@@ -22,8 +22,9 @@ import org.theano4j.graph.TensorType;
  * <p>Missing values: {@code ignore} skips the node silently, {@code warn} logs one line
  * ({@code System.Logger} {@code org.theano4j.testvalue}), {@code raise} throws naming the input.
  * Graph rewrites inside {@code Theano.function} and {@code T.grad}'s stabilization run with test
- * values off (Theano's {@code compute_test_value_opt = 'off'}). A scan's inner graph is built
- * from placeholders without test values (with {@code raise}, build scans with the flag off).
+ * values off (Theano's {@code compute_test_value_opt = 'off'}). A scan's step is built from
+ * placeholders without test values: its inner nodes are skipped (even with {@code raise}), and
+ * the scan node itself gets its values from the outer ones (Theano also fills the inner ones).
  */
 public final class Tag {
     private final Variable variable;

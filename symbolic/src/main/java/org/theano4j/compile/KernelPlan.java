@@ -3,6 +3,7 @@ package org.theano4j.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.HostSync;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.tensor.NDArray;
@@ -129,7 +130,9 @@ public final class KernelPlan {
         int[] outputSlots = layout.outputs();
         int[] updateSlots = layout.updates();
         for (int i = 0; i < outputSlots.length; i++) {
+            HostSync.toHost(ws.slots[outputSlots[i]]);
             frame.outputs[i] = frame.borrowOutputs[i] ? borrow(ws, outputSlots[i]) : take(ws, outputSlots[i]);
+            HostSync.release(frame.outputs[i]);
         }
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
@@ -146,7 +149,11 @@ public final class KernelPlan {
             long start = System.nanoTime();
             step.run(ws, i);
             long nanos = System.nanoTime() - start;
-            listener.afterStep(i, step.node, nanos, values(ws, step.in), values(ws, step.out));
+            Object[] ins = values(ws, step.in);
+            Object[] outs = values(ws, step.out);
+            HostSync.toHost(ins);
+            HostSync.toHost(outs);
+            listener.afterStep(i, step.node, nanos, ins, outs);
         }
         listener.afterSteps();
     }

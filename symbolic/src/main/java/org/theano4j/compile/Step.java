@@ -2,6 +2,7 @@ package org.theano4j.compile;
 
 import java.util.Arrays;
 import org.theano4j.Printing;
+import org.theano4j.backend.HostSync;
 import org.theano4j.backend.Kernel;
 import org.theano4j.control.IfElse;
 import org.theano4j.graph.Apply;
@@ -185,7 +186,11 @@ final class Step {
 
     private void runEvaluate(Workspace ws, Object[] args) {
         Op op = node.op();
+        HostSync.toHost(args);
         Object[] results = op.evaluate(args);
+        if (op.destroys() >= 0) {
+            HostSync.release(args[op.destroys()]);
+        }
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);
@@ -195,6 +200,7 @@ final class Step {
     /** Lazy ifelse: evaluates the condition's branch only, then hands its values to the outputs. */
     private void runGuarded(Workspace ws) {
         IfElse op = (IfElse) node.op();
+        HostSync.toHost(ws.slots[in[0]]);
         boolean then = IfElse.isTrue(ws.slots[in[0]]);
         Step[] segment = then ? guarded.then() : guarded.otherwise();
         int[] index = then ? guarded.thenIndex() : guarded.otherwiseIndex();

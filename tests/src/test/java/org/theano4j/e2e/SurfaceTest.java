@@ -137,6 +137,12 @@ class SurfaceTest {
         assertEquals(4, T.tensor4s(2)[1].ndim());
         assertEquals(3, T.tensor3s("p", "q")[0].ndim());
         assertEquals(0, T.vectors(0).length);
+        Variable[] typed = T.dmatrices(3);
+        assertEquals(3, typed.length);
+        assertEquals(DType.FLOAT64, typed[2].dtype());
+        assertEquals(DType.INT16, T.wtensor7s(2)[0].dtype());
+        assertEquals(5, T.btensor5s(1)[0].ndim());
+        assertThrows(IllegalArgumentException.class, () -> T.lvectors(-2));
         assertThrows(IllegalArgumentException.class, () -> T.vectors(-1));
         // the new types run: a 5-d int16 sum over one axis
         Variable t = T.wtensor5("t");

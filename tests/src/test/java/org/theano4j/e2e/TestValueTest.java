@@ -106,6 +106,19 @@ class TestValueTest {
     }
 
     @Test
+    void scansBuildWithTheFlagOnAndTheirOutputsHaveValues() {
+        // the step's inner graph has no test values (skipped, even with raise); the scan node is evaluated on the outer ones
+        Variable a = T.dvector("a");
+        a.tag().testValue(new double[] {2, 3});
+        Variable last = withFlag("raise", () -> {
+            org.theano4j.control.ScanResult r = T.scan(s -> List.of(s.get(0).mul(s.get(1))), List.of(),
+                    List.of(T.onesLike(a)), List.of(a), 3);
+            return r.output().get(-1).sum();
+        });
+        assertEquals(8 + 27, ((NDArray) last.tag().testValue()).item());
+    }
+
+    @Test
     void aTestValueMustFitTheVariable() {
         Variable x = T.dmatrix("x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.tag().testValue(new double[] {1, 2}));

@@ -15,14 +15,16 @@ import java.util.TreeSet;
 import org.theano4j.SharedVariable;
 
 /**
- * The reference numbers of the tutorials' Python originals ({@code dltut/theano-1.0.5.txt},
- * written by {@code examples/scripts/dltut/dltut_reference.py}), and the comparison of a Java
+ * The reference numbers of the tutorials' Python originals ({@code dltut/theano-1.0.5.txt}, and
+ * for the programs without MRG random streams {@code dltut/pytensor-2.38.3.txt}, both written by
+ * {@code examples/scripts/dltut/dltut_reference.py}), and the comparison of a Java
  * port's {@link TrainingLog} with them: the same keys, each epoch's number to the precision the
  * original printed it with, each parameter's sum, sum of absolute values and sum of squares to
  * float64 round-off.
  */
 final class TutorialReference {
-    private static final Map<String, Map<String, Double>> REF = read("/dltut/theano-1.0.5.txt");
+    private static final Map<String, Map<String, Double>> THEANO = read("/dltut/theano-1.0.5.txt");
+    private static final Map<String, Map<String, Double>> PYTENSOR = read("/dltut/pytensor-2.38.3.txt");
 
     private TutorialReference() {
     }
@@ -62,7 +64,13 @@ final class TutorialReference {
 
     /** The log's keys equal the reference's; every number agrees within {@link #tolerance}. */
     static void check(String program, TrainingLog log, double epochTolerance) {
-        Map<String, Double> ref = REF.get(program);
+        check(program, log, epochTolerance, THEANO.get(program), "Theano 1.0.5");
+        if (PYTENSOR.containsKey(program)) {
+            check(program, log, epochTolerance, PYTENSOR.get(program), "PyTensor 2.38.3");
+        }
+    }
+
+    private static void check(String program, TrainingLog log, double epochTolerance, Map<String, Double> ref, String oracle) {
         Map<String, Double> got = new LinkedHashMap<>(log.values());
         List<List<SharedVariable>> models = log.models();
         for (int m = 0; m < models.size(); m++) {
@@ -85,7 +93,7 @@ final class TutorialReference {
         }
         TreeSet<String> want = new TreeSet<>();
         ref.keySet().stream().filter(k -> !k.endsWith(".seconds")).forEach(want::add);
-        assertEquals(want, new TreeSet<>(got.keySet()), program + ": keys");
+        assertEquals(want, new TreeSet<>(got.keySet()), program + ": keys of " + oracle);
         List<String> off = new ArrayList<>();
         for (String k : want) {
             double r = ref.get(k);
@@ -95,6 +103,6 @@ final class TutorialReference {
                 off.add(k + ": java " + g + ", reference " + r + " (tolerance " + tol + ")");
             }
         }
-        assertTrue(off.isEmpty(), program + " differs from the reference:\n" + String.join("\n", off));
+        assertTrue(off.isEmpty(), program + " differs from " + oracle + ":\n" + String.join("\n", off));
     }
 }

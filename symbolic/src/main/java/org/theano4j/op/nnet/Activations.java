@@ -1,6 +1,6 @@
 package org.theano4j.op.nnet;
 
-import org.theano4j.T;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 
 /**
@@ -22,25 +22,25 @@ public final class Activations {
         if (alpha instanceof Number n) {
             double a = n.doubleValue();
             // folded here, so that a Java number stays a weak scalar (a float32 x stays float32, as in Theano)
-            return a == 0 ? T.mul(0.5, T.add(x, T.abs(x))) : T.add(T.mul(0.5 * (1 + a), x), T.mul(0.5 * (1 - a), T.abs(x)));
+            return a == 0 ? Ops.mul(0.5, Ops.add(x, Ops.abs(x))) : Ops.add(Ops.mul(0.5 * (1 + a), x), Ops.mul(0.5 * (1 - a), Ops.abs(x)));
         }
-        Variable f1 = T.mul(0.5, T.add(1, alpha));
-        Variable f2 = T.mul(0.5, T.sub(1, alpha));
-        return T.add(T.mul(f1, x), T.mul(f2, T.abs(x)));
+        Variable f1 = Ops.mul(0.5, Ops.add(1, alpha));
+        Variable f2 = Ops.mul(0.5, Ops.sub(1, alpha));
+        return Ops.add(Ops.mul(f1, x), Ops.mul(f2, Ops.abs(x)));
     }
 
     /** {@code elu(x, alpha) = switch(x > 0, x, alpha * expm1(x))}. */
     public static Variable elu(Variable x, Object alpha) {
-        return T.switchOp(T.gt(x, 0), x, T.mul(alpha, T.expm1(x)));
+        return Ops.switchOp(Ops.gt(x, 0), x, Ops.mul(alpha, Ops.expm1(x)));
     }
 
     /** {@code selu(x) = scale * elu(x, alpha)} with Theano's constants. */
     public static Variable selu(Variable x) {
-        return T.mul(SELU_SCALE, elu(x, SELU_ALPHA));
+        return Ops.mul(SELU_SCALE, elu(x, SELU_ALPHA));
     }
 
     /** {@code hard_sigmoid(x) = clip(x * 0.2 + 0.5, 0, 1)}. */
     public static Variable hardSigmoid(Variable x) {
-        return T.clip(T.add(T.mul(x, 0.2), 0.5), 0, 1);
+        return Ops.clip(Ops.add(Ops.mul(x, 0.2), 0.5), 0, 1);
     }
 }

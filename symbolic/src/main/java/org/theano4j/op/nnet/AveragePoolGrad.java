@@ -2,7 +2,7 @@ package org.theano4j.op.nnet;
 
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -60,7 +60,7 @@ public record AveragePoolGrad(PoolParams params) implements Op {
             return Arrays.asList(null, null);
         }
         Variable x = node.input(0);
-        return List.of(T.zerosLike(x), Apply.single(new Pool(params), Conv.castLike(ggx, x)));
+        return List.of(Ops.zerosLike(x), Apply.single(new Pool(params), Conv.castLike(ggx, x)));
     }
 
     @Override

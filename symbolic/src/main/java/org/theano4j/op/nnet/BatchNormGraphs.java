@@ -3,7 +3,7 @@ package org.theano4j.op.nnet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.op.Reductions;
 
@@ -64,15 +64,15 @@ public final class BatchNormGraphs {
         Params p = Params.of("batch_normalization_train", x, axes, gamma, beta);
         Variable mean = keep(Reductions.mean(x, axes), axes, x.ndim());
         Variable var = keep(Reductions.var(x, axes), axes, x.ndim());
-        Variable invstd = T.div(1.0, T.sqrt(T.add(var, epsilon)));
-        Variable out = T.add(T.mul(T.sub(x, mean), T.mul(p.full(gamma), invstd)), p.full(beta));
+        Variable invstd = Ops.div(1.0, Ops.sqrt(Ops.add(var, epsilon)));
+        Variable out = Ops.add(Ops.mul(Ops.sub(x, mean), Ops.mul(p.full(gamma), invstd)), p.full(beta));
         List<Variable> results = new ArrayList<>(List.of(out, p.back(mean), p.back(invstd)));
         if (runningMean != null) {
             p.check("running_mean", runningMean);
             p.check("running_var", runningVar);
-            Variable m = T.cast(groupSize(x, axes), x.dtype());
-            Variable rm = T.add(T.mul(p.full(runningMean), 1.0 - factor), T.mul(mean, factor));
-            Variable rv = T.add(T.mul(p.full(runningVar), 1.0 - factor), T.mul(T.mul(T.div(m, T.sub(m, 1)), var), factor));
+            Variable m = Ops.cast(groupSize(x, axes), x.dtype());
+            Variable rm = Ops.add(Ops.mul(p.full(runningMean), 1.0 - factor), Ops.mul(mean, factor));
+            Variable rv = Ops.add(Ops.mul(p.full(runningVar), 1.0 - factor), Ops.mul(Ops.mul(Ops.div(m, Ops.sub(m, 1)), var), factor));
             results.add(p.back(rm));
             results.add(p.back(rv));
         }
@@ -86,8 +86,8 @@ public final class BatchNormGraphs {
         Params p = Params.of("batch_normalization_test", x, axes, gamma, beta);
         p.check("mean", mean);
         p.check("var", var);
-        Variable scale = T.div(p.full(gamma), T.sqrt(T.add(p.full(var), epsilon)));
-        return T.add(T.mul(T.sub(x, p.full(mean)), scale), p.full(beta));
+        Variable scale = Ops.div(p.full(gamma), Ops.sqrt(Ops.add(p.full(var), epsilon)));
+        return Ops.add(Ops.mul(Ops.sub(x, p.full(mean)), scale), p.full(beta));
     }
 
     private static void checkEpsilon(double epsilon) {
@@ -100,7 +100,7 @@ public final class BatchNormGraphs {
     private static Variable groupSize(Variable x, int[] axes) {
         Variable m = x.shape(axes[0]);
         for (int i = 1; i < axes.length; i++) {
-            m = T.mul(m, x.shape(axes[i]));
+            m = Ops.mul(m, x.shape(axes[i]));
         }
         return m;
     }
@@ -112,7 +112,7 @@ public final class BatchNormGraphs {
         for (int d = 0; d < ndim; d++) {
             pattern[d] = Arrays.binarySearch(axes, d) >= 0 ? "x" : (Object) next++;
         }
-        return T.dimshuffle(r, pattern);
+        return Ops.dimshuffle(r, pattern);
     }
 
     /** How the parameters relate to the input: full ndim, or one axis per non-normalized axis. */
@@ -156,7 +156,7 @@ public final class BatchNormGraphs {
             for (int i = 0; i < kept.length; i++) {
                 pattern[i] = kept[i];
             }
-            return T.dimshuffle(v, pattern);
+            return Ops.dimshuffle(v, pattern);
         }
     }
 }

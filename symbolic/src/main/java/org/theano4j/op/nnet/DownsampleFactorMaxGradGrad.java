@@ -2,7 +2,7 @@ package org.theano4j.op.nnet;
 
 import java.util.Arrays;
 import java.util.List;
-import org.theano4j.T;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
@@ -75,7 +75,7 @@ public record DownsampleFactorMaxGradGrad(PoolParams params) implements Op {
         }
         Variable x = node.input(0);
         Variable z = node.input(1);
-        return List.of(T.zerosLike(x), T.zerosLike(z), Apply.single(new MaxPoolGrad(params), x, z, Conv.castLike(gz, x)));
+        return List.of(Ops.zerosLike(x), Ops.zerosLike(z), Apply.single(new MaxPoolGrad(params), x, z, Conv.castLike(gz, x)));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.theano4j.op.nnet;
 
 import java.util.List;
-import org.theano4j.T;
+import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.op.DTypeRules;
@@ -68,8 +68,8 @@ public record UltraFastSigmoid() implements ScalarFn {
 
     @Override
     public List<Variable> grad(List<Variable> inputs, Variable output, Variable outputGrad) {
-        Variable a = T.abs(T.mul(0.5, inputs.get(0)));
-        Variable slope = T.switchOp(T.lt(a, 1.7), T.div(1.5, T.sqr(T.add(1, a))), T.switchOp(T.lt(a, 3), MID_SLOPE, 0));
-        return List.of(T.mul(outputGrad, T.mul(0.25, slope)));
+        Variable a = Ops.abs(Ops.mul(0.5, inputs.get(0)));
+        Variable slope = Ops.switchOp(Ops.lt(a, 1.7), Ops.div(1.5, Ops.sqr(Ops.add(1, a))), Ops.switchOp(Ops.lt(a, 3), MID_SLOPE, 0));
+        return List.of(Ops.mul(outputGrad, Ops.mul(0.25, slope)));
     }
 }
