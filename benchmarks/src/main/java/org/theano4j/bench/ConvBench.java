@@ -17,7 +17,7 @@ import org.theano4j.tensor.NDArray;
  * {@code T.nnet.conv2d} forward, float64, on the CPU backend (im2col + packed GEMM) against a
  * direct loop (per output row: broadcast-FMA of each filter tap over the row in Vector API lanes,
  * images split over the same worker team), on LeNet5's two layers and a 3x3 'half' layer. Prints
- * the median of 7 timed rounds of each and GFLOP/s (2 * flops of the multiply-adds).
+ * the median of 7 timed rounds of each (after at least 100 calls and 3 s of warm-up: on a busy machine C2 needs ~50 calls) and GFLOP/s (2 * flops of the multiply-adds).
  * Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar org.theano4j.bench.ConvBench}.
  */
 public final class ConvBench {
@@ -73,8 +73,9 @@ public final class ConvBench {
     }
 
     private static double median(Runnable r) {
-        for (int i = 0; i < 5; i++) {
-            r.run();
+        long warm = System.nanoTime();
+        for (int i = 0; i < 100 || System.nanoTime() - warm < 3_000_000_000L; i++) {
+            r.run();   // long enough for C2 to compile the loops (a few calls run interpreted)
         }
         double[] t = new double[7];
         for (int i = 0; i < t.length; i++) {

@@ -87,6 +87,22 @@ class NnetBackendParityTest {
         compare(List.of(xv), List.of(out, gx, gg), List.of(x), true, mode);
     }
 
+    @org.junit.jupiter.api.Test
+    void emptyBatchesChannelsAndFiltersGiveEmptyOrZeroResults() {
+        long[][][] shapes = {{{0, 2, 5, 5}, {3, 2, 2, 2}}, {{2, 0, 5, 5}, {3, 0, 2, 2}}, {{2, 2, 5, 5}, {0, 2, 2, 2}}};
+        for (long[][] s : shapes) {
+            Variable xv = T.dtensor4("x");
+            Variable fv = T.dtensor4("f");
+            Variable out = T.nnet.conv2d(xv, fv, ConvOptions.defaults().borderMode("half"));
+            List<Variable> outs = new ArrayList<>(List.of(out));
+            outs.addAll(T.grad(T.sum(T.sqr(out)), List.of(xv, fv)));
+            compare(List.of(xv, fv), outs, List.of(NDArray.ones(DType.FLOAT64, s[0]), NDArray.ones(DType.FLOAT64, s[1])), true,
+                    java.util.Arrays.deepToString(s));
+            Variable p = T.signal.pool.pool2d(xv, new int[] {2, 2}, true);
+            compare(List.of(xv), List.of(p, T.grad(T.sum(T.sqr(p)), xv)), List.of(NDArray.ones(DType.FLOAT64, s[0])), true, "pool");
+        }
+    }
+
     private static void compare(List<Variable> in, List<Variable> outs, List<NDArray> args, boolean exact, String what) {
         Function cpu = Theano.function(in, outs);
         Function ref = Theano.function(in, outs, Theano.options().device("reference"));

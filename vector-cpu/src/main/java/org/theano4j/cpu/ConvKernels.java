@@ -2,6 +2,7 @@ package org.theano4j.cpu;
 
 import java.lang.foreign.MemorySegment;
 import org.theano4j.backend.Kernel;
+import org.theano4j.graph.Op;
 import org.theano4j.op.nnet.AbstractConv2d;
 import org.theano4j.op.nnet.AbstractConv2dGradInputs;
 import org.theano4j.op.nnet.AbstractConv2dGradWeights;
@@ -27,7 +28,7 @@ final class ConvKernels {
     }
 
     /** The kernel for a convolution op over float inputs, or null. */
-    static Kernel of(Kind kind, DType dtype, org.theano4j.graph.Op op) {
+    static Kernel of(Kind kind, DType dtype, Op op) {
         if (!dtype.isFloat()) {
             return null;
         }

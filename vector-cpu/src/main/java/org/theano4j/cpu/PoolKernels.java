@@ -37,13 +37,14 @@ final class PoolKernels {
         }
         long[] shape = a[0].shape();
         PoolLoops.Windows w = PoolLoops.Windows.of(params, shape[shape.length - 2], shape[shape.length - 1]);
-        long planes = w.inPlane() == 0 ? 0 : a[0].size() / w.inPlane();
-        if (planes == 0 || w.outPlane() == 0 && kind == Kind.FORWARD) {
-            if (kind != Kind.FORWARD && kind != Kind.MAX_GRAD_GRAD) {
-                out.fill(0);
-            }
+        if (out.size() == 0) {
             return;
         }
+        if (w.outPlane() == 0) {
+            out.fill(0);   // a gradient where no window exists
+            return;
+        }
+        long planes = a[0].size() / w.inPlane();
         long work = planes * (long) (w.inPlane() + w.outPlane());
         int tasks = work < 65536 ? 1 : Parallel.tasksFor(planes, Math.max(1, 16384 / (w.inPlane() + w.outPlane())));
         long step = (planes + tasks - 1) / tasks;

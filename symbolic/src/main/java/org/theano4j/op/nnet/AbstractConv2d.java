@@ -34,6 +34,11 @@ public record AbstractConv2d(ConvParams params) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         return new Object[] {ConvReference.forward(geometry(inputs), x, (NDArray) inputs[1], x.dtype())};

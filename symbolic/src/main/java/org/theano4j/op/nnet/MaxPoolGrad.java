@@ -6,6 +6,7 @@ import org.theano4j.op.Ops;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -27,6 +28,16 @@ public record MaxPoolGrad(PoolParams params) implements Op {
     @Override
     public long[][] outputShapes(Object[] inputs) {
         return new long[][] {PoolShapes.checkPooled("MaxPoolGrad", params, inputs, "maxout", "output gradient")};
+    }
+
+    @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return List.of(inputShapes.get(0));
     }
 
     @Override

@@ -27,6 +27,11 @@ public record Pool(PoolParams params) implements Op {
     }
 
     @Override
+    public boolean shapesFromInputShapesOnly() {
+        return true;
+    }
+
+    @Override
     public Object[] evaluate(Object[] inputs) {
         NDArray x = (NDArray) inputs[0];
         long[] shape = PoolShapes.outShape(params, x.shape());
