@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the gpu module's tests tagged "gpu" with the JUnit console launcher, on a machine that
+# Runs the gpu module's tests tagged "gpu" (and "cuda-libs": real NVRTC compiles) with the JUnit console launcher, on a machine that
 # has an NVIDIA GPU but neither Java nor Maven: everything it needs is carried there (see
 # "Running the GPU tests elsewhere" in gpu/README.md for preparing it).
 #
@@ -10,7 +10,8 @@
 #                   the repository root; default: the target/classes folders of tensor,
 #                   symbolic, bindings and gpu, and gpu/target/test-classes
 #
-# Environment: JUNIT_JAR (default gpu/target/junit/junit-platform-console-standalone-*.jar),
+# Environment: TESTS_ROOT (the test classes to scan, a folder or jar; default gpu/target/test-classes),
+# JUNIT_JAR (default gpu/target/junit/junit-platform-console-standalone-*.jar),
 # REPORTS_DIR (default $OUT/gpu-test-reports when OUT is set, else gpu/target/gpu-test-reports),
 # THEANO4J_CUDA_LIB_PATH (default: the site-packages of python3, where the nvidia-* wheels put
 # NVRTC and cuBLAS). A GPU that cannot be used fails the run (-Dtheano4j.gpu.require=true)
@@ -46,8 +47,8 @@ for e in "${entries[@]}"; do
     [ -e "$p" ] || die "class path entry $e is missing (build with ./mvnw -pl gpu -am test-compile and carry it)"
     cp="${cp:+$cp:}$p"
 done
-tests="$root/gpu/target/test-classes"
-[ -d "$tests" ] || die "no $tests (build with ./mvnw -pl gpu -am test-compile and carry it)"
+tests="${TESTS_ROOT:-$root/gpu/target/test-classes}"
+[ -e "$tests" ] || die "no $tests (build with ./mvnw -pl gpu -am test-compile and carry it)"
 
 junit="${JUNIT_JAR:-}"
 if [ -z "$junit" ]; then
@@ -75,5 +76,5 @@ echo "java: $("$java" -version 2>&1 | head -n 1); junit: $(basename "$junit"); r
 exec "$java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xss4m \
     -Dtheano4j.gpu.require=true \
     -jar "$junit" execute \
-    --class-path "$cp" --scan-class-path "$tests" --include-tag gpu --fail-if-no-tests \
+    --class-path "$cp" --scan-class-path "$tests" --include-tag gpu --include-tag cuda-libs --fail-if-no-tests \
     --details=tree --disable-banner "${report_opts[@]}" "$@"

@@ -12,6 +12,7 @@ module org.theano4j.symbolic {
     exports org.theano4j.control;
     exports org.theano4j.grad;
     exports org.theano4j.op to org.theano4j.cpu, org.theano4j.gpu, org.theano4j.rng;
+    exports org.theano4j.op.nnet to org.theano4j.cpu, org.theano4j.gpu;
     exports org.theano4j.persist to org.theano4j.rng;
     exports org.theano4j.compile to org.theano4j.rng;
 

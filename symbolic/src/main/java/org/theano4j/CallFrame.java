@@ -18,9 +18,10 @@ final class CallFrame {
     final boolean[] held;
     private final NDArray[] scalarArgs;
 
-    CallFrame(KernelPlan plan) {
+    CallFrame(KernelPlan plan, boolean[] borrowOutputs) {
         ws = plan.newWorkspace();
         frame = new Frame(plan);
+        System.arraycopy(borrowOutputs, 0, frame.borrowOutputs, 0, borrowOutputs.length);
         held = new boolean[frame.shared.length];
         scalarArgs = new NDArray[frame.args.length];
     }
@@ -28,7 +29,8 @@ final class CallFrame {
     /**
      * A 0-d array of {@code dtype} owned by this frame for argument {@code input}: a Java scalar
      * argument is written into it instead of allocating. Safe because a plan never lets an input's
-     * buffer escape (outputs that alias inputs are copied).
+     * buffer escape (outputs that alias inputs are copied),
+     * except a borrowed output ({@link Out}), which is documented to alias it.
      */
     NDArray scalarArg(int input, DType dtype) {
         NDArray s = scalarArgs[input];

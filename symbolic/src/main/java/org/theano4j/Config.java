@@ -29,7 +29,16 @@ public final class Config {
         return Flags.get("device");
     }
 
-    /** The default compilation mode: {@code FAST_RUN} or {@code FAST_COMPILE}. */
+    /**
+     * Whether and how test values are computed while graphs are built (Theano's
+     * {@code config.compute_test_value}): {@code off} (default), {@code ignore}, {@code warn} or
+     * {@code raise}; see {@link Tag}.
+     */
+    public static String computeTestValue() {
+        return Flags.get("computeTestValue");
+    }
+
+    /** The default compilation mode: {@code FAST_RUN}, {@code FAST_COMPILE} or {@code DebugMode}. */
     public static String mode() {
         return Flags.get("mode");
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.theano4j.backend.Backend;
 import org.theano4j.backend.Backends;
 import org.theano4j.backend.Confinement;
+import org.theano4j.compile.DebugModeCheck;
 import org.theano4j.compile.GraphSpec;
 import org.theano4j.compile.InputSpec;
 import org.theano4j.compile.KernelPlan;
@@ -55,6 +56,10 @@ public final class Function implements AutoCloseable {
     private final ProfileStats profile;
     private final StepListener listener;
     private final Pool<CallFrame> frames;
+    /** Per output, whether it is borrowed ({@link Out}): handed out without a copy. */
+    private final boolean[] borrowOutputs;
+    /** DebugMode's checks, or null. */
+    private final DebugModeCheck debug;
     /** Whether a call holds locks while it runs (it updates shared state). */
     private final boolean holdsWhileRunning;
     /** The call on this thread that holds shared-state locks while it runs, if any. */
@@ -62,6 +67,16 @@ public final class Function implements AutoCloseable {
 
     /** Created by {@link Theano#function}. */
     public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options) {
+        this(graph, plan, backend, single, options, null);
+    }
+
+    /** Created by {@link Theano#function} in DebugMode: {@code debug} checks every call ({@code null}: none). */
+    public Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options, DebugModeCheck debug) {
+        this(graph, plan, backend, single, options, new boolean[graph.outputs().size()], debug);
+    }
+
+    private Function(GraphSpec graph, KernelPlan plan, Backend backend, boolean single, FunctionOptions options,
+            boolean[] borrowOutputs, DebugModeCheck debug) {
         this.graph = graph;
         this.plan = plan;
         this.backend = backend;
@@ -81,8 +96,20 @@ public final class Function implements AutoCloseable {
         this.profile = options.isProfile() ? new ProfileStats(options.functionName(), plan.nodes()) : null;
         NanGuard guard = options.nanGuardChecks() == null ? null
                 : new NanGuard(options.nanGuardChecks(), ins.stream().map(s -> describe() + " " + s.label()).toList());
-        this.listener = StepListener.both(guard, profile != null ? profile.listener() : null);
-        this.frames = new Pool<>(() -> new CallFrame(plan), CallFrame::close);
+        this.debug = debug;
+        StepListener monitor = options.monitorMode() != null ? options.monitorMode().listener() : null;
+        this.listener = StepListener.both(StepListener.both(guard, profile != null ? profile.listener() : null),
+                StepListener.both(monitor, debug));
+        this.borrowOutputs = borrowOutputs.clone();
+        this.frames = new Pool<>(() -> new CallFrame(plan, this.borrowOutputs), CallFrame::close);
+    }
+
+    /** This function with outputs borrowed per {@code borrow} ({@link Out}): same graph and plan, own buffers. */
+    Function borrowing(boolean[] borrow) {
+        if (borrow.length != borrowOutputs.length) {
+            throw new IllegalStateException("borrow flags for " + borrow.length + " outputs, the function has " + borrowOutputs.length);
+        }
+        return new Function(graph, plan, backend, single, options, borrow, debug);
     }
 
     /** Calls a function that has exactly one output. A lone Java array is one argument. */
@@ -165,6 +192,9 @@ public final class Function implements AutoCloseable {
             }
             offerUpdateTargets(ws.frame.updateTargets);
             execute(ws, state);
+            if (debug != null) {
+                debug.checkCall(ws.frame);
+            }
             commit(ws.frame.updates);
             committed = true;
         } finally {
@@ -295,6 +325,10 @@ public final class Function implements AutoCloseable {
      * updates when {@code deleteUpdates}. The optimized graph is reused: only the plan is rebuilt.
      */
     public Function copy(Map<? extends SharedVariable, ? extends SharedVariable> swap, boolean deleteUpdates) {
+        return org.theano4j.graph.TestValues.suspended(() -> copyGraph(swap, deleteUpdates));
+    }
+
+    private Function copyGraph(Map<? extends SharedVariable, ? extends SharedVariable> swap, boolean deleteUpdates) {
         Map<Variable, Variable> replace = new IdentityHashMap<>();
         for (Map.Entry<? extends SharedVariable, ? extends SharedVariable> e : swap.entrySet()) {
             if (!e.getKey().type().equals(e.getValue().type())) {
@@ -313,7 +347,9 @@ public final class Function implements AutoCloseable {
             }
         }
         GraphSpec g = new GraphSpec(graph.inputs(), roots.subList(0, nOut), updated, roots.subList(nOut, roots.size()));
-        return new Function(g, KernelPlan.build(g, backend), backend, single, options);
+        KernelPlan p = KernelPlan.build(g, backend);
+        DebugModeCheck d = debug != null ? debug.copy(replace, deleteUpdates, g, p) : null;
+        return new Function(g, p, backend, single, options, borrowOutputs, d);
     }
 
     /** The explicit input variables, in order. */

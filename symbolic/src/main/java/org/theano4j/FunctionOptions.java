@@ -21,12 +21,12 @@ public final class FunctionOptions {
     private final String mode;
     private final Debugging debugging;
 
-    /** The debugging aids of a function: profiling and NaN checks (null when off). */
-    private record Debugging(boolean profile, NanGuard.Checks nanChecks) {
+    /** The debugging aids of a function: profiling, NaN checks and MonitorMode hooks (null when off). */
+    private record Debugging(boolean profile, NanGuard.Checks nanChecks, MonitorMode monitor) {
     }
 
     FunctionOptions() {
-        this(Map.of(), List.of(), false, null, null, null, new Debugging(false, null));
+        this(Map.of(), List.of(), false, null, null, null, new Debugging(false, null, null));
     }
 
     private FunctionOptions(Map<SharedContainer, Variable> updates, List<Variable[]> givens, boolean noDefaultUpdates,
@@ -96,12 +96,28 @@ public final class FunctionOptions {
      * {@code "FAST_RUN"} (default: all rewrites) or {@code "FAST_COMPILE"} (merge and constant folding
      * only). {@code "NanGuardMode"} keeps the rewrites of the configured mode and turns on every
      * check of {@link #nanGuard(boolean, boolean, boolean)}, as Theano's {@code mode='NanGuardMode'}.
+     * {@code "DebugMode"} rewrites as FAST_RUN and checks every call (Theano's {@code mode='DebugMode'}):
+     * each node's output against its op's reference evaluation on the same inputs, and the outputs
+     * and update values against the reference evaluation of the unoptimized graph; the first
+     * difference is a {@link DebugModeError} naming the node, its inputs and both values. Much slower.
      */
     public FunctionOptions mode(String m) {
         if ("NanGuardMode".equalsIgnoreCase(m) || "NAN_GUARD".equalsIgnoreCase(m)) {
             return nanGuard(true, true, true);
         }
         return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, m, debugging);
+    }
+
+    /**
+     * Theano's {@code mode=MonitorMode(pre_func, post_func)}: the hooks of {@code monitor} are called
+     * around every node of each call; the rewrites are those of the configured mode.
+     */
+    public FunctionOptions mode(MonitorMode monitor) {
+        if (monitor == null) {
+            throw new IllegalArgumentException("mode: the MonitorMode must not be null");
+        }
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode,
+                new Debugging(debugging.profile(), debugging.nanChecks(), monitor));
     }
 
     // ---- debugging aids (tutorial pages "Profiling" and "Dealing with NaNs") ----
@@ -111,7 +127,7 @@ public final class FunctionOptions {
      * {@link Function#profile()} (Theano's {@code profile=True}). Off, a call pays nothing.
      */
     public FunctionOptions profile(boolean on) {
-        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode, new Debugging(on, debugging.nanChecks()));
+        return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode, new Debugging(on, debugging.nanChecks(), debugging.monitor()));
     }
 
     /**
@@ -130,12 +146,27 @@ public final class FunctionOptions {
     public FunctionOptions nanGuard(boolean nanIsError, boolean infIsError, boolean bigIsError) {
         NanGuard.Checks c = new NanGuard.Checks(nanIsError, infIsError, bigIsError);
         return new FunctionOptions(updates, givens, noDefaultUpdates, name, device, mode,
-                new Debugging(debugging.profile(), c.any() ? c : null));
+                new Debugging(debugging.profile(), c.any() ? c : null, debugging.monitor()));
     }
 
     /** Whether the function is profiled. */
     public boolean isProfile() {
         return debugging.profile();
+    }
+
+    /** The MonitorMode hooks, or null. */
+    public MonitorMode monitorMode() {
+        return debugging.monitor();
+    }
+
+    /** Whether the function runs in DebugMode (see {@link #mode(String)}). */
+    public boolean isDebugMode() {
+        return "DEBUGMODE".equalsIgnoreCase(modeOrDefault());
+    }
+
+    /** The rewrite mode: {@code FAST_RUN} for DebugMode, else {@link #modeOrDefault()}. */
+    public String rewriteMode() {
+        return isDebugMode() ? "FAST_RUN" : modeOrDefault();
     }
 
     /** The NaN guard's checks, or null when the guard is off. */

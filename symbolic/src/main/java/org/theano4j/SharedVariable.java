@@ -2,6 +2,7 @@ package org.theano4j;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.theano4j.backend.HostSync;
 import org.theano4j.compile.ArgConverter;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
@@ -61,8 +62,10 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
         readers.incrementAndGet();
         try {
             Held h = held;
+            HostSync.toHost(h.array);
             if (borrow) {
                 h.lent = true;
+                HostSync.release(h.array);
                 return h.array;
             }
             return h.array.copy();
@@ -83,6 +86,7 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
         check(given, scalar);
         NDArray converted = ArgConverter.convert(given, tensorType(), "shared variable " + label(), scalar);
         NDArray next = borrow && converted == given ? converted : (converted == given ? given.copy() : converted);
+        HostSync.release(next);
         lock.lock();
         try {
             held = new Held(next, next == given);

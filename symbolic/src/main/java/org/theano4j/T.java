@@ -8,7 +8,9 @@ import org.theano4j.control.IfElse;
 import org.theano4j.control.Scan;
 import org.theano4j.control.ScanResult;
 import org.theano4j.grad.Gradients;
+import org.theano4j.op.Operands;
 import org.theano4j.op.Ops;
+import org.theano4j.op.ShapeOps;
 import org.theano4j.tensor.DType;
 
 /**
@@ -18,6 +20,11 @@ import org.theano4j.tensor.DType;
  * broadcast like numpy and promote dtypes by numpy's rules.
  */
 public final class T extends TensorConstructors {
+    /** Theano's {@code T.nnet}: {@code T.nnet.conv2d(x, w)}, {@code T.nnet.relu(x)}, {@code T.nnet.bn...}. */
+    public static final Nnet nnet = new Nnet();
+    /** Theano's {@code theano.tensor.signal}: {@code T.signal.pool.pool2d(x, ws, ignoreBorder)}. */
+    public static final Signal signal = new Signal();
+
     private T() {
     }
 
@@ -215,6 +222,8 @@ public final class T extends TensorConstructors {
     public static Variable reshape(Object x, long... shape) { return Ops.reshape(x, shape); }
     /** Flatten to a vector (C order). */
     public static Variable flatten(Object x) { return Ops.flatten(x); }
+    /** Theano's {@code T.flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
+    public static Variable flatten(Object x, int outdim) { return ShapeOps.flatten(Operands.of(x), outdim); }
     /** Permute axes; no {@code perm} reverses them. */
     public static Variable transpose(Object x, int... perm) { return Ops.transpose(x, perm); }
 

@@ -8,7 +8,7 @@ import org.theano4j.tensor.DType;
  * forms), inherited by {@link T} so that they are called as {@code T.dmatrix("x")}.
  * Prefixes: d = float64, f = float32, i = int32, l = int64, b = int8.
  */
-public abstract class TensorConstructors extends RowColConstructors {
+public abstract class TensorConstructors extends Int16Constructors {
     TensorConstructors() {
     }
 

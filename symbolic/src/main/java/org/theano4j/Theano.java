@@ -92,6 +92,36 @@ public final class Theano {
         return FunctionCompiler.compile(inputs, List.of(output), true, options);
     }
 
+    /** Compiles a function returning one output given as an {@link Out} (its borrow option), Theano's {@code function(ins, Out(y, borrow=True))}. */
+    public static Function function(List<?> inputs, Out output) {
+        return function(inputs, output, options());
+    }
+
+    /** Like {@link #function(List, Out)}, with options. */
+    public static Function function(List<?> inputs, Out output, FunctionOptions options) {
+        Function f = FunctionCompiler.compile(inputs, List.of(output.variable()), true, options);
+        return f.borrowing(new boolean[] {output.borrow()});
+    }
+
+    /** Compiles a function returning several outputs given as {@link Out}s ({@code Out.of(v)} for plain ones). */
+    public static Function function(List<?> inputs, Out[] outputs) {
+        return function(inputs, outputs, options());
+    }
+
+    /** Like {@link #function(List, Out[])}, with options. */
+    public static Function function(List<?> inputs, Out[] outputs, FunctionOptions options) {
+        boolean[] borrow = new boolean[outputs.length];
+        Variable[] vs = new Variable[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == null) {
+                throw new IllegalArgumentException("function: output " + i + " is null");
+            }
+            vs[i] = outputs[i].variable();
+            borrow[i] = outputs[i].borrow();
+        }
+        return FunctionCompiler.compile(inputs, List.of(vs), false, options).borrowing(borrow);
+    }
+
     /** Compiles a function returning several outputs, with options. */
     public static Function function(List<?> inputs, List<? extends Variable> outputs, FunctionOptions options) {
         return FunctionCompiler.compile(inputs, List.copyOf(outputs), false, options);

@@ -17,6 +17,7 @@ public class Variable {
     private final Apply owner;
     private final int index;
     private final String name;
+    private volatile Tag tag;
 
     /**
      * Creates a variable. User code normally gets variables from {@link T} and ops; this
@@ -32,6 +33,26 @@ public class Variable {
     /** The variable's name, or null. */
     public String name() {
         return name;
+    }
+
+    /** Its tag (Theano's {@code var.tag}), holding its test value; created on first use. */
+    public Tag tag() {
+        Tag t = tag;
+        if (t == null) {
+            synchronized (this) {
+                if (tag == null) {
+                    tag = new Tag(this);
+                }
+                t = tag;
+            }
+        }
+        return t;
+    }
+
+    /** Whether this variable has a tag with a test value (no tag is created). */
+    public boolean hasTestValue() {
+        Tag t = tag;
+        return t != null && t.hasTestValue();
     }
 
     /** Its type. */
@@ -158,6 +179,8 @@ public class Variable {
     public Variable reshape(long... shape) { return Ops.reshape(this, shape); }
     /** Flatten to a vector. */
     public Variable flatten() { return Ops.flatten(this); }
+    /** Theano's {@code x.flatten(ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
+    public Variable flatten(int outdim) { return T.flatten(this, outdim); }
     /** Transpose (reverses the axes). */
     public Variable T() { return Ops.transpose(this); }
     /** Theano's dimshuffle: axis indices and {@code "x"} for new broadcastable axes. */

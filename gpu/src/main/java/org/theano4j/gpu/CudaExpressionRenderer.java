@@ -1,6 +1,9 @@
 package org.theano4j.gpu;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.theano4j.op.ScalarCast;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarFn;
@@ -26,6 +29,14 @@ public final class CudaExpressionRenderer {
     /** The helper functions the rendered expressions call ({@code native/kernels/scalar_functions.cuh}). */
     public static final String HELPERS = KernelResources.read("scalar_functions.cuh");
 
+    /**
+     * The deepest expression tree rendered as one kernel. Deeper fused trees get no GPU kernel
+     * (their node runs on the host). Kernels are rendered one statement per node
+     * ({@link #renderBody}), so NVRTC never sees deep nesting; the cap bounds this renderer's own
+     * recursion and the compile time (checked with the real NVRTC in {@code NvrtcRealTest}).
+     */
+    public static final int MAX_DEPTH = 1024;
+
     /** The name of the kernel {@link #kernelSource} renders. */
     public static final String KERNEL_NAME = "t4j_elementwise";
 
@@ -33,17 +44,33 @@ public final class CudaExpressionRenderer {
     }
 
     /**
-     * Whether every node of {@code expr} can be rendered: its functions are {@link ScalarOp}s
-     * or {@link ScalarCast}s, defined on their compute dtype.
+     * Whether {@code expr} is rendered as one kernel: it is at most {@link #MAX_DEPTH} deep and
+     * its functions are {@link ScalarOp}s or {@link ScalarCast}s, defined on their compute dtype.
      *
      * @param expr the tree
      * @return true when {@link #render} succeeds
      */
     public static boolean supports(ScalarExpr expr) {
+        return depth(expr) <= MAX_DEPTH && supportsEveryNode(expr);
+    }
+
+    /**
+     * @param expr a tree
+     * @return its depth: 0 for an input or constant, 1 + the deepest argument for a call
+     */
+    public static int depth(ScalarExpr expr) {
+        return switch (expr) {
+            case ScalarExpr.Input in -> 0;
+            case ScalarExpr.Const c -> 0;
+            case ScalarExpr.Call call -> 1 + call.args().stream().mapToInt(CudaExpressionRenderer::depth).max().orElse(0);
+        };
+    }
+
+    private static boolean supportsEveryNode(ScalarExpr expr) {
         return switch (expr) {
             case ScalarExpr.Input in -> true;
             case ScalarExpr.Const c -> true;
-            case ScalarExpr.Call call -> supportsFn(call) && call.args().stream().allMatch(CudaExpressionRenderer::supports);
+            case ScalarExpr.Call call -> supportsFn(call) && call.args().stream().allMatch(CudaExpressionRenderer::supportsEveryNode);
         };
     }
 
@@ -65,8 +92,63 @@ public final class CudaExpressionRenderer {
      * @return CUDA C++ source for NVRTC
      */
     public static String kernelSource(ScalarExpr expr, List<DType> inputTypes) {
+        return HELPERS + "\n" + kernel(KERNEL_NAME, expr, inputTypes).render();
+    }
+
+    /**
+     * The kernel of {@code expr} without the helpers (several can share one source after {@link #HELPERS}).
+     *
+     * @param name the kernel's name
+     * @param expr the tree
+     * @param inputTypes the dtype of each kernel input
+     * @return the kernel, one statement per node
+     */
+    public static ElementwiseKernelSource kernel(String name, ScalarExpr expr, List<DType> inputTypes) {
         List<CType> in = inputTypes.stream().map(CType::of).toList();
-        return HELPERS + "\n" + new ElementwiseKernelSource(KERNEL_NAME, in, CType.of(expr.dtype()), render(expr)).render();
+        Body body = renderBody(expr);
+        return new ElementwiseKernelSource(name, in, CType.of(expr.dtype()), body.statements(), body.result());
+    }
+
+    /**
+     * A tree rendered as statements: each call node once (a node the tree shares is computed once),
+     * as {@code const T tK = f(args);} with T its dtype's C type, arguments naming inputs
+     * ({@code xK}), literals or earlier statements.
+     *
+     * @param statements the declarations, in evaluation order
+     * @param result the expression of the root: a name, an input or a literal
+     */
+    public record Body(List<String> statements, String result) {
+    }
+
+    /**
+     * Renders the tree as {@link Body} statements, one per distinct node (by identity).
+     *
+     * @param expr the tree
+     * @return its statements and the root's name
+     * @throws IllegalArgumentException for a function {@link #supports} rejects
+     */
+    public static Body renderBody(ScalarExpr expr) {
+        List<String> statements = new ArrayList<>();
+        String result = name(expr, statements, new IdentityHashMap<>());
+        return new Body(statements, result);
+    }
+
+    private static String name(ScalarExpr expr, List<String> statements, Map<ScalarExpr, String> names) {
+        return switch (expr) {
+            case ScalarExpr.Input in -> "x" + in.index();
+            case ScalarExpr.Const c -> CudaLiterals.literal(c);
+            case ScalarExpr.Call call -> {
+                String known = names.get(call);
+                if (known != null) {
+                    yield known;
+                }
+                String[] args = call.args().stream().map(a -> name(a, statements, names)).toArray(String[]::new);
+                String t = "t" + statements.size();
+                statements.add("const " + CType.of(call.dtype()).c() + " " + t + " = " + renderCall(call, args) + ";");
+                names.put(call, t);
+                yield t;
+            }
+        };
     }
 
     /**
@@ -85,7 +167,10 @@ public final class CudaExpressionRenderer {
     }
 
     private static String renderCall(ScalarExpr.Call call) {
-        String[] a = call.args().stream().map(CudaExpressionRenderer::render).toArray(String[]::new);
+        return renderCall(call, call.args().stream().map(CudaExpressionRenderer::render).toArray(String[]::new));
+    }
+
+    private static String renderCall(ScalarExpr.Call call, String[] a) {
         return switch (call.fn()) {
             case ScalarCast cast -> cast(cast.to(), call.args().get(0).dtype(), a[0]);
             case ScalarOp op when computeDType(call).isFloat() && op.acceptsFloat() ->

@@ -26,10 +26,32 @@ public final class CudaModule implements AutoCloseable {
      * @throws CudaException when {@code cuModuleLoadData} fails
      */
     public static CudaModule load(CudaContext context, String ptx) {
+        try (Arena arena = Arena.ofConfined()) {
+            return load(context, arena.allocateFrom(ptx));
+        }
+    }
+
+    /**
+     * Loads an image: a CUBIN compiled for the device (no JIT), or NUL-terminated PTX.
+     *
+     * @param context the context, made current in this thread
+     * @param image the image's bytes
+     * @return the module
+     * @throws CudaException when {@code cuModuleLoadData} fails
+     */
+    public static CudaModule load(CudaContext context, byte[] image) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment copy = arena.allocate(image.length + 1L);
+            MemorySegment.copy(image, 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, image.length);
+            return load(context, copy);
+        }
+    }
+
+    private static CudaModule load(CudaContext context, MemorySegment image) {
         context.makeCurrent();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(cuda_h.C_POINTER);
-            Check.cu("cuModuleLoadData", cuda_h.cuModuleLoadData(out, arena.allocateFrom(ptx)));
+            Check.cu("cuModuleLoadData", cuda_h.cuModuleLoadData(out, image));
             return new CudaModule(context, out.get(cuda_h.C_POINTER, 0).reinterpret(0));
         }
     }

@@ -5,25 +5,22 @@ import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
- * {@code Dot} of float32 or float64 vectors and matrices with cuBLAS (row-major, see
- * {@link CublasHandle}): matrix·matrix and vector·vector with GEMM (a vector·vector product
- * is a 1x1 GEMM), matrix·vector and vector·matrix with GEMV. Non-contiguous inputs (e.g.
- * transposed views) are copied to C order on the host first. Calls are serialised because
- * they share the device buffers.
+ * {@code Dot} of float32 or float64 vectors and matrices on the device (row-major, see
+ * {@link CublasHandle}): matrix·matrix and vector·vector with GEMM (a vector·vector product is a
+ * 1x1 GEMM), matrix·vector and vector·matrix with GEMV. Inputs are read from their resident device
+ * values or uploaded (non-contiguous ones, e.g. transposed views, copied to C order on the host
+ * first); the product stays on the device ({@link DeviceValues}). Calls are serialised because they
+ * share the scratch memory.
  */
 final class DotKernel implements Kernel {
 
-    private static final int A = 0;
-    private static final int B = 1;
-    private static final int C = 2;
+    private final DeviceValues values;
+    private final Scratch scratch;
 
-    private final GpuDevice device;
-    private final DeviceSlots slots;
-
-    /** @param device the shared device state */
-    DotKernel(GpuDevice device) {
-        this.device = device;
-        this.slots = new DeviceSlots(device.context(), 3);
+    /** @param values the device's resident values */
+    DotKernel(DeviceValues values) {
+        this.values = values;
+        this.scratch = new Scratch(values.device(), 2);
     }
 
     /**
@@ -39,52 +36,34 @@ final class DotKernel implements Kernel {
 
     @Override
     public synchronized void run(NDArray[] inputs, NDArray[] outputs) {
-        NDArray a = inputs[0].contiguous();
-        NDArray b = inputs[1].contiguous();
+        NDArray a = inputs[0];
+        NDArray b = inputs[1];
         NDArray out = outputs[0];
         if (out.size() == 0) {
             return;
         }
         int k = cublasInt("inner dimension", a.shape(-1));
         if (k == 0) {
+            values.release(out);
             out.fill(0);
             return;
         }
-        device.context().makeCurrent();
-        DeviceBuffer da = HostArrays.upload(slots, A, a);
-        DeviceBuffer db = HostArrays.upload(slots, B, b);
-        DeviceBuffer dc = slots.get(C, out.size() * out.dtype().byteSize());
-        multiply(a, b, k, da, db, dc);
-        HostArrays.download(dc, out);
-    }
-
-    private void multiply(NDArray a, NDArray b, int k, DeviceBuffer da, DeviceBuffer db, DeviceBuffer dc) {
-        boolean single = a.dtype() == DType.FLOAT32;
-        CublasHandle blas = device.cublas();
+        Device device = values.device();
+        device.enter();
+        Device.Memory da = values.input(a, a.shape(), scratch, 0);
+        Device.Memory db = values.input(b, b.shape(), scratch, 1);
+        Device.Memory dc = values.output(out, inputs);
+        DType t = a.dtype();
         if (a.ndim() == 2 && b.ndim() == 1) {
-            int m = cublasInt("row count", a.shape(0));
-            if (single) {
-                blas.sgemv(false, m, k, 1f, da, db, 0f, dc);
-            } else {
-                blas.dgemv(false, m, k, 1.0, da, db, 0.0, dc);
-            }
+            device.gemv(t, false, cublasInt("row count", a.shape(0)), k, da, db, dc);
         } else if (a.ndim() == 1 && b.ndim() == 2) {
-            int n = cublasInt("column count", b.shape(1));
             // a·B = Bᵀ·a: GEMV on the stored k x n matrix B, transposed.
-            if (single) {
-                blas.sgemv(true, k, n, 1f, db, da, 0f, dc);
-            } else {
-                blas.dgemv(true, k, n, 1.0, db, da, 0.0, dc);
-            }
+            device.gemv(t, true, k, cublasInt("column count", b.shape(1)), db, da, dc);
         } else {
             // matrix·matrix, or vector·vector as (1 x k)·(k x 1)
             int m = a.ndim() == 2 ? cublasInt("row count", a.shape(0)) : 1;
             int n = b.ndim() == 2 ? cublasInt("column count", b.shape(1)) : 1;
-            if (single) {
-                blas.sgemm(false, false, m, n, k, 1f, da, db, 0f, dc);
-            } else {
-                blas.dgemm(false, false, m, n, k, 1.0, da, db, 0.0, dc);
-            }
+            device.gemm(t, false, false, m, n, k, da, db, dc);
         }
     }
 

@@ -4,30 +4,29 @@ import org.theano4j.backend.Kernel;
 import org.theano4j.tensor.NDArray;
 
 /**
- * A fused elementwise node on the GPU: uploads its inputs (broadcast ones materialised on the
- * host first), launches the NVRTC-compiled kernel over the {@code n} output elements and copies
- * the result into the preallocated output. Its device buffers are reused between calls of the
- * same size; calls are serialised because they share those buffers.
+ * A fused elementwise node on the device: reads each input from its resident device value, or
+ * uploads it (broadcast ones materialised on the host first), launches the program over the
+ * {@code n} output elements and leaves the result on the device, registered for the output array
+ * ({@link DeviceValues}); it is copied back only when the host reads it. Calls are serialised
+ * because they share the kernel's scratch memory.
  */
 final class ElementwiseKernel implements Kernel {
 
-    private static final int BLOCK = 256;
-
-    private final GpuDevice device;
-    private final CudaKernel kernel;
+    private final DeviceValues values;
+    private final Device.Program program;
     private final int arity;
-    private final DeviceSlots slots;
+    private final Scratch scratch;
 
     /**
-     * @param device the shared device state
-     * @param kernel the compiled kernel of {@link CudaExpressionRenderer#kernelSource}
+     * @param values the device's resident values
+     * @param program the compiled expression
      * @param arity its number of inputs
      */
-    ElementwiseKernel(GpuDevice device, CudaKernel kernel, int arity) {
-        this.device = device;
-        this.kernel = kernel;
+    ElementwiseKernel(DeviceValues values, Device.Program program, int arity) {
+        this.values = values;
+        this.program = program;
         this.arity = arity;
-        this.slots = new DeviceSlots(device.context(), arity + 1);
+        this.scratch = new Scratch(values.device(), arity);
     }
 
     @Override
@@ -37,16 +36,12 @@ final class ElementwiseKernel implements Kernel {
         if (n == 0) {
             return;
         }
-        device.context().makeCurrent();
+        values.device().enter();
         long[] shape = out.shape();
-        Object[] args = new Object[arity + 2];
-        args[0] = n;
+        Device.Memory[] in = new Device.Memory[arity];
         for (int k = 0; k < arity; k++) {
-            args[k + 1] = HostArrays.upload(slots, k, HostArrays.contiguous(inputs[k], shape));
+            in[k] = values.input(inputs[k], shape, scratch, k);
         }
-        DeviceBuffer result = slots.get(arity, n * out.dtype().byteSize());
-        args[arity + 1] = result;
-        kernel.launch(LaunchConfig.linear(n, BLOCK), args);
-        HostArrays.download(result, out);
+        program.launch(n, in, values.output(out, inputs));
     }
 }

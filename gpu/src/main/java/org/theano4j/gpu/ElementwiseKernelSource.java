@@ -13,16 +13,20 @@ import org.theano4j.tensor.DType;
  *
  * <p>The kernel is {@code extern "C" __global__ void name(const long long n, const T0* in0,
  * ..., OUT* out)}: a grid-stride loop that loads {@code x0 = in0[i], x1 = in1[i], ...} and
- * stores {@code out[i] = (OUT)(expression)}. Inputs are contiguous and of length n;
+ * stores {@code out[i] = (OUT)(expression)}, after the {@code statements} (one
+ * {@code const T tK = ...;} per node of a fused tree, see {@link CudaExpressionRenderer#renderBody}) that the expression
+ * may read. Inputs are contiguous and of length n;
  * broadcasting is the caller's job. Launch it with {@link LaunchConfig#linear} and the
  * arguments {@code (Long n, DeviceBuffer in0, ..., DeviceBuffer out)}.
  *
  * @param name the kernel's name, a C identifier
  * @param inputTypes the C type of each input, in order
  * @param outputType the C type of the output
- * @param expression a C expression over {@code x0 .. x(N-1)}, e.g. {@code x0 * exp(-x1)}
+ * @param statements declarations computed before the expression, each one {@code const T tK = ...;}
+ * @param expression a C expression over {@code x0 .. x(N-1)} and the statements' names, e.g. {@code x0 * exp(-x1)}
  */
-public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType outputType, String expression) {
+public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType outputType, List<String> statements,
+        String expression) {
 
     /** Element types the template supports: one per {@link DType}, in the C spelling of its storage. */
     public enum CType {
@@ -83,10 +87,21 @@ public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Validates the name and expression; the expression may not contain {@code ; { }} or line breaks. */
+    private static final Pattern STATEMENT = Pattern.compile("const [a-z ]+ t\\d+ = [^;{}\\r\\n]+;");
+
+    /**
+     * Validates the name, statements and expression; the expression may not contain {@code ; { }} or
+     * line breaks, and each statement is one {@code const T tK = expression;}.
+     */
     public ElementwiseKernelSource {
         Objects.requireNonNull(outputType, "outputType");
         inputTypes = List.copyOf(inputTypes);
+        statements = List.copyOf(statements);
+        for (String st : statements) {
+            if (!STATEMENT.matcher(st).matches()) {
+                throw new IllegalArgumentException("statement must be one 'const T tK = expression;', got " + st);
+            }
+        }
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("kernel name must be a C identifier, got " + name);
         }
@@ -94,6 +109,18 @@ public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType
             throw new IllegalArgumentException(
                     "expression must be one C expression (no ';', braces or line breaks), got " + expression);
         }
+    }
+
+    /**
+     * A kernel of one expression, without statements.
+     *
+     * @param name the kernel's name, a C identifier
+     * @param inputTypes the C type of each input, in order
+     * @param outputType the C type of the output
+     * @param expression a C expression over {@code x0 .. x(N-1)}
+     */
+    public ElementwiseKernelSource(String name, List<CType> inputTypes, CType outputType, String expression) {
+        this(name, inputTypes, outputType, List.of(), expression);
     }
 
     /** @return the number of inputs */
@@ -113,6 +140,7 @@ public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType
                 .replace("${NAME}", name)
                 .replace("${PARAMS}", params)
                 .replace("${LOADS}", loads)
+                .replace("${BODY}", statements.stream().map(st -> "        " + st).collect(Collectors.joining("\n")))
                 .replace("${EXPR}", expression)
                 .replace("${OUT_TYPE}", outputType.c());
     }

@@ -2,8 +2,10 @@ package org.theano4j.gpu;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.theano4j.Variable;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.HostSync;
 import org.theano4j.backend.Kernel;
 import org.theano4j.graph.Apply;
 import org.theano4j.op.Composite;
@@ -17,31 +19,71 @@ import org.theano4j.op.ScalarExpr;
  * kernels, compiled once per distinct expression; {@link Dot} of float vectors and matrices runs
  * on cuBLAS; every other op gets no kernel, so its reference evaluation runs on the host.
  *
- * <p>Data path (for now): host arrays are uploaded for each kernel call and the result is copied
- * back into the preallocated output; shared variables are not yet resident on the device
- * (see the module's README).
+ * <p>Data path: kernel results stay on the device, registered for their output arrays
+ * ({@link DeviceValues}), so intermediates and shared variables' updated values are not copied
+ * back; the runtime's {@link HostSync} calls copy a value back only where the host reads it
+ * ({@code getValue()}, an op without a GPU kernel, the function's outputs).
  */
 public final class GpuBackend implements Backend {
 
+    private final String name;
+    private final String device;
+    private final Supplier<Optional<String>> unavailable;
+    private final Supplier<Device> open;
+    private volatile DeviceValues values;
+
     /** Creates the backend; nothing touches CUDA until a kernel is asked for on a usable GPU. */
     public GpuBackend() {
+        this("cuda", () -> {
+            String reason = GpuAvailability.reason();
+            return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+        }, () -> new CudaDevice(GpuDevice.get()));
+    }
+
+    /**
+     * A backend over another device (tests: a host-memory fake).
+     *
+     * @param name the backend's name and device, what {@code device(...)} selects it by
+     * @param unavailable why it is unusable, or empty
+     * @param open opens the device on first use
+     */
+    GpuBackend(String name, Supplier<Optional<String>> unavailable, Supplier<Device> open) {
+        this.device = name;
+        this.name = name;
+        this.unavailable = unavailable;
+        this.open = open;
     }
 
     @Override
     public String device() {
-        return "cuda";
+        return device;
     }
 
     @Override
     public String name() {
-        return "cuda";
+        return name;
     }
 
     /** @return {@link GpuAvailability#reason()}, empty when the GPU is usable */
     @Override
     public Optional<String> unavailableReason() {
-        String reason = GpuAvailability.reason();
-        return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+        return unavailable.get();
+    }
+
+    /** The device's resident values, opened (and registered with {@link HostSync}) on first use. */
+    DeviceValues values() {
+        DeviceValues v = values;
+        if (v == null) {
+            synchronized (this) {
+                v = values;
+                if (v == null) {
+                    v = new DeviceValues(open.get());
+                    HostSync.register(v);
+                    values = v;
+                }
+            }
+        }
+        return v;
     }
 
     /**
@@ -51,7 +93,7 @@ public final class GpuBackend implements Backend {
      */
     @Override
     public Kernel kernelFor(Apply node) {
-        if (!GpuAvailability.isAvailable()) {
+        if (unavailable.get().isPresent()) {
             return null;
         }
         return switch (node.op()) {
@@ -71,18 +113,18 @@ public final class GpuBackend implements Backend {
         return new ScalarExpr.Call(e.fn(), args, node.output(0).dtype());
     }
 
-    private static Kernel elementwise(ScalarExpr expr, List<Variable> inputs) {
+    private Kernel elementwise(ScalarExpr expr, List<Variable> inputs) {
         if (!CudaExpressionRenderer.supports(expr)) {
             return null;
         }
-        String source = CudaExpressionRenderer.kernelSource(expr, inputs.stream().map(Variable::dtype).toList());
-        GpuDevice device = GpuDevice.get();
-        return new ElementwiseKernel(device, device.elementwiseKernel(source), inputs.size());
+        DeviceValues v = values();
+        Device.Program program = v.device().elementwise(expr, inputs.stream().map(Variable::dtype).toList());
+        return new ElementwiseKernel(v, program, inputs.size());
     }
 
-    private static Kernel dot(Apply node) {
+    private Kernel dot(Apply node) {
         Variable a = node.input(0);
         Variable b = node.input(1);
-        return DotKernel.supports(a.dtype(), a.ndim(), b.ndim()) ? new DotKernel(GpuDevice.get()) : null;
+        return DotKernel.supports(a.dtype(), a.ndim(), b.ndim()) ? new DotKernel(values()) : null;
     }
 }

@@ -4,39 +4,42 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The CUDA state the backend's kernels share: the primary context of device 0, one cuBLAS
- * handle, and the compiled elementwise kernels, cached by their source so each distinct
- * expression is compiled by NVRTC once per JVM. Opened on first use and kept for the JVM's life.
+ * The CUDA state the backend's kernels share, opened by the {@link GpuAvailability} probe: the
+ * primary context of device 0, the architecture kernels are compiled for, the NVRTC compiler
+ * (images cached per source and architecture), one cuBLAS handle, and the loaded elementwise
+ * kernels, one module per distinct source. Kept for the JVM's life.
  */
 final class GpuDevice {
 
     private final CudaContext context;
+    private final GpuArch arch;
+    private final NvrtcCompiler compiler;
     private final CublasHandle cublas;
     private final Map<String, CudaKernel> elementwise = new ConcurrentHashMap<>();
 
-    private GpuDevice(CudaContext context, CublasHandle cublas) {
+    GpuDevice(CudaContext context, GpuArch arch, NvrtcCompiler compiler, CublasHandle cublas) {
         this.context = context;
+        this.arch = arch;
+        this.compiler = compiler;
         this.cublas = cublas;
     }
 
-    /** Opened on first use (only call when {@link GpuAvailability#isAvailable()}). */
-    private static final class Holder {
-        static final GpuDevice INSTANCE = open();
-
-        private static GpuDevice open() {
-            CudaContext context = CudaContext.open();
-            return new GpuDevice(context, CublasHandle.create(context));
-        }
-    }
-
-    /** @return the shared device state, opening it on first use */
+    /**
+     * @return the shared device state
+     * @throws IllegalStateException with the probe's reason when the GPU is unusable
+     */
     static GpuDevice get() {
-        return Holder.INSTANCE;
+        return GpuAvailability.device();
     }
 
     /** @return the context (make it current in each thread that uses it) */
     CudaContext context() {
         return context;
+    }
+
+    /** @return what kernels are compiled for */
+    GpuArch arch() {
+        return arch;
     }
 
     /** @return the cuBLAS handle */
@@ -46,13 +49,12 @@ final class GpuDevice {
 
     /**
      * @param source a kernel source from {@link CudaExpressionRenderer#kernelSource}
-     * @return its kernel, compiled and loaded the first time this source is seen
+     * @return its kernel, compiled (or found in the compiler's caches) and loaded the first time this source is seen
      */
     CudaKernel elementwiseKernel(String source) {
         return elementwise.computeIfAbsent(source, s -> {
-            context.makeCurrent();
-            String ptx = NvrtcProgram.compileToPtx(s, CudaExpressionRenderer.KERNEL_NAME + ".cu");
-            return CudaModule.load(context, ptx).kernel(CudaExpressionRenderer.KERNEL_NAME);
+            NvrtcCompiler.Image image = compiler.compile(s, CudaExpressionRenderer.KERNEL_NAME + ".cu", arch);
+            return CudaModule.load(context, image.bytes()).kernel(CudaExpressionRenderer.KERNEL_NAME);
         });
     }
 }

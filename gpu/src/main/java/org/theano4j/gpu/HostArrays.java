@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.theano4j.tensor.NDArray;
 
-/** Moves NDArrays between the host and device buffers, as contiguous C-order bytes. */
+/** NDArrays as the contiguous C-order bytes that device copies take. */
 final class HostArrays {
 
     private HostArrays() {
@@ -30,37 +30,5 @@ final class HostArrays {
     /** @return the bytes of a C-contiguous array's elements */
     static MemorySegment bytes(NDArray a) {
         return a.segment().asSlice(a.byteOffset(), a.size() * a.dtype().byteSize());
-    }
-
-    /**
-     * Uploads an array into a slot sized for it.
-     *
-     * @param slots the kernel's buffers
-     * @param slot which one
-     * @param a a C-contiguous array
-     * @return the device buffer holding a's elements
-     */
-    static DeviceBuffer upload(DeviceSlots slots, int slot, NDArray a) {
-        MemorySegment bytes = bytes(a);
-        DeviceBuffer d = slots.get(slot, bytes.byteSize());
-        d.copyFromHost(bytes);
-        return d;
-    }
-
-    /**
-     * Copies a device buffer back into a preallocated output (directly when it is contiguous).
-     * The copy is synchronous and waits for the kernels queued before it on the default stream.
-     *
-     * @param d the buffer, holding {@code out.size()} elements of out's dtype
-     * @param out the destination
-     */
-    static void download(DeviceBuffer d, NDArray out) {
-        if (out.isCContiguous()) {
-            d.copyToHost(bytes(out));
-            return;
-        }
-        NDArray staged = NDArray.empty(out.dtype(), out.shape());
-        d.copyToHost(bytes(staged));
-        out.copyFrom(staged);
     }
 }

@@ -52,13 +52,48 @@ public final class NvrtcProgram implements AutoCloseable {
     }
 
     /**
-     * Compiles the program.
+     * Compiles the program for a virtual architecture ({@code --gpu-architecture=compute_XX}, or
+     * NVRTC's default when no such option is given).
      *
      * @param options NVRTC options
      * @return the PTX text
      * @throws CudaException when compilation fails, with the log in the message
      */
     public String compile(String... options) {
+        compileOnly(options);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(nvrtc_h.C_LONG);
+            Check.nvrtc("nvrtcGetPTXSize", nvrtc_h.nvrtcGetPTXSize(program, size), null);
+            MemorySegment ptx = arena.allocate(size.get(nvrtc_h.C_LONG, 0));
+            Check.nvrtc("nvrtcGetPTX", nvrtc_h.nvrtcGetPTX(program, ptx), null);
+            return ptx.getString(0);
+        }
+    }
+
+    /**
+     * Compiles the program to a CUBIN, machine code that loads without JIT compilation.
+     *
+     * @param options NVRTC options, which must name a real architecture ({@code --gpu-architecture=sm_XX})
+     * @return the CUBIN's bytes
+     * @throws CudaException when compilation fails, with the log in the message
+     */
+    public byte[] compileToCubin(String... options) {
+        compileOnly(options);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(nvrtc_h.C_LONG);
+            Check.nvrtc("nvrtcGetCUBINSize", nvrtc_h.nvrtcGetCUBINSize(program, size), null);
+            long n = size.get(nvrtc_h.C_LONG, 0);
+            if (n == 0) {
+                throw new CudaException("nvrtcGetCUBINSize", 0, "no CUBIN",
+                        "program " + name + " " + List.of(options) + " was compiled for a virtual architecture");
+            }
+            MemorySegment cubin = arena.allocate(n);
+            Check.nvrtc("nvrtcGetCUBIN", nvrtc_h.nvrtcGetCUBIN(program, cubin), null);
+            return cubin.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    private void compileOnly(String... options) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment opts = arena.allocate(nvrtc_h.C_POINTER, Math.max(1, options.length));
             for (int i = 0; i < options.length; i++) {
@@ -68,11 +103,22 @@ public final class NvrtcProgram implements AutoCloseable {
             if (rc != 0) {
                 Check.nvrtc("nvrtcCompileProgram", rc, "program " + name + " " + List.of(options) + ":\n" + log());
             }
-            MemorySegment size = arena.allocate(nvrtc_h.C_LONG);
-            Check.nvrtc("nvrtcGetPTXSize", nvrtc_h.nvrtcGetPTXSize(program, size), null);
-            MemorySegment ptx = arena.allocate(size.get(nvrtc_h.C_LONG, 0));
-            Check.nvrtc("nvrtcGetPTX", nvrtc_h.nvrtcGetPTX(program, ptx), null);
-            return ptx.getString(0);
+        }
+    }
+
+    /**
+     * The architectures this NVRTC can compile for, e.g. {@code [75, 80, 86, 87, 89, 90, 100, 120]}.
+     *
+     * @return compute capabilities as {@code 10 * major + minor}, ascending
+     */
+    public static int[] supportedArchs() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment count = arena.allocate(nvrtc_h.C_INT);
+            Check.nvrtc("nvrtcGetNumSupportedArchs", nvrtc_h.nvrtcGetNumSupportedArchs(count), null);
+            int n = count.get(nvrtc_h.C_INT, 0);
+            MemorySegment archs = arena.allocate(nvrtc_h.C_INT, Math.max(1, n));
+            Check.nvrtc("nvrtcGetSupportedArchs", nvrtc_h.nvrtcGetSupportedArchs(archs), null);
+            return java.util.Arrays.copyOf(archs.toArray(nvrtc_h.C_INT), n);
         }
     }
 

@@ -139,7 +139,37 @@ class CudaExpressionRendererTest {
         assertTrue(src.startsWith(CudaExpressionRenderer.HELPERS), "helpers first");
         assertTrue(src.contains("void t4j_elementwise(const long long n, const float* __restrict__ in0, "
                 + "const signed char* __restrict__ in1, float* __restrict__ out)"), src);
-        assertTrue(src.contains("out[i] = (float) ((x0 + x1));"), src);
+        assertTrue(src.contains("const float t0 = (x0 + x1);\n        out[i] = (float) (t0);"), src);
+    }
+
+    @Test
+    void theBodyHasOneStatementPerDistinctNodeSoSharedNodesAreComputedOnce() {
+        ScalarExpr shared = op(EXP, in(0, FLOAT64));
+        ScalarExpr e = shared;
+        for (int k = 0; k < 40; k++) {
+            e = op(SQR, op(ADD, e, shared)); // nested rendering would double at every SQR
+        }
+        CudaExpressionRenderer.Body body = CudaExpressionRenderer.renderBody(e);
+        assertEquals(81, body.statements().size());
+        assertEquals("const double t0 = exp(x0);", body.statements().get(0));
+        assertEquals("const double t1 = (t0 + t0);", body.statements().get(1));
+        assertEquals("const double t2 = (t1 * t1);", body.statements().get(2));
+        assertEquals("const double t3 = (t2 + t0);", body.statements().get(3));
+        assertEquals("t80", body.result());
+        CudaExpressionRenderer.Body cast = CudaExpressionRenderer.renderBody(op(ADD, in(0, INT8), c(3, INT8)));
+        assertEquals(List.of("const signed char t0 = ((signed char)t4j_add_i(x0, ((signed char)3LL)));"), cast.statements());
+        assertEquals("x1", CudaExpressionRenderer.renderBody(in(1, FLOAT32)).result());
+    }
+
+    @Test
+    void treesDeeperThanTheCapAreNotRendered() {
+        ScalarExpr e = in(0, FLOAT32);
+        for (int d = 0; d < CudaExpressionRenderer.MAX_DEPTH; d++) {
+            e = op(NEG, e);
+        }
+        assertEquals(CudaExpressionRenderer.MAX_DEPTH, CudaExpressionRenderer.depth(e));
+        assertTrue(CudaExpressionRenderer.supports(e));
+        assertFalse(CudaExpressionRenderer.supports(op(NEG, e)));
     }
 
     @Test
@@ -157,9 +187,7 @@ class CudaExpressionRendererTest {
         List<Arguments> rows = table().toList();
         for (int k = 0; k < rows.size(); k++) {
             ScalarExpr e = (ScalarExpr) rows.get(k).get()[0];
-            List<CType> types = Exprs.inputTypes(e).stream().map(CType::of).toList();
-            src.append('\n').append(new ElementwiseKernelSource("k" + k, types, CType.of(e.dtype()),
-                    CudaExpressionRenderer.render(e)).render());
+            src.append('\n').append(CudaExpressionRenderer.kernel("k" + k, e, Exprs.inputTypes(e)).render());
         }
         Path cu = Files.writeString(dir.resolve("table.cu"), src);
         Process p = new ProcessBuilder(List.of(NVCC.toString(), "-ptx", "-arch=sm_90", "-Werror", "all-warnings",

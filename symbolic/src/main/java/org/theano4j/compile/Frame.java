@@ -23,6 +23,11 @@ public final class Frame {
      * a run writes an update into its target when the target's dtype and shape fit.
      */
     public final NDArray[] updateTargets;
+    /**
+     * Per output, whether the run may hand out internal memory without a copy (Theano's
+     * {@code Out(v, borrow=True)}); all false unless the owner of the frame sets them.
+     */
+    public final boolean[] borrowOutputs;
 
     /** A frame for runs of {@code plan}. */
     public Frame(KernelPlan plan) {
@@ -32,6 +37,7 @@ public final class Frame {
         outputs = new NDArray[l.outputs().length];
         updates = new Object[l.updates().length];
         updateTargets = new NDArray[l.updates().length];
+        borrowOutputs = new boolean[outputs.length];
     }
 
     /** Drops every reference to the last call's values. */

@@ -17,6 +17,7 @@ import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.graph.TensorType;
+import org.theano4j.graph.TestValues;
 import org.theano4j.rewrite.Pipeline;
 
 /**
@@ -30,6 +31,11 @@ public final class FunctionCompiler {
 
     /** Compiles; {@code single} marks a function declared with one output (not a list). */
     public static Function compile(List<?> inputs, List<Variable> outputs, boolean single, FunctionOptions options) {
+        // the rewrites build nodes from variables without test values: Theano's compute_test_value_opt = 'off'
+        return TestValues.suspended(() -> compileGraph(inputs, outputs, single, options));
+    }
+
+    private static Function compileGraph(List<?> inputs, List<Variable> outputs, boolean single, FunctionOptions options) {
         Backend backend = Backends.forDevice(options.deviceOrDefault());
         List<InputSpec> specs = inputSpecs(inputs);
         Map<SharedContainer, Variable> updates = allUpdates(outputs, options);
@@ -40,11 +46,14 @@ public final class FunctionCompiler {
         List<SharedContainer> updated = new ArrayList<>(updates.keySet());
         List<Variable> newValues = cloned.subList(outputs.size(), cloned.size());
         checkUpdateTypes(updated, newValues);
-        String mode = options.modeOrDefault();
+        String mode = options.rewriteMode();
         List<Variable> optimized = InnerGraphOp.bindAll(Pipeline.forMode(mode).apply(cloned), backend, mode);
         GraphSpec graph = new GraphSpec(specs, List.copyOf(optimized.subList(0, outputs.size())), updated,
                 List.copyOf(optimized.subList(outputs.size(), optimized.size())));
-        return new Function(graph, KernelPlan.build(graph, backend), backend, single, options);
+        KernelPlan plan = KernelPlan.build(graph, backend);
+        DebugModeCheck debug = options.isDebugMode() ? new DebugModeCheck(new GraphSpec(specs,
+                List.copyOf(cloned.subList(0, outputs.size())), updated, List.copyOf(newValues)), graph, plan) : null;
+        return new Function(graph, plan, backend, single, options, debug);
     }
 
     /**

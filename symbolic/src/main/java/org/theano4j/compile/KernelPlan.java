@@ -3,6 +3,7 @@ package org.theano4j.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.theano4j.backend.Backend;
+import org.theano4j.backend.HostSync;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.SharedContainer;
 import org.theano4j.tensor.NDArray;
@@ -129,7 +130,9 @@ public final class KernelPlan {
         int[] outputSlots = layout.outputs();
         int[] updateSlots = layout.updates();
         for (int i = 0; i < outputSlots.length; i++) {
-            frame.outputs[i] = take(ws, outputSlots[i]);
+            HostSync.toHost(ws.slots[outputSlots[i]]);
+            frame.outputs[i] = frame.borrowOutputs[i] ? borrow(ws, outputSlots[i]) : take(ws, outputSlots[i]);
+            HostSync.release(frame.outputs[i]);
         }
         for (int i = 0; i < updateSlots.length; i++) {
             Object v = ws.slots[updateSlots[i]];
@@ -142,16 +145,31 @@ public final class KernelPlan {
         listener.beforeSteps(args);
         for (int i = 0; i < steps.length; i++) {
             Step step = steps[i];
+            listener.beforeStep(i, step.node, values(ws, step.in));
             long start = System.nanoTime();
             step.run(ws, i);
             long nanos = System.nanoTime() - start;
-            Object[] values = new Object[step.out.length];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = ws.slots[step.out[k]];
-            }
-            listener.afterStep(i, step.node, nanos, values);
+            Object[] ins = values(ws, step.in);
+            Object[] outs = values(ws, step.out);
+            HostSync.toHost(ins);
+            HostSync.toHost(outs);
+            listener.afterStep(i, step.node, nanos, ins, outs);
         }
         listener.afterSteps();
+    }
+
+    private static Object[] values(Workspace ws, int[] slots) {
+        Object[] values = new Object[slots.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ws.slots[slots[k]];
+        }
+        return values;
+    }
+
+    /** The value of a root slot as it is, no copy (a borrowed output: it may alias internal memory). */
+    private static NDArray borrow(Workspace ws, int slot) {
+        ws.fresh[slot] = false;
+        return (NDArray) ws.slots[slot];
     }
 
     /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */

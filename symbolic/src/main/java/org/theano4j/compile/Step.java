@@ -2,6 +2,7 @@ package org.theano4j.compile;
 
 import java.util.Arrays;
 import org.theano4j.Printing;
+import org.theano4j.backend.HostSync;
 import org.theano4j.backend.Kernel;
 import org.theano4j.control.IfElse;
 import org.theano4j.graph.Apply;
@@ -30,6 +31,8 @@ final class Step {
     /** The input whose buffer output 0 may overwrite (in-place elementwise), or -1. */
     private int inPlaceInput = -1;
     private Guarded guarded;
+    /** Theano's run-time broadcasting rule, for elementwise nodes (else null). */
+    private final BroadcastCheck broadcastCheck;
 
     /**
      * The guarded segments of a lazy ifelse step: the steps (with their workspace indices) that
@@ -49,6 +52,7 @@ final class Step {
             outDTypes[i] = node.output(i).isTensor() ? node.output(i).dtype() : null;
         }
         this.memoShapes = node.op().shapesFromInputShapesOnly();
+        this.broadcastCheck = BroadcastCheck.forNode(node);
         this.updateOf = new int[out.length];
         java.util.Arrays.fill(updateOf, -1);
         this.group = new int[out.length];
@@ -108,6 +112,9 @@ final class Step {
             args[i] = slots[in[i]];
         }
         try {
+            if (broadcastCheck != null) {
+                broadcastCheck.check(args);
+            }
             long[][] shapes = kernel != null ? state.outputShapes(node.op(), args, memoShapes) : null;
             if (shapes != null) {
                 runKernel(ws, state, shapes);
@@ -179,7 +186,11 @@ final class Step {
 
     private void runEvaluate(Workspace ws, Object[] args) {
         Op op = node.op();
+        HostSync.toHost(args);
         Object[] results = op.evaluate(args);
+        if (op.destroys() >= 0) {
+            HostSync.release(args[op.destroys()]);
+        }
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);
@@ -189,6 +200,7 @@ final class Step {
     /** Lazy ifelse: evaluates the condition's branch only, then hands its values to the outputs. */
     private void runGuarded(Workspace ws) {
         IfElse op = (IfElse) node.op();
+        HostSync.toHost(ws.slots[in[0]]);
         boolean then = IfElse.isTrue(ws.slots[in[0]]);
         Step[] segment = then ? guarded.then() : guarded.otherwise();
         int[] index = then ? guarded.thenIndex() : guarded.otherwiseIndex();

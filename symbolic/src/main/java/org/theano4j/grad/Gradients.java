@@ -10,6 +10,7 @@ import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
+import org.theano4j.graph.TestValues;
 import org.theano4j.op.Ops;
 import org.theano4j.rewrite.Pipeline;
 import org.theano4j.tensor.NDArray;
@@ -35,7 +36,7 @@ public final class Gradients {
         Variable seed = new Constant(NDArray.full(cost.dtype().isFloat() ? cost.dtype() : org.theano4j.Config.floatX(), 1.0));
         // differentiate the stable form (sigmoid/softplus/log-softmax...): rewriting the gradient
         // graph afterwards cannot undo an inf/inf already built into it
-        Variable stable = Pipeline.stabilizeForGradient(cost, wrt);
+        Variable stable = TestValues.suspended(() -> Pipeline.stabilizeForGradient(cost, wrt));
         return backprop(stable, seed, wrt, disconnectedZero);
     }
 
@@ -50,7 +51,7 @@ public final class Gradients {
             if (!relevant.contains(node.output(0)) && !anyRelevant(node.outputs(), relevant)) {
                 continue;
             }
-            List<Variable> outGrads = outputGrads(node, grads);
+            List<Variable> outGrads = realOutputs(node) ? outputGrads(node, grads) : null;
             if (outGrads == null) {
                 continue;
             }
@@ -58,7 +59,7 @@ public final class Gradients {
             for (int i = 0; i < node.inputs().size(); i++) {
                 Variable in = node.input(i);
                 Variable g = inGrads.get(i);
-                if (g != null && relevant.contains(in) && in.isTensor() && in.dtype().isFloat()) {
+                if (g != null && relevant.contains(in) && in.isTensor() && g.isTensor() && g.dtype().isFloat()) {
                     grads.merge(in, g, Ops::add);
                 }
             }
@@ -67,7 +68,7 @@ public final class Gradients {
         for (Variable w : wrt) {
             result.add(finish(root, w, grads.get(w), disconnectedZero));
         }
-        return Pipeline.sinkSwitchesForGradient(result);
+        return TestValues.suspended(() -> Pipeline.sinkSwitchesForGradient(result));
     }
 
     /**
@@ -88,7 +89,8 @@ public final class Gradients {
         if (undefined != null) {
             throw new IllegalArgumentException("grad: the gradient with respect to " + w + " is undefined: " + undefined);
         }
-        return g.dtype() == w.dtype() ? g : Ops.cast(g, w.dtype());
+        // Theano 1.0: the gradient with respect to an integer w is real-valued, of the upcast dtype
+        return g.dtype() == w.dtype() || !w.dtype().isFloat() ? g : Ops.cast(g, w.dtype());
     }
 
     private static List<Variable> outputGrads(Apply node, Map<Variable, Variable> grads) {
@@ -108,6 +110,19 @@ public final class Gradients {
             }
         }
         return outGrads;
+    }
+
+    /**
+     * Whether some output of {@code node} is real-valued: a node whose outputs are all integer or
+     * bool passes no gradient to its inputs (Theano's inputs "only connected to integer outputs").
+     */
+    private static boolean realOutputs(Apply node) {
+        for (Variable out : node.outputs()) {
+            if (!out.isTensor() || out.dtype().isFloat()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyRelevant(List<Variable> vs, Set<Variable> relevant) {

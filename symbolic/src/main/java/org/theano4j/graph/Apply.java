@@ -31,7 +31,9 @@ public final class Apply {
                 throw new IllegalArgumentException(op + ": input " + i + " is null");
             }
         }
-        return new Apply(op, inputs, op.outputTypes(inputs), null);
+        Apply node = new Apply(op, inputs, op.outputTypes(inputs), null);
+        TestValues.compute(node);
+        return node;
     }
 
     /** A copy of single-output {@code node} whose output carries {@code name}. */

@@ -83,35 +83,17 @@ public final class Graphs {
      * Returns the new outputs, in order.
      */
     public static List<Variable> clone(List<Variable> outputs, Map<Variable, Variable> replace) {
-        Map<Variable, Variable> map = new IdentityHashMap<>(replace);
-        for (Apply node : toposort(outputs)) {
-            if (!anyReplaced(node, map)) {
-                continue;
+        return Rebuild.run(outputs, replace, false, (node, state) -> {
+            if (node.inputs().stream().noneMatch(state::isReplaced)) {
+                return null;
             }
-            List<Variable> ins = new ArrayList<>(node.inputs().size());
-            for (Variable in : node.inputs()) {
-                ins.add(map.getOrDefault(in, in));
-            }
-            Apply copy = node.withInputs(ins);
+            Apply copy = node.withInputs(state.all(node.inputs()));
+            List<Variable> outs = new ArrayList<>(node.outputs().size());
             for (int i = 0; i < node.outputs().size(); i++) {
                 String name = node.output(i).name();
-                Variable out = copy.outputs().size() == 1 && name != null ? Apply.named(copy, name) : copy.output(i);
-                map.putIfAbsent(node.output(i), out);
+                outs.add(copy.outputs().size() == 1 && name != null ? Apply.named(copy, name) : copy.output(i));
             }
-        }
-        List<Variable> result = new ArrayList<>(outputs.size());
-        for (Variable out : outputs) {
-            result.add(map.getOrDefault(out, out));
-        }
-        return result;
-    }
-
-    private static boolean anyReplaced(Apply node, Map<Variable, Variable> map) {
-        for (Variable in : node.inputs()) {
-            if (map.containsKey(in)) {
-                return true;
-            }
-        }
-        return false;
+            return outs;
+        });
     }
 }

@@ -10,10 +10,10 @@ public final class Broadcasting {
 
     /**
      * The gradient {@code g} (shaped like a broadcast result) summed back to the shape of
-     * {@code x}, and cast to x's dtype.
+     * {@code x}, and cast to x's dtype when x is real (the gradient of an integer x stays real).
      */
     public static Variable reduceTo(Variable g, Variable x) {
-        if (g.dtype() != x.dtype()) {
+        if (g.dtype() != x.dtype() && x.dtype().isFloat()) {
             g = Ops.cast(g, x.dtype());
         }
         if (g.ndim() > x.ndim()) {

@@ -156,8 +156,34 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
         return sb.append('}').toString();
     }
 
+    /**
+     * Theano's {@code pp} of a dimshuffle: leading new axes are not shown (so the dimshuffles that
+     * broadcasting inserts vanish: {@code x + v} prints as {@code (x + v)}), then the identity
+     * prints as the input, a full reversal as {@code x.T}, anything else as {@code DimShuffle{1, x, 0}(x)}.
+     */
     @Override
     public String format(List<String> inputs) {
-        return inputs.get(0) + "." + displayName();
+        int lead = 0;
+        while (lead < pattern.size() && pattern.get(lead) < 0) {
+            lead++;
+        }
+        List<Integer> rest = pattern.subList(lead, pattern.size());
+        boolean identity = rest.size() == inputNdim;
+        boolean reversed = rest.size() == inputNdim;
+        for (int i = 0; i < rest.size(); i++) {
+            identity &= rest.get(i) == i;
+            reversed &= rest.get(i) == inputNdim - 1 - i;
+        }
+        if (identity) {
+            return inputs.get(0);
+        }
+        if (reversed) {
+            return inputs.get(0) + ".T";
+        }
+        StringBuilder sb = new StringBuilder("DimShuffle{");
+        for (int i = 0; i < rest.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(rest.get(i) < 0 ? "x" : rest.get(i).toString());
+        }
+        return sb.append("}(").append(inputs.get(0)).append(')').toString();
     }
 }

@@ -87,7 +87,9 @@ public record Elemwise(ScalarFn fn) implements Op {
         for (int i = 0; i < raw.size(); i++) {
             Variable g = raw.get(i);
             Variable x = node.input(i);
-            result.add(g == null || !x.dtype().isFloat() ? null : Broadcasting.reduceTo(g, x));
+            // an integer input gets a real-valued gradient when the output is real (Theano 1.0)
+            boolean carries = x.dtype().isFloat() || node.output(0).dtype().isFloat() && g != null && g.dtype().isFloat();
+            result.add(g == null || !carries ? null : Broadcasting.reduceTo(g, x));
         }
         return result;
     }

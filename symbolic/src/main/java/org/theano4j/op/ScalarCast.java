@@ -34,10 +34,13 @@ public record ScalarCast(DType to) implements ScalarFn {
 
     @Override
     public List<Variable> grad(List<Variable> inputs, Variable output, Variable outputGrad) {
+        // Theano 1.0: a cast to float passes the gradient back; to an integer input it goes
+        // uncast (real-valued: "the gradient may never be an int, even if the variable is an int")
         Variable x = inputs.get(0);
-        return x.dtype().isFloat() && to.isFloat()
-                ? List.of(Ops.cast(outputGrad, x.dtype()))
-                : Collections.singletonList(null);
+        if (!to.isFloat()) {
+            return Collections.singletonList(null);
+        }
+        return List.of(x.dtype().isFloat() ? Ops.cast(outputGrad, x.dtype()) : outputGrad);
     }
 
     @Override

@@ -24,6 +24,20 @@ public final class ShapeOps {
         return reshape(x, new long[] {-1});
     }
 
+    /**
+     * Theano's {@code flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into
+     * the last (C order); {@code outdim} 1 is {@link #flatten(Variable)}, otherwise 2 .. x.ndim.
+     */
+    public static Variable flatten(Variable x, int outdim) {
+        if (outdim == 1) {
+            return flatten(x);
+        }
+        if (outdim < 1) {
+            throw new IllegalArgumentException("flatten: outdim " + outdim + " out of bound [1, " + (x.ndim() + 1) + ") for " + x);
+        }
+        return Apply.single(new Flatten(outdim), x);
+    }
+
     /** Axes permuted by {@code perm} (negative entries allowed); an empty {@code perm} reverses them. */
     public static Variable transpose(Variable x, int[] perm) {
         int n = x.ndim();

@@ -22,7 +22,8 @@ import org.theano4j.tensor.NDArray;
  * scalars, dtypes, tensor types and arrays the codec writes itself.
  */
 final class Registry {
-    private static final Set<String> SYMBOLIC = Set.of("org.theano4j", "org.theano4j.graph", "org.theano4j.op", "org.theano4j.control");
+    private static final Set<String> SYMBOLIC = Set.of("org.theano4j", "org.theano4j.graph", "org.theano4j.op", "org.theano4j.op.nnet",
+            "org.theano4j.control");
     /** Classes written by the codec itself rather than as records or enums. */
     private static final List<Class<?>> BUILT_IN = List.of(Boolean.class, Byte.class, Short.class, Integer.class, Long.class,
             Float.class, Double.class, String.class, DType.class, TensorType.class, NDArray.class);

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.Clients;
 import org.theano4j.graph.Constant;
 import org.theano4j.graph.Graphs;
+import org.theano4j.graph.Rebuild;
 import org.theano4j.op.Alloc;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Elemwise;
@@ -70,29 +72,17 @@ public final class Fusion implements Rewrite {
 
     private static List<Variable> rebuild(List<Apply> order, List<Variable> outputs, Map<Apply, Fused> roots,
             Set<Variable> needed) {
-        Map<Variable, Variable> map = new IdentityHashMap<>();
-        for (Apply node : order) {
+        return Rebuild.run(order, outputs, Map.of(), false, (node, state) -> {
             if (inlinable(node) && !needed.contains(node.output(0))) {
-                continue; // inlined into every client
+                return node.outputs(); // inlined into every client
             }
             Fused f = roots.get(node);
-            Apply copy;
-            if (f != null) {
-                List<Variable> ins = f.leaves.stream().map(v -> map.getOrDefault(v, v)).toList();
-                copy = Apply.of(new Composite(f.expr, ins.size()), ins);
-            } else {
-                List<Variable> ins = node.inputs().stream().map(v -> map.getOrDefault(v, v)).toList();
-                copy = ins.equals(node.inputs()) ? node : node.withInputs(ins);
+            if (f == null) {
+                return null;
             }
-            for (int i = 0; i < node.outputs().size(); i++) {
-                map.put(node.output(i), copy.output(i));
-            }
-        }
-        List<Variable> result = new ArrayList<>();
-        for (Variable out : outputs) {
-            result.add(map.getOrDefault(out, out));
-        }
-        return result;
+            List<Variable> ins = state.all(f.leaves);
+            return Apply.of(new Composite(f.expr, ins.size()), ins).outputs();
+        });
     }
 
     /** Whether the node is elementwise (of any dtype: a composite's evaluation is exact, integers included). */
@@ -145,33 +135,39 @@ public final class Fusion implements Rewrite {
         };
     }
 
-    /** Client counts, which variables may be recomputed in all their clients, and the recomputation budget. */
+    /** The clients index, which variables may be recomputed in all their clients, and the recomputation budget. */
     private static final class Graph {
-        final Map<Variable, Integer> clients = new IdentityHashMap<>();
+        final Clients clients;
         final Set<Variable> duplicable = Collections.newSetFromMap(new IdentityHashMap<>());
         int budget;
 
         Graph(List<Apply> order, List<Variable> outputs) {
             budget = order.size();
-            Map<Variable, Boolean> allFusedClients = new IdentityHashMap<>();
-            for (Apply node : order) {
-                boolean f = fusable(node);
-                for (Variable in : node.inputs()) {
-                    clients.merge(in, 1, Integer::sum);
-                    boolean ok = f && node.output(0).ndim() == in.ndim();
-                    allFusedClients.merge(in, ok, Boolean::logicalAnd);
-                }
-            }
-            for (Variable out : outputs) {
-                clients.merge(out, 2, Integer::sum); // an output is stored anyway
-                allFusedClients.put(out, false);
-            }
+            clients = Clients.of(order, outputs);
             for (Apply node : order) {
                 Variable v = node.output(0);
-                if (inlinable(node) && cheap(node) && allFusedClients.getOrDefault(v, false)) {
+                if (inlinable(node) && cheap(node) && allClientsFuse(v)) {
                     duplicable.add(v);
                 }
             }
+        }
+
+        /** Whether every reader of {@code v} is an elementwise node of v's rank (and v is no output, which is stored anyway). */
+        private boolean allClientsFuse(Variable v) {
+            if (clients.outputUses(v) > 0 || clients.nodeUses(v) == 0) {
+                return false;
+            }
+            for (Apply c : clients.readers(v)) {
+                if (!fusable(c) || c.output(0).ndim() != v.ndim()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether {@code v} is read more than once, or is an output (stored anyway). */
+        boolean shared(Variable v) {
+            return clients.uses(v) > 1 || clients.outputUses(v) > 0;
         }
     }
 
@@ -201,7 +197,7 @@ public final class Fusion implements Rewrite {
                     || leaves.size() + node.inputs().size() > MAX_INPUTS || size >= MAX_EXPR_NODES) {
                 return leaf(v);
             }
-            boolean shared = !root && graph.clients.getOrDefault(v, 0) > 1;
+            boolean shared = !root && graph.shared(v);
             boolean childCopy = copy || shared;
             if (!root && childCopy && !(graph.duplicable.contains(v) && graph.budget > 0)) {
                 return leaf(v);

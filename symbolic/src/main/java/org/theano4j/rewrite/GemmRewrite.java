@@ -3,11 +3,10 @@ package org.theano4j.rewrite;
 import static org.theano4j.rewrite.Patterns.isNode;
 import static org.theano4j.rewrite.Patterns.isSizeOneConstant;
 import static org.theano4j.rewrite.Patterns.scalarConstant;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.Clients;
 import org.theano4j.graph.Graphs;
 import org.theano4j.graph.Op;
 import org.theano4j.op.Dot;
@@ -34,7 +33,7 @@ final class GemmRewrite implements Rewrite {
     public List<Variable> apply(List<Variable> outputs) {
         List<Variable> current = outputs;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<Variable, Integer> uses = uses(current);
+            Clients uses = Clients.of(current);
             List<Variable> next = new LocalRewriter("gemm", List.of(LocalRule.single(n -> dotPlusToGemm(n, uses))))
                     .apply(current);
             if (next.equals(current)) {
@@ -45,21 +44,8 @@ final class GemmRewrite implements Rewrite {
         return current;
     }
 
-    private static Map<Variable, Integer> uses(List<Variable> outputs) {
-        Map<Variable, Integer> uses = new IdentityHashMap<>();
-        for (Apply node : Graphs.toposort(outputs)) {
-            for (Variable in : node.inputs()) {
-                uses.merge(in, 1, Integer::sum);
-            }
-        }
-        for (Variable out : outputs) {
-            uses.merge(out, 1, Integer::sum);
-        }
-        return uses;
-    }
-
     /** The rule; {@code uses} counts the uses of each variable of the graph the pass started from. */
-    static Variable dotPlusToGemm(Apply node, Map<Variable, Integer> uses) {
+    static Variable dotPlusToGemm(Apply node, Clients uses) {
         boolean add = isNode(node, ScalarOp.ADD);
         if (!add && !isNode(node, ScalarOp.SUB)) {
             return null;
@@ -76,7 +62,7 @@ final class GemmRewrite implements Rewrite {
         return null;
     }
 
-    private static Variable gemmOf(Variable product, Variable z, double sign, Variable out, Map<Variable, Integer> uses) {
+    private static Variable gemmOf(Variable product, Variable z, double sign, Variable out, Clients uses) {
         double alpha = sign;
         Variable dot = product;
         if (Patterns.is(product, ScalarOp.MUL) && usedOnce(product, uses)) {
@@ -103,7 +89,7 @@ final class GemmRewrite implements Rewrite {
         return Apply.single(op, z, x, y);
     }
 
-    private static boolean usedOnce(Variable v, Map<Variable, Integer> uses) {
-        return uses.getOrDefault(v, 0) == 1;
+    private static boolean usedOnce(Variable v, Clients uses) {
+        return uses.uses(v) == 1;
     }
 }

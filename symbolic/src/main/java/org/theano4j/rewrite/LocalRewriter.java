@@ -1,17 +1,15 @@
 package org.theano4j.rewrite;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
-import org.theano4j.graph.Graphs;
+import org.theano4j.graph.Rebuild;
 import org.theano4j.graph.TensorType;
 
 /**
- * Runs a list of {@link LocalRule}s over a graph: nodes in topological order, each rebuilt on
- * its rewritten inputs, then the rules tried until none fires (bounded), the whole pass repeated
+ * Runs a list of {@link LocalRule}s over a graph: nodes in topological order ({@link Rebuild}),
+ * each rebuilt on its rewritten inputs, then the rules tried until none fires (bounded), the whole pass repeated
  * until the graph stops changing (bounded). Rules can never grow the graph without limit.
  */
 public final class LocalRewriter implements Rewrite {
@@ -45,9 +43,8 @@ public final class LocalRewriter implements Rewrite {
     }
 
     private List<Variable> once(List<Variable> outputs, boolean[] changed) {
-        Map<Variable, Variable> map = new IdentityHashMap<>();
-        for (Apply node : Graphs.toposort(outputs)) {
-            Apply current = rebuilt(node, map);
+        return Rebuild.run(outputs, Map.of(), false, (node, state) -> {
+            Apply current = state.current(node);
             List<Variable> outs = current.outputs();
             for (int k = 0; k < MAX_FIRINGS_PER_NODE && current != null; k++) {
                 List<Variable> repl = fire(current);
@@ -59,29 +56,8 @@ public final class LocalRewriter implements Rewrite {
                 current = repl.size() == 1 && repl.get(0).owner() != null && repl.get(0).owner().outputs().size() == 1
                         ? repl.get(0).owner() : null;
             }
-            for (int i = 0; i < node.outputs().size(); i++) {
-                Variable o = outs.get(i);
-                if (o != node.output(i)) {
-                    map.put(node.output(i), o);
-                }
-            }
-        }
-        List<Variable> result = new ArrayList<>(outputs.size());
-        for (Variable out : outputs) {
-            result.add(map.getOrDefault(out, out));
-        }
-        return result;
-    }
-
-    private static Apply rebuilt(Apply node, Map<Variable, Variable> map) {
-        boolean any = false;
-        List<Variable> ins = new ArrayList<>(node.inputs().size());
-        for (Variable in : node.inputs()) {
-            Variable r = map.getOrDefault(in, in);
-            any |= r != in;
-            ins.add(r);
-        }
-        return any ? node.withInputs(ins) : node;
+            return outs;
+        });
     }
 
     private List<Variable> fire(Apply node) {

@@ -23,7 +23,7 @@ public final class Pipeline {
     /** The pipeline of a mode: {@code FAST_RUN} or {@code FAST_COMPILE}. */
     public static Pipeline forMode(String mode) {
         return switch (mode) {
-            case "FAST_RUN" -> fastRun();
+            case "FAST_RUN", "DEBUGMODE", "DebugMode" -> fastRun();
             case "FAST_COMPILE" -> new Pipeline(List.of(new Merge(), new LocalRewriter("constant-folding", List.of(ConstantFolding.rule()))));
             default -> throw new IllegalArgumentException("mode must be FAST_RUN or FAST_COMPILE, got " + mode);
         };

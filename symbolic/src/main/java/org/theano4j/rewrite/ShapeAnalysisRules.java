@@ -1,12 +1,12 @@
 package org.theano4j.rewrite;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Graphs;
+import org.theano4j.graph.Rebuild;
 import org.theano4j.op.Alloc;
 import org.theano4j.op.DimShuffle;
 import org.theano4j.op.Elemwise;
@@ -41,20 +41,13 @@ public final class ShapeAnalysisRules implements Rewrite {
             return outputs;
         }
         ShapeAnalysis shapes = ShapeAnalysis.of(outputs);
-        Map<Variable, Variable> map = new IdentityHashMap<>();
-        for (Apply node : order) {
+        return Rebuild.run(order, outputs, Map.of(), false, (node, state) -> {
             if (node.op() instanceof SumToShape && dropNeedlessSumToShape(shapes, node)) {
-                Variable g = node.input(0);
-                map.put(node.output(0), map.getOrDefault(g, g));
-            } else {
-                rebuild(node, inputsAfterAllocDrop(shapes, node, map), map);
+                return List.of(state.get(node.input(0)));
             }
-        }
-        List<Variable> result = new ArrayList<>(outputs.size());
-        for (Variable out : outputs) {
-            result.add(map.getOrDefault(out, out));
-        }
-        return result;
+            List<Variable> ins = inputsAfterAllocDrop(shapes, node, state);
+            return ins.equals(node.inputs()) ? null : folded(node.withInputs(ins));
+        });
     }
 
     private static boolean candidate(Apply node) {
@@ -68,11 +61,8 @@ public final class ShapeAnalysisRules implements Rewrite {
     }
 
     /** The node's (rewritten) inputs, with each alloc that the other inputs cover replaced by its value. */
-    private static List<Variable> inputsAfterAllocDrop(ShapeAnalysis shapes, Apply node, Map<Variable, Variable> map) {
-        List<Variable> ins = new ArrayList<>(node.inputs().size());
-        for (Variable in : node.inputs()) {
-            ins.add(map.getOrDefault(in, in));
-        }
+    private static List<Variable> inputsAfterAllocDrop(ShapeAnalysis shapes, Apply node, Rebuild state) {
+        List<Variable> ins = state.all(node.inputs());
         if (!(node.op() instanceof Elemwise)) {
             return ins;
         }
@@ -82,7 +72,7 @@ public final class ShapeAnalysisRules implements Rewrite {
             Apply alloc = node.input(i).owner();
             if (alloc != null && alloc.op() instanceof Alloc && allBroadcastable(alloc.input(0))
                     && coveredByOthers(shapes, node, i, alloc.input(1))) {
-                ins.set(i, padded(map.getOrDefault(alloc.input(0), alloc.input(0)), node.input(i).ndim()));
+                ins.set(i, padded(state.get(alloc.input(0)), node.input(i).ndim()));
                 changed = true;
             }
         }
@@ -117,15 +107,9 @@ public final class ShapeAnalysisRules implements Rewrite {
         return Apply.single(DimShuffle.of(v.tensorType(), pattern), v);
     }
 
-    private static void rebuild(Apply node, List<Variable> ins, Map<Variable, Variable> map) {
-        if (ins.equals(node.inputs())) {
-            return;
-        }
-        Apply copy = node.withInputs(ins);
+    /** The outputs of {@code copy}, folded when its inputs are all constants. */
+    private static List<Variable> folded(Apply copy) {
         List<Variable> folded = ConstantFolding.rule().apply(copy);
-        List<Variable> outs = folded != null ? folded : copy.outputs();
-        for (int i = 0; i < node.outputs().size(); i++) {
-            map.put(node.output(i), outs.get(i));
-        }
+        return folded != null ? folded : copy.outputs();
     }
 }

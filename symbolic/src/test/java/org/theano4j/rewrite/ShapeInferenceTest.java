@@ -89,8 +89,10 @@ class ShapeInferenceTest {
         Variable x = T.dvector("x");
         Variable y = T.dvector("y");
         org.theano4j.Function f = Theano.function(List.of(x, y), T.shape(T.add(x, y)));
-        assertEquals(List.of(5L), List.of(toLongs(f.call(filled(new long[] {5}), filled(new long[] {1})))[0]));
+        assertEquals(List.of(5L), List.of(toLongs(f.call(filled(new long[] {5}), filled(new long[] {5})))[0]));
         assertThrows(IllegalArgumentException.class, () -> f.call(filled(new long[] {3}), filled(new long[] {4})));
+        // y's axis is not broadcastable, so a length-1 y is a mismatch too (Theano's run-time rule, BroadcastCheck)
+        assertThrows(IllegalArgumentException.class, () -> f.call(filled(new long[] {5}), filled(new long[] {1})));
     }
 
     private static NDArray filled(long[] shape) {

@@ -34,7 +34,9 @@ public final class Flags {
     private static final Map<String, Flag> TABLE = table(
             new Flag("device", "cpu", List.of("cpu", "cuda", "reference"), "device functions compile for"),
             new Flag("floatX", "float64", List.of("float64", "float32"), "dtype of untyped constructors (T.scalar, T.matrix) and random draws"),
-            new Flag("mode", "FAST_RUN", List.of("FAST_RUN", "FAST_COMPILE"), "default compilation mode"),
+            new Flag("mode", "FAST_RUN", List.of("FAST_RUN", "FAST_COMPILE", "DebugMode"), "default compilation mode"),
+            new Flag("computeTestValue", "off", List.of("off", "ignore", "warn", "raise"),
+                    "compute test values while the graph is built: shape errors at the line that builds the node"),
             new Flag("gcTriggerBytes", "268435456", List.of(), "native bytes allocated between the collections theano4j asks for"),
             new Flag("hugePages", "true", List.of("true", "false"), "map arrays from hugePagesFrom bytes with transparent huge pages"),
             new Flag("hugePagesFrom", "33554432", List.of(), "smallest array, in bytes, mapped with huge pages"),
@@ -44,6 +46,9 @@ public final class Flags {
             new Flag("cpu.spinMicros", "200", List.of(), "how long idle CPU workers spin before they park, in microseconds"),
             new Flag("rng.minParallel", "65536", List.of(), "smallest random draw split over threads"),
             new Flag("gpu.disable", "false", List.of("true", "false"), "true keeps the CUDA backend off even where a GPU is present"),
+            new Flag("gpu.require", "false", List.of("true", "false"), "true makes an unusable GPU an error where it would be a skip or a fallback"),
+            new Flag("gpu.arch", null, List.of(), "architecture NVRTC compiles for, sm_XX or compute_XX (default: the device's)"),
+            new Flag("gpu.cacheDir", null, List.of(), "folder that keeps compiled GPU kernels between JVMs (default: memory only)"),
             new Flag("cuda.libPath", null, List.of(), "extra folders to search for the CUDA libraries (a path list; property only)"));
 
     private Flags() {

@@ -62,6 +62,7 @@ final class OpRows {
         rows.addAll(gradientOps());
         rows.addAll(controlFlow());
         rows.addAll(random());
+        rows.addAll(shapes());
         return rows;
     }
 
@@ -148,7 +149,7 @@ final class OpRows {
                     return Theano.function(List.of(m, k), List.of(T.reshape(m, 3, -1), T.flatten(m), T.transpose(m),
                             T.dimshuffle(m, 1, "x", 0), T.concatenate(List.of(m, m), 1), T.stack(List.of(m, m), 0), T.shape(m),
                             T.zerosLike(m), T.onesLike(m), T.arange(0, k, 2), T.specifyShape(m, 2, 3), T.eye(3),
-                            Apply.single(new Alloc(), T.constant(2.5), m)), o);
+                            Apply.single(new Alloc(), T.constant(2.5), m), T.shape(T.concatenate(List.of(m, m), 0))), o);
                 }, M, 7L),
                 new Row("indexing", o -> {
                     Variable m = T.dmatrix("m");
@@ -166,6 +167,17 @@ final class OpRows {
                     return Theano.function(List.of(m, t), List.of(p, T.logSoftmax(m), T.categoricalCrossentropy(p, t),
                             T.binaryCrossentropy(T.sigmoid(m), T.gt(m, 0).astype(DType.FLOAT64))), o);
                 }, M, new long[] {2, 0}),
+                new Row("conv2d, pool_2d, ultra_fast_sigmoid and their gradients", o -> {
+                    Variable x = T.dtensor4("x");
+                    Variable w = T.dtensor4("w");
+                    Variable c = T.nnet.conv2d(x, w, org.theano4j.ConvOptions.defaults().borderMode("half").subsample(1, 2));
+                    Variable cost = T.sum(T.sqr(T.signal.pool.pool2d(c, new int[] {2, 2}, false)))
+                            .add(T.sum(T.signal.pool.pool2d(c, new int[] {2, 2}, true, null, new int[] {1, 0}, "average_inc_pad")))
+                            .add(T.sum(T.nnet.ultraFastSigmoid(c)));
+                    List<Variable> g = T.grad(cost, List.of(x, w));
+                    return Theano.function(List.of(x, w), List.of(cost, g.get(0), g.get(1), T.grad(T.sum(T.sqr(g.get(0))), w)), o);
+                }, NDArray.of(new double[] {0.5, -1.5, 2.0, 0.0, 3.25, -0.75, 1.0, 0.25, -2.0, 1.5, 0.75, -0.5}).reshape(1, 1, 3, 4),
+                        NDArray.of(new double[] {1.0, -0.5, 0.25, 2.0}).reshape(2, 1, 2, 1)),
                 new Row("print to System.out", o -> {
                     Variable x = T.dvector("x");
                     return Theano.function(List.of(x), T.print("x is", x).mul(2), o);
@@ -187,6 +199,7 @@ final class OpRows {
             return Theano.function(List.of(m, v, t, idx), List.of(g.get(0), g.get(1),
                     Apply.single(new SumToShape(), m, v.get(Slice.of(0, 1)).dimshuffle("x", 0)),
                     Apply.single(new ReshapeLike(), T.flatten(m), m), Apply.single(new SoftmaxGrad(), m, p),
+                    T.dimshuffle(m, 0, "x", 1).flatten(2),
                     Apply.single(new CrossentropyCategorical1HotGrad(), v.get(Slice.of(0, 2)), p, t)),
                     o.update(w, w.sub(g.get(1).mul(0.1))));
         }, M, new double[] {1, 2, 3}, new long[] {2, 0}, new long[] {0, 5, 5}));
@@ -222,6 +235,15 @@ final class OpRows {
                 }, new double[] {1, 2, 3, 4, 5, 6, 7}, new double[] {0.5, 1.5}));
     }
 
+    /** Shapes computed from input shapes (the shape rewrite's MakeVector in FAST_RUN). */
+    private static List<Row> shapes() {
+        return List.of(new Row("shape of a join", o -> {
+            Variable x = T.dmatrix("x");
+            Variable y = T.dmatrix("y");
+            return Theano.function(List.of(x, y), T.shape(T.join(0, x, y)), o);
+        }, M, M));
+    }
+
     private static List<Row> random() {
         return List.of(
                 new Row("random streams, every distribution", o -> {
@@ -237,6 +259,12 @@ final class OpRows {
                     return Theano.function(List.of(), List.of(m.uniform(new long[] {5}, 2, 3), m.normal(new long[] {3}, 1, 2),
                             m.binomial(new long[] {4}, 0.5), m.multinomial(pvals, 3), m.choice(1, false, pvals)), o);
                 }),
+                new Row("MRG draws with run-time sizes and a tensor p", o -> {
+                    MRGRandomStreams m = new MRGRandomStreams(11);
+                    Variable x = T.dmatrix("x");
+                    return Theano.function(List.of(x), List.of(m.uniform(T.shape(x), -1, 1),
+                            m.binomial(T.shape(x), T.sigmoid(x), DType.FLOAT64)), o);
+                }, (Object) M),
                 new Row("no default updates", o -> Theano.function(List.of(), new RandomStreams(5).normal(3),
                         o.noDefaultUpdates().name("frozen").profile(true).nanGuard(true))));
     }

@@ -21,6 +21,13 @@ import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.Shape;
 import org.theano4j.op.Softmax;
 import org.theano4j.op.SoftmaxGrad;
+import org.theano4j.op.nnet.AbstractConv2d;
+import org.theano4j.op.nnet.AbstractConv2dGradInputs;
+import org.theano4j.op.nnet.AbstractConv2dGradWeights;
+import org.theano4j.op.nnet.AveragePoolGrad;
+import org.theano4j.op.nnet.DownsampleFactorMaxGradGrad;
+import org.theano4j.op.nnet.MaxPoolGrad;
+import org.theano4j.op.nnet.Pool;
 import org.theano4j.tensor.DType;
 
 /** The one registration file of the CPU backend: which kernel runs which op. */
@@ -48,6 +55,13 @@ final class CpuKernels {
             case CrossentropyCategorical1HotGrad c -> CrossentropyKernels.of(true, node.input(1).dtype());
             case AdvancedSubtensor1 a -> IndexKernels.take(a.axis());
             case AdvancedIncSubtensor1 a -> IndexKernels.incSubtensor(a.axis(), a.set(), node.input(0).dtype());
+            case AbstractConv2d c -> ConvKernels.of(ConvKernels.Kind.FORWARD, node.input(0).dtype(), c);
+            case AbstractConv2dGradWeights c -> ConvKernels.of(ConvKernels.Kind.GRAD_WEIGHTS, node.input(0).dtype(), c);
+            case AbstractConv2dGradInputs c -> ConvKernels.of(ConvKernels.Kind.GRAD_INPUTS, node.input(0).dtype(), c);
+            case Pool p -> PoolKernels.of(PoolKernels.Kind.FORWARD, p.params(), node.input(0).dtype());
+            case MaxPoolGrad p -> PoolKernels.of(PoolKernels.Kind.MAX_GRAD, p.params(), node.input(0).dtype());
+            case AveragePoolGrad p -> PoolKernels.of(PoolKernels.Kind.AVERAGE_GRAD, p.params(), node.input(0).dtype());
+            case DownsampleFactorMaxGradGrad p -> PoolKernels.of(PoolKernels.Kind.MAX_GRAD_GRAD, p.params(), node.input(0).dtype());
             default -> null;
         };
     }

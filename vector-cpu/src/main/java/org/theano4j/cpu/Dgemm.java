@@ -21,7 +21,7 @@ import org.theano4j.tensor.NDArray;
  * thread reuses its own packing buffers.
  *
  * <p>The 32-bit twin of this class is generated from the 64-bit one by
- * {@code vector-cpu/scripts/gen-sgemm.sh} (a test checks it is up to date): edit the 64-bit one.
+ * {@code vector-cpu/scripts/gen-float-twins.sh} (a test checks it is up to date): edit the 64-bit one.
  */
 final class Dgemm {
     private static final VectorSpecies<Double> S = Species.D;

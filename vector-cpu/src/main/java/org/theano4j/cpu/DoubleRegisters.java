@@ -29,7 +29,7 @@ import org.theano4j.tensor.NDArray;
 /**
  * float64 registers: one {@code double[BLOCK]} per register, DoubleVector loops; what has no vector
  * loop runs the reference ({@link Registers#scalar}) rounded to the lanes. The 32-bit lanes' file is
- * generated from the 64-bit lanes' file by {@code vector-cpu/scripts/gen-float-registers.sh} (a test
+ * generated from the 64-bit lanes' file by {@code vector-cpu/scripts/gen-float-twins.sh} (a test
  * checks it is up to date): edit the 64-bit one.
  */
 @SuppressWarnings("cast") // the 32-bit twin rounds to float where these casts are

@@ -1,0 +1,88 @@
+package org.theano4j.gpu;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.theano4j.op.ScalarExpr;
+import org.theano4j.tensor.DType;
+
+/** The GPU as a {@link Device}: CUDA memory, NVRTC-compiled kernels and cuBLAS of one {@link GpuDevice}. */
+final class CudaDevice implements Device {
+
+    private static final int BLOCK = 256;
+
+    private final GpuDevice gpu;
+
+    /** @param gpu the probed device state */
+    CudaDevice(GpuDevice gpu) {
+        this.gpu = gpu;
+    }
+
+    /** Device memory: a {@link DeviceBuffer}. */
+    private record Buffer(DeviceBuffer buffer) implements Memory {
+        @Override
+        public long byteSize() {
+            return buffer.byteSize();
+        }
+    }
+
+    private static DeviceBuffer buf(Memory m) {
+        return ((Buffer) m).buffer();
+    }
+
+    @Override
+    public void enter() {
+        gpu.context().makeCurrent();
+    }
+
+    @Override
+    public Memory allocate(long byteSize) {
+        return new Buffer(DeviceBuffer.allocate(gpu.context(), byteSize));
+    }
+
+    @Override
+    public void free(Memory memory) {
+        buf(memory).close();
+    }
+
+    @Override
+    public void upload(MemorySegment host, Memory device) {
+        buf(device).copyFromHost(host);
+    }
+
+    @Override
+    public void download(Memory device, MemorySegment host) {
+        buf(device).copyToHost(host);
+    }
+
+    @Override
+    public Program elementwise(ScalarExpr expr, List<DType> inputTypes) {
+        CudaKernel kernel = gpu.elementwiseKernel(CudaExpressionRenderer.kernelSource(expr, inputTypes));
+        return (n, inputs, out) -> {
+            Object[] args = new Object[inputs.length + 2];
+            args[0] = n;
+            for (int k = 0; k < inputs.length; k++) {
+                args[k + 1] = buf(inputs[k]);
+            }
+            args[inputs.length + 1] = buf(out);
+            kernel.launch(LaunchConfig.linear(n, BLOCK), args);
+        };
+    }
+
+    @Override
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c) {
+        if (dtype == DType.FLOAT32) {
+            gpu.cublas().sgemm(transA, transB, m, n, k, 1f, buf(a), buf(b), 0f, buf(c));
+        } else {
+            gpu.cublas().dgemm(transA, transB, m, n, k, 1.0, buf(a), buf(b), 0.0, buf(c));
+        }
+    }
+
+    @Override
+    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y) {
+        if (dtype == DType.FLOAT32) {
+            gpu.cublas().sgemv(transA, m, n, 1f, buf(a), buf(x), 0f, buf(y));
+        } else {
+            gpu.cublas().dgemv(transA, m, n, 1.0, buf(a), buf(x), 0.0, buf(y));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.theano4j.gpu;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.theano4j.op.ScalarExpr;
+import org.theano4j.tensor.DType;
+
+/**
+ * What the backend's kernels and its {@link DeviceValues} need from a device: memory, copies and
+ * the few programs they launch. {@link CudaDevice} is the GPU; tests use a host-memory fake, so
+ * residency (what is uploaded, downloaded, kept) is tested without a GPU.
+ */
+interface Device {
+
+    /** A block of device memory. */
+    interface Memory {
+        /** @return its size in bytes */
+        long byteSize();
+    }
+
+    /** A compiled fused elementwise kernel. */
+    interface Program {
+        /**
+         * Computes {@code out[i] = expr(in0[i], in1[i], ...)} for {@code i < n}.
+         *
+         * @param n the element count
+         * @param inputs one block per input, {@code n} elements of its dtype
+         * @param out {@code n} elements of the output's dtype
+         */
+        void launch(long n, Memory[] inputs, Memory out);
+    }
+
+    /** Makes the device current in the calling thread (a CUDA context is current per thread). */
+    void enter();
+
+    /**
+     * @param byteSize bytes
+     * @return new memory (contents undefined)
+     */
+    Memory allocate(long byteSize);
+
+    /** @param memory memory of this device, freed now */
+    void free(Memory memory);
+
+    /**
+     * @param host the bytes to copy
+     * @param device memory of exactly that size
+     */
+    void upload(MemorySegment host, Memory device);
+
+    /**
+     * Copies back; waits for the work queued before it.
+     *
+     * @param device the memory
+     * @param host a segment of exactly its size
+     */
+    void download(Memory device, MemorySegment host);
+
+    /**
+     * @param expr a tree {@link CudaExpressionRenderer#supports}
+     * @param inputTypes the dtype of each input
+     * @return the program, compiled once per distinct tree and input types
+     */
+    Program elementwise(ScalarExpr expr, List<DType> inputTypes);
+
+    /**
+     * Row-major {@code C = op(A) · op(B)} of float32 or float64 matrices ({@code C} is m x n).
+     *
+     * @param dtype FLOAT32 or FLOAT64
+     * @param transA whether A (stored k x m) is transposed
+     * @param transB whether B (stored n x k) is transposed
+     * @param m rows of C
+     * @param n columns of C
+     * @param k the inner dimension
+     * @param a A
+     * @param b B
+     * @param c C, overwritten
+     */
+    void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c);
+
+    /**
+     * Row-major {@code y = op(A) · x}, A stored m x n.
+     *
+     * @param dtype FLOAT32 or FLOAT64
+     * @param transA whether to use Aᵀ (then x has m elements and y has n)
+     * @param m rows of A
+     * @param n columns of A
+     * @param a A
+     * @param x x
+     * @param y y, overwritten
+     */
+    void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y);
+}

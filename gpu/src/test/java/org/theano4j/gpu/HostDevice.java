@@ -1,0 +1,136 @@
+package org.theano4j.gpu;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.theano4j.op.Composite;
+import org.theano4j.op.ScalarExpr;
+import org.theano4j.tensor.DType;
+import org.theano4j.tensor.NDArray;
+
+/**
+ * A {@link Device} in host memory that counts what it is asked to do, so residency is tested
+ * without a GPU: elementwise programs run the reference evaluation ({@link Composite#evaluateInto})
+ * on the device memory, GEMM and GEMV are plain row-major loops summing in index order.
+ */
+final class HostDevice implements Device {
+
+    /** Memory: a host segment. */
+    record HostMemory(MemorySegment segment) implements Memory {
+        @Override
+        public long byteSize() {
+            return segment.byteSize();
+        }
+    }
+
+    final AtomicLong uploads = new AtomicLong();
+    final AtomicLong uploadedBytes = new AtomicLong();
+    final AtomicLong downloads = new AtomicLong();
+    final AtomicLong launches = new AtomicLong();
+    final Set<Memory> live = ConcurrentHashMap.newKeySet();
+
+    private static MemorySegment seg(Memory m) {
+        return ((HostMemory) m).segment();
+    }
+
+    private static NDArray view(Memory m, DType dtype, long n) {
+        return NDArray.wrap(seg(m), dtype, n);
+    }
+
+    @Override
+    public void enter() {
+    }
+
+    @Override
+    public Memory allocate(long byteSize) {
+        Memory m = new HostMemory(Arena.ofAuto().allocate(Math.max(1, byteSize), 64).asSlice(0, byteSize));
+        live.add(m);
+        return m;
+    }
+
+    @Override
+    public void free(Memory memory) {
+        if (!live.remove(memory)) {
+            throw new IllegalStateException("freed twice or not ours: " + memory);
+        }
+    }
+
+    @Override
+    public void upload(MemorySegment host, Memory device) {
+        check(device, host.byteSize());
+        seg(device).copyFrom(host);
+        uploads.incrementAndGet();
+        uploadedBytes.addAndGet(host.byteSize());
+    }
+
+    @Override
+    public void download(Memory device, MemorySegment host) {
+        check(device, host.byteSize());
+        host.copyFrom(seg(device));
+        downloads.incrementAndGet();
+    }
+
+    private void check(Memory m, long bytes) {
+        if (!live.contains(m) || m.byteSize() != bytes) {
+            throw new IllegalStateException("copy of " + bytes + " bytes with " + (live.contains(m) ? "" : "freed ") + m);
+        }
+    }
+
+    @Override
+    public Program elementwise(ScalarExpr expr, List<DType> inputTypes) {
+        return (n, inputs, out) -> {
+            launches.incrementAndGet();
+            NDArray[] in = new NDArray[inputs.length];
+            for (int k = 0; k < in.length; k++) {
+                check(inputs[k], n * inputTypes.get(k).byteSize());
+                in[k] = view(inputs[k], inputTypes.get(k), n);
+            }
+            check(out, n * expr.dtype().byteSize());
+            Composite.evaluateInto(expr, in, view(out, expr.dtype(), n));
+        };
+    }
+
+    @Override
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c) {
+        launches.incrementAndGet();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += get(dtype, a, transA ? p * m + i : i * k + p) * get(dtype, b, transB ? j * k + p : p * n + j);
+                }
+                set(dtype, c, i * n + j, s);
+            }
+        }
+    }
+
+    @Override
+    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y) {
+        launches.incrementAndGet();
+        int rows = transA ? n : m;
+        int inner = transA ? m : n;
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int p = 0; p < inner; p++) {
+                s += get(dtype, a, transA ? p * n + i : i * n + p) * get(dtype, x, p);
+            }
+            set(dtype, y, i, s);
+        }
+    }
+
+    private static double get(DType t, Memory m, long i) {
+        return t == DType.FLOAT32 ? seg(m).getAtIndex(ValueLayout.JAVA_FLOAT, i) : seg(m).getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+    }
+
+    private static void set(DType t, Memory m, long i, double v) {
+        if (t == DType.FLOAT32) {
+            seg(m).setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) v);
+        } else {
+            seg(m).setAtIndex(ValueLayout.JAVA_DOUBLE, i, v);
+        }
+    }
+}
