@@ -8,8 +8,9 @@ examples and writes the reference numbers the Java ports are tested against.
 DLTUT_DATA reads the full data set instead of the subset (the same split); DLTUT_EPOCHS then runs
 the tutorials' default arguments with that many epochs (the README's timing table).
 
-With Theano 1.0.5 (tests/scripts/theano-venv.sh; THEANO_FLAGS='cxx=,blas.ldflags=,device=cpu,floatX=float64')
-the files run as they are. With DLTUT_PYTENSOR=1 (examples/scripts/pytensor-venv.sh) `import theano`
+With Theano 1.0.5 (tests/scripts/theano-venv.sh; THEANO_FLAGS='cxx=,blas.ldflags=,device=cpu,floatX=float64',
+or cxx=/usr/bin/g++ for Theano's C ops, which rbm's MRG draws need to finish in minutes) the files run as
+they are. With DLTUT_PYTENSOR=1 (examples/scripts/pytensor-venv.sh) `import theano`
 finds the shim in pytensor_shim/, which maps the names the tutorials use onto PyTensor.
 
 What is adapted, from the outside, without editing the tutorials:
@@ -52,6 +53,10 @@ pil.Image.fromarray = lambda a: types.SimpleNamespace(save=lambda name: None)
 sys.modules["PIL"] = pil
 sys.modules["PIL.Image"] = pil.Image
 
+if not os.environ.get("DLTUT_PYTENSOR"):
+    # Theano 1.0.5's compiled scan loop (Cython of 2017) does not build for Python 3.11: make its
+    # import fail so that scan runs its Python loop (Theano's own fallback); other ops keep their C code
+    sys.modules["theano.scan_module.scan_perform_ext"] = None
 import theano  # noqa: E402
 import theano.tensor as T  # noqa: E402
 

@@ -106,8 +106,9 @@ public final class DA {
             long start = System.nanoTime();
             log.restartClock();
             for (int epoch = 0; epoch < trainingEpochs; epoch++) {
+                long epochStart = System.nanoTime();
                 double cost = epochCost(trainDa, train.batches(batchSize));
-                System.out.println("Training epoch " + epoch + ", cost  " + cost);
+                System.out.printf(Locale.ROOT, "Training epoch %d, cost  %s (%.2f s)%n", epoch, cost, (System.nanoTime() - epochStart) / 1e9);
                 log.put("epoch" + epoch + ".cost", cost);
             }
             System.out.printf(Locale.ROOT, "The %d%% corruption code ran for %.2fm%n", Math.round(corruption * 100),

@@ -32,13 +32,16 @@ public record EarlyStopping(double patience, int nTrainBatches, int nValidBatche
         boolean done = false;
         while (epoch < nEpochs && !done) {
             epoch++;
+            long epochStart = System.nanoTime();
+            double costSum = 0;
             for (int minibatch = 0; minibatch < nTrainBatches; minibatch++) {
-                train.call(minibatch);
+                costSum += train.call(minibatch).item();
                 long iter = (long) (epoch - 1) * nTrainBatches + minibatch;
                 if ((iter + 1) % validationFrequency == 0) {
                     double loss = meanOver(validate, nValidBatches);
-                    System.out.printf(Locale.ROOT, "epoch %d, minibatch %d/%d, validation error %f %%%n", epoch, minibatch + 1,
-                            nTrainBatches, loss * 100);
+                    System.out.printf(Locale.ROOT, "epoch %d, minibatch %d/%d, validation error %f %% (mean cost %f, %.2f s)%n",
+                            epoch, minibatch + 1, nTrainBatches, loss * 100, costSum / (minibatch + 1),
+                            (System.nanoTime() - epochStart) / 1e9);
                     log.put("epoch" + epoch + ".valid_error_pct", loss * 100);
                     if (loss < best) {
                         if (loss < best * IMPROVEMENT_THRESHOLD) {

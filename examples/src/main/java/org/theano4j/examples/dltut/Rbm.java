@@ -175,8 +175,9 @@ public final class Rbm {
         TrainingLog log = new TrainingLog();
         int tile = 0;
         for (int epoch = 0; epoch < trainingEpochs; epoch++) {
+            long epochStart = System.nanoTime();
             double cost = DA.epochCost(trainRbm, sets[0].batches(batchSize));
-            System.out.println("Training epoch " + epoch + ", cost is  " + cost);
+            System.out.printf(Locale.ROOT, "Training epoch %d, cost is  %s (%.2f s)%n", epoch, cost, (System.nanoTime() - epochStart) / 1e9);
             log.put("epoch" + epoch + ".cost", cost);
             tile = putTile(log, tile, rbm.w.getValue().transpose());
         }

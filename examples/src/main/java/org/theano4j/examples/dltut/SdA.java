@@ -109,12 +109,14 @@ public final class SdA {
         double[] corruptionLevels = {.1, .2, .3};
         for (int i = 0; i < sda.sigmoidLayers.size(); i++) {
             for (int epoch = 0; epoch < pretrainingEpochs; epoch++) {
+                long epochStart = System.nanoTime();
                 double[] c = new double[nTrainBatches];
                 for (int b = 0; b < nTrainBatches; b++) {
                     c[b] = pretrainingFns.get(i).call(b, corruptionLevels[i], pretrainLr).item();
                 }
                 double cost = NumpySum.pairwise(c, 0, nTrainBatches) / nTrainBatches;
-                System.out.printf(Locale.ROOT, "Pre-training layer %d, epoch %d, cost %f%n", i, epoch, cost);
+                System.out.printf(Locale.ROOT, "Pre-training layer %d, epoch %d, cost %f (%.2f s)%n", i, epoch, cost,
+                        (System.nanoTime() - epochStart) / 1e9);
                 log.put("pretrain" + i + ".epoch" + epoch + ".cost", cost);
             }
         }
