@@ -16,7 +16,10 @@ final class ArrayComparison {
         StridedCursor ca = new StridedCursor(self);
         StridedCursor cb = new StridedCursor(other);
         for (long i = 0; i < self.size(); i++) {
-            if (!isClose(self.readDouble(ca.next()), other.readDouble(cb.next()), rtol, atol)) {
+            long pa = ca.next();
+            long pb = cb.next();
+            if (!isClose(self.readDouble(pa), other.readDouble(pb), rtol, atol)
+                    || !isClose(self.readImag(pa), other.readImag(pb), rtol, atol)) {
                 return false;
             }
         }
@@ -51,11 +54,16 @@ final class ArrayComparison {
     }
 
     private static boolean sameElement(NDArray self, long pa, NDArray other, long pb) {
+        if (self.dtype().isComplex()) {
+            return same(self.readDouble(pa), other.readDouble(pb)) && same(self.readImag(pa), other.readImag(pb));
+        }
         if (!self.dtype().isFloat()) {
             return self.readLong(pa) == other.readLong(pb);
         }
-        double a = self.readDouble(pa);
-        double b = other.readDouble(pb);
+        return same(self.readDouble(pa), other.readDouble(pb));
+    }
+
+    private static boolean same(double a, double b) {
         return a == b || (Double.isNaN(a) && Double.isNaN(b));
     }
 
@@ -66,8 +74,12 @@ final class ArrayComparison {
         StridedCursor c = new StridedCursor(self);
         for (long i = 0; i < self.size(); i++) {
             long pos = c.next();
-            double v = dtype.isFloat() ? self.readDouble(pos) + 0.0 : 0;
-            h = 31 * h + (dtype.isFloat() ? Double.hashCode(v) : Long.hashCode(self.readLong(pos)));
+            boolean real = dtype.isFloat() || dtype.isComplex();
+            double v = real ? self.readDouble(pos) + 0.0 : 0;
+            h = 31 * h + (real ? Double.hashCode(v) : Long.hashCode(self.readLong(pos)));
+            if (dtype.isComplex()) {
+                h = 31 * h + Double.hashCode(self.readImag(pos) + 0.0);
+            }
         }
         return h;
     }

@@ -33,6 +33,18 @@ final class ArrayExport {
         return out;
     }
 
+    /** All elements in C order as interleaved (real, imaginary) doubles. */
+    static double[] toComplexArray(NDArray a) {
+        double[] out = new double[javaLength("toComplexArray", a, 2 * a.size())];
+        StridedCursor c = new StridedCursor(a);
+        for (int i = 0; i < out.length; i += 2) {
+            long pos = c.next();
+            out[i] = a.readDouble(pos);
+            out[i + 1] = a.readImag(pos);
+        }
+        return out;
+    }
+
     /** A 2-d array as rows of doubles; IllegalArgumentException unless ndim is 2. */
     static double[][] toDoubleMatrix(NDArray a) {
         if (a.ndim() != 2) {

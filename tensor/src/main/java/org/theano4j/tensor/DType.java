@@ -27,7 +27,14 @@ public enum DType {
     /** IEEE 754 single precision. */
     FLOAT32("float32", 4, 'f', ValueLayout.JAVA_FLOAT),
     /** IEEE 754 double precision. */
-    FLOAT64("float64", 8, 'f', ValueLayout.JAVA_DOUBLE);
+    FLOAT64("float64", 8, 'f', ValueLayout.JAVA_DOUBLE),
+    /**
+     * Complex number of two float32 (real, imaginary), interleaved as numpy stores it; its
+     * {@link #layout()} is the layout of one component.
+     */
+    COMPLEX64("complex64", 8, 'c', ValueLayout.JAVA_FLOAT),
+    /** Complex number of two float64 (real, imaginary), interleaved; {@link #layout()} is one component's. */
+    COMPLEX128("complex128", 16, 'c', ValueLayout.JAVA_DOUBLE);
 
     private final String numpyName;
     private final int byteSize;
@@ -72,17 +79,39 @@ public enum DType {
         return kind == 'i' || kind == 'u';
     }
 
+    /** True for complex64 and complex128. */
+    public boolean isComplex() {
+        return kind == 'c';
+    }
+
+    /**
+     * The float dtype of one component of a complex dtype (complex64 to float32, complex128 to
+     * float64); throws IllegalArgumentException for any other dtype.
+     */
+    public DType componentType() {
+        return switch (this) {
+            case COMPLEX64 -> FLOAT32;
+            case COMPLEX128 -> FLOAT64;
+            default -> throw new IllegalArgumentException("dtype " + numpyName + " is not complex");
+        };
+    }
+
+    /** The complex dtype whose components are this float dtype (float32 to complex64, else complex128). */
+    public DType complexType() {
+        return this == FLOAT32 || this == COMPLEX64 ? COMPLEX64 : COMPLEX128;
+    }
+
     /** True for bool. */
     public boolean isBool() {
         return kind == 'b';
     }
 
-    /** True for signed integers and floats. */
+    /** True for signed integers, floats and complex. */
     public boolean isSigned() {
-        return kind == 'i' || kind == 'f';
+        return kind == 'i' || kind == 'f' || kind == 'c';
     }
 
-    /** numpy's kind character: 'b', 'i', 'u' or 'f'. */
+    /** numpy's kind character: 'b', 'i', 'u', 'f' or 'c'. */
     public char kind() {
         return kind;
     }
@@ -102,6 +131,7 @@ public enum DType {
             case INT64 -> Long.MIN_VALUE;
             case FLOAT32 -> -Float.MAX_VALUE;
             case FLOAT64 -> -Double.MAX_VALUE;
+            case COMPLEX64, COMPLEX128 -> throw new IllegalArgumentException("dtype " + numpyName + " has no order");
         };
     }
 
@@ -119,6 +149,7 @@ public enum DType {
             case UINT64 -> 18446744073709551615.0;
             case FLOAT32 -> Float.MAX_VALUE;
             case FLOAT64 -> Double.MAX_VALUE;
+            case COMPLEX64, COMPLEX128 -> throw new IllegalArgumentException("dtype " + numpyName + " has no order");
         };
     }
 
@@ -167,6 +198,9 @@ public enum DType {
         if (a == BOOL) {
             return b;
         }
+        if (a.isComplex() || b.isComplex()) {
+            return promoteComplex(a, b);
+        }
         if (a.kind == b.kind) {
             return a.byteSize >= b.byteSize ? a : b;
         }
@@ -186,5 +220,16 @@ public enum DType {
             case UINT32 -> INT64;
             default -> FLOAT64;
         };
+    }
+
+    /** numpy's rule when one side is complex: complex64 only when the other side fits a float32 exactly. */
+    private static DType promoteComplex(DType a, DType b) {
+        DType c = a.isComplex() ? a : b;
+        DType o = a.isComplex() ? b : a;
+        if (c == COMPLEX128 || o == COMPLEX128 || o == FLOAT64) {
+            return COMPLEX128;
+        }
+        boolean fitsSingle = o == COMPLEX64 || o == FLOAT32 || o.byteSize <= 2;
+        return fitsSingle ? COMPLEX64 : COMPLEX128;
     }
 }

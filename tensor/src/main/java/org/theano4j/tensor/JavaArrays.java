@@ -27,6 +27,23 @@ final class JavaArrays {
         return out;
     }
 
+    /** A complex array of {@code shape} from interleaved (real, imaginary) pairs in C order. */
+    static NDArray buildComplex(DType dtype, double[] reIm, long[] shape) {
+        if (dtype == null || !dtype.isComplex()) {
+            throw new IllegalArgumentException("ofComplex needs dtype complex64 or complex128, got "
+                    + (dtype == null ? "null" : dtype.numpyName()));
+        }
+        NDArray out = NDArray.empty(dtype, shape);
+        if (reIm.length != 2 * out.size()) {
+            throw new IllegalArgumentException("ofComplex: shape " + Shapes.toString(shape) + " needs "
+                    + 2 * out.size() + " interleaved (real, imaginary) values, got " + reIm.length);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            out.writeComplex(i, reIm[2 * i], reIm[2 * i + 1]);
+        }
+        return out;
+    }
+
     private static long[] shapeOf(Object value) {
         List<Long> dims = new ArrayList<>();
         Object node = value;

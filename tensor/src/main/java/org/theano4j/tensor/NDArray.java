@@ -105,6 +105,16 @@ public final class NDArray {
         return JavaArrays.build(v);
     }
 
+    /**
+     * A complex array of {@code shape} from interleaved (real, imaginary) pairs in C order, numpy's
+     * memory layout: {@code reIm[2*i]} is the real and {@code reIm[2*i+1]} the imaginary part of
+     * element {@code i}. {@code dtype} must be complex64 or complex128 (complex64 rounds each part
+     * to float32); {@code reIm.length} must be twice the size of {@code shape}.
+     */
+    public static NDArray ofComplex(DType dtype, double[] reIm, long... shape) {
+        return JavaArrays.buildComplex(dtype, reIm, shape);
+    }
+
     /** 2-d float64 array; ragged rows throw IllegalArgumentException. */
     public static NDArray of(double[][] v) {
         return JavaArrays.build(v);
@@ -316,6 +326,21 @@ public final class NDArray {
         return readLong(flatPosition(checkFlat(i)));
     }
 
+    /** Imaginary part of the element at a (bounds-checked, numpy-wrapped) index; 0 unless complex. */
+    public double getImag(long... index) {
+        return readImag(position(index));
+    }
+
+    /** Imaginary part of element {@code i} in logical C order; 0 unless complex. */
+    public double getFlatImag(long i) {
+        return readImag(flatPosition(checkFlat(i)));
+    }
+
+    /** Sets element {@code i} in logical C order to {@code re + im*j} (real dtypes keep {@code re}). */
+    public void setFlatComplex(long i, double re, double im) {
+        writeComplex(flatPosition(checkFlat(i)), re, im);
+    }
+
     /** Sets element {@code i} in logical C order (numpy cast semantics). */
     public void setFlat(long i, double v) {
         writeDouble(flatPosition(checkFlat(i)), v);
@@ -376,7 +401,41 @@ public final class NDArray {
             case UINT64 -> unsignedToDouble(segment.getAtIndex(ValueLayout.JAVA_LONG, pos));
             case FLOAT32 -> segment.getAtIndex(ValueLayout.JAVA_FLOAT, pos);
             case FLOAT64 -> segment.getAtIndex(ValueLayout.JAVA_DOUBLE, pos);
+            case COMPLEX64 -> segment.getAtIndex(ValueLayout.JAVA_FLOAT, 2 * pos);
+            case COMPLEX128 -> segment.getAtIndex(ValueLayout.JAVA_DOUBLE, 2 * pos);
         };
+    }
+
+    /**
+     * Reads the imaginary part of the element at physical position {@code pos}: 0 for every
+     * non-complex dtype ({@link #readDouble} reads the real part of a complex element).
+     */
+    public double readImag(long pos) {
+        buffer.checkOpen();
+        return switch (dtype) {
+            case COMPLEX64 -> segment.getAtIndex(ValueLayout.JAVA_FLOAT, 2 * pos + 1);
+            case COMPLEX128 -> segment.getAtIndex(ValueLayout.JAVA_DOUBLE, 2 * pos + 1);
+            default -> 0;
+        };
+    }
+
+    /**
+     * Writes the complex value {@code re + im*j} at physical position {@code pos}; a non-complex
+     * dtype keeps the real part only (numpy's complex-to-real cast).
+     */
+    public void writeComplex(long pos, double re, double im) {
+        buffer.checkOpen();
+        switch (dtype) {
+            case COMPLEX64 -> {
+                segment.setAtIndex(ValueLayout.JAVA_FLOAT, 2 * pos, (float) re);
+                segment.setAtIndex(ValueLayout.JAVA_FLOAT, 2 * pos + 1, (float) im);
+            }
+            case COMPLEX128 -> {
+                segment.setAtIndex(ValueLayout.JAVA_DOUBLE, 2 * pos, re);
+                segment.setAtIndex(ValueLayout.JAVA_DOUBLE, 2 * pos + 1, im);
+            }
+            default -> writeDouble(pos, re);
+        }
     }
 
     /** Reads the element at physical position {@code pos} as long (floats truncate toward zero). */
@@ -392,6 +451,7 @@ public final class NDArray {
             case INT64, UINT64 -> segment.getAtIndex(ValueLayout.JAVA_LONG, pos);
             case FLOAT32 -> (long) segment.getAtIndex(ValueLayout.JAVA_FLOAT, pos);
             case FLOAT64 -> (long) segment.getAtIndex(ValueLayout.JAVA_DOUBLE, pos);
+            case COMPLEX64, COMPLEX128 -> (long) readDouble(pos);
         };
     }
 
@@ -402,6 +462,7 @@ public final class NDArray {
             case BOOL -> segment.setAtIndex(ValueLayout.JAVA_BYTE, pos, (byte) (v != 0 ? 1 : 0));
             case FLOAT32 -> segment.setAtIndex(ValueLayout.JAVA_FLOAT, pos, (float) v);
             case FLOAT64 -> segment.setAtIndex(ValueLayout.JAVA_DOUBLE, pos, v);
+            case COMPLEX64, COMPLEX128 -> writeComplex(pos, v, 0);
             case UINT64 -> writeLong(pos, v >= TWO_POW_63 ? (long) (v - TWO_POW_64) : (long) v);
             default -> writeLong(pos, (long) v);
         }
@@ -418,6 +479,8 @@ public final class NDArray {
             case INT64, UINT64 -> segment.setAtIndex(ValueLayout.JAVA_LONG, pos, v);
             case FLOAT32 -> segment.setAtIndex(ValueLayout.JAVA_FLOAT, pos, (float) v);
             case FLOAT64 -> segment.setAtIndex(ValueLayout.JAVA_DOUBLE, pos, (double) v);
+            case COMPLEX64 -> writeComplex(pos, (float) v, 0);
+            case COMPLEX128 -> writeComplex(pos, (double) v, 0);
         }
     }
 
@@ -450,6 +513,14 @@ public final class NDArray {
     /** All elements in C order as floats. */
     public float[] toFloatArray() {
         return ArrayExport.toFloatArray(this);
+    }
+
+    /**
+     * All elements in C order as interleaved (real, imaginary) doubles, the layout
+     * {@link #ofComplex} takes; a real dtype gives imaginary parts 0.
+     */
+    public double[] toComplexArray() {
+        return ArrayExport.toComplexArray(this);
     }
 
     /** All elements in C order as booleans (non-zero is true). */
@@ -530,9 +601,13 @@ public final class NDArray {
         StridedCursor in = new StridedCursor(s);
         StridedCursor out = new StridedCursor(this);
         boolean viaLong = !s.dtype.isFloat() && !dtype.isFloat();
+        boolean bothComplex = dtype.isComplex() && s.dtype.isComplex();
         boolean wideToFloat32 = dtype == DType.FLOAT32 && (s.dtype == DType.INT64 || s.dtype == DType.UINT64);
         for (long i = 0; i < size; i++) {
-            if (wideToFloat32) { // rounded once, straight to float (through double would round twice)
+            if (bothComplex) {
+                long p = in.next();
+                writeComplex(out.next(), s.readDouble(p), s.readImag(p));
+            } else if (wideToFloat32) { // rounded once, straight to float (through double would round twice)
                 long v = s.readLong(in.next());
                 float f = s.dtype == DType.INT64 || v >= 0 ? (float) v : (float) (v >>> 1 | (v & 1)) * 2f;
                 segment.setAtIndex(ValueLayout.JAVA_FLOAT, out.next(), f);

@@ -5,45 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** DType names, predicates and promotion against numpy. */
 class DTypeTest {
-    private static final List<String> NAMES = List.of("bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
-            "uint32", "uint64", "float32", "float64");
-
-    /** np.result_type(row, column) for the columns in NAMES order (numpy 2.4.6). */
-    private static final List<String> PROMOTION = List.of(
-            "bool: bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64",
-            "int8: int8 int8 int16 int32 int64 int16 int32 int64 float64 float32 float64",
-            "int16: int16 int16 int16 int32 int64 int16 int32 int64 float64 float32 float64",
-            "int32: int32 int32 int32 int32 int64 int32 int32 int64 float64 float64 float64",
-            "int64: int64 int64 int64 int64 int64 int64 int64 int64 float64 float64 float64",
-            "uint8: uint8 int16 int16 int32 int64 uint8 uint16 uint32 uint64 float32 float64",
-            "uint16: uint16 int32 int32 int32 int64 uint16 uint16 uint32 uint64 float32 float64",
-            "uint32: uint32 int64 int64 int64 int64 uint32 uint32 uint32 uint64 float64 float64",
-            "uint64: uint64 float64 float64 float64 float64 uint64 uint64 uint64 uint64 float64 float64",
-            "float32: float32 float32 float32 float64 float64 float32 float32 float64 float64 float32 float64",
-            "float64: float64 float64 float64 float64 float64 float64 float64 float64 float64 float64 float64");
+    /** np.result_type over every dtype, written by tensor/scripts/promotion_reference.py (numpy 2.4.6). */
+    private static List<String> promotionTable() throws IOException, URISyntaxException {
+        Path p = Path.of(DTypeTest.class.getResource("/numpy-reference/promotion.txt").toURI());
+        return Files.readAllLines(p).stream().filter(l -> !l.startsWith("#")).toList();
+    }
 
     @Test
-    void promotionMatchesNumpyResultType() {
-        for (String row : PROMOTION) {
+    void promotionMatchesNumpyResultType() throws IOException, URISyntaxException {
+        List<String> table = promotionTable();
+        String[] columns = table.get(0).substring("columns: ".length()).split(" ");
+        assertEquals(DType.values().length, columns.length, "the table covers every dtype");
+        for (String row : table.subList(1, table.size())) {
             String[] parts = row.split(":? ");
             DType a = DType.of(parts[0]);
-            for (int j = 0; j < NAMES.size(); j++) {
-                DType b = DType.of(NAMES.get(j));
+            for (int j = 0; j < columns.length; j++) {
+                DType b = DType.of(columns[j]);
                 assertEquals(DType.of(parts[j + 1]), DType.promote(a, b), a + " + " + b);
             }
         }
+        assertEquals(DType.values().length, table.size() - 1, "one row per dtype");
     }
 
     @Test
     void namesRoundTrip() {
         for (DType d : DType.values()) {
             assertEquals(d, DType.of(d.numpyName()));
-            assertEquals(d.byteSize(), d.layout().byteSize());
+            assertEquals(d.byteSize(), d.layout().byteSize() * (d.isComplex() ? 2 : 1));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DType.of("float16"));
         assertTrue(e.getMessage().contains("float64"), e.getMessage());
@@ -63,5 +60,13 @@ class DTypeTest {
         assertEquals(DType.INT32, DType.ofJavaClass(int.class));
         assertEquals(DType.FLOAT64, DType.ofJavaClass(Double.class));
         assertEquals(DType.BOOL, DType.ofJavaClass(boolean.class));
+        assertTrue(DType.COMPLEX64.isComplex());
+        assertFalse(DType.COMPLEX64.isFloat());
+        assertTrue(DType.COMPLEX128.isSigned());
+        assertEquals(DType.FLOAT32, DType.COMPLEX64.componentType());
+        assertEquals(DType.COMPLEX128, DType.FLOAT64.complexType());
+        assertThrows(IllegalArgumentException.class, () -> DType.FLOAT64.componentType());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, DType.COMPLEX64::maxValue);
+        assertTrue(e.getMessage().contains("complex64"), e.getMessage());
     }
 }

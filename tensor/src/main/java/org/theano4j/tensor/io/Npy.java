@@ -172,8 +172,12 @@ public final class Npy {
         }
     }
 
-    /** Reverses the bytes of each of the {@code n} elements in {@code seg}. */
+    /** Reverses the bytes of each of the {@code n} elements in {@code seg} (of each part of a complex element). */
     private static void swapBytes(MemorySegment seg, DType dtype, long n) {
+        if (dtype.isComplex()) {
+            swapBytes(seg, dtype.componentType(), 2 * n);
+            return;
+        }
         switch (dtype.byteSize()) {
             case 2 -> {
                 for (long i = 0; i < n; i++) {
