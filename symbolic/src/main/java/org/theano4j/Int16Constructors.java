@@ -9,7 +9,7 @@ import org.theano4j.tensor.DType;
  * int8 or bool it stays int16, with int32/int64 it widens to those, with float32 it gives float32
  * and with float64 float64; a Java {@code Number} operand is weak ({@code wvector + 1} stays int16).
  */
-public abstract class Int16Constructors extends CountedConstructors {
+public abstract class Int16Constructors extends ComplexConstructors {
     private static final boolean[] ROW = {true, false};
     private static final boolean[] COL = {false, true};
 

@@ -8,6 +8,7 @@ import org.theano4j.control.IfElse;
 import org.theano4j.control.Scan;
 import org.theano4j.control.ScanResult;
 import org.theano4j.grad.Gradients;
+import org.theano4j.op.ComplexOps;
 import org.theano4j.op.Operands;
 import org.theano4j.op.Ops;
 import org.theano4j.op.ShapeOps;
@@ -85,6 +86,19 @@ public final class T extends TensorConstructors {
     public static Variable neg(Object x) { return Ops.neg(x); }
     /** {@code |x|}. */
     public static Variable abs(Object x) { return Ops.abs(x); }
+    /** The real part of a complex tensor (float32 for complex64, float64 for complex128); a real tensor itself. */
+    public static Variable real(Object x) { return ComplexOps.real(Operands.of(x)); }
+    /** The imaginary part of a complex tensor (a float tensor); zeros like a real tensor. */
+    public static Variable imag(Object x) { return ComplexOps.imag(Operands.of(x)); }
+    /** The complex conjugate; a real tensor is its own conjugate. */
+    public static Variable conj(Object x) { return ComplexOps.conj(Operands.of(x)); }
+    /** numpy's {@code angle}: {@code atan2(imag, real)}, a float tensor (0 or pi for real input). */
+    public static Variable angle(Object x) { return ComplexOps.angle(Operands.of(x)); }
+    /**
+     * Theano's {@code complex(re, im)}: {@code re + j im} from two real tensors (broadcast); complex64
+     * when both fit a float32, else complex128.
+     */
+    public static Variable complex(Object re, Object im) { return ComplexOps.complex(Operands.of(re), Operands.of(im)); }
     /** {@code e ** x}. */
     public static Variable exp(Object x) { return Ops.exp(x); }
     /** {@code 2 ** x}. */

@@ -99,7 +99,7 @@ public final class GpuBackend implements Backend {
         if (unavailable.get().isPresent()) {
             return null;
         }
-        Kernel k = switch (node.op()) {
+        Kernel k = touchesComplex(node) ? null : switch (node.op()) {
             case Composite c -> elementwise(c.expr(), node.inputs());
             case Elemwise e -> elementwise(asExpr(e, node), node.inputs());
             case Dot d -> dot(node);
@@ -110,6 +110,12 @@ public final class GpuBackend implements Backend {
                     + " has no GPU kernel here; it runs on the host, its device inputs copied back");
         }
         return k;
+    }
+
+    /** Complex values have no GPU kernels: such a node runs on the host (logged once per op like any other). */
+    private static boolean touchesComplex(Apply node) {
+        return java.util.stream.Stream.concat(node.inputs().stream(), node.outputs().stream())
+                .anyMatch(v -> v.type() instanceof org.theano4j.graph.TensorType t && t.dtype().isComplex());
     }
 
     /** The single function of an elementwise node as a tree over its inputs. */

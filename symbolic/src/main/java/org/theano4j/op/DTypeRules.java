@@ -7,7 +7,7 @@ import org.theano4j.tensor.DType;
 
 /**
  * numpy's dtype promotion with Java numbers as weak scalars: arrays promote by numpy's table;
- * a weak scalar only matters when it is of a higher kind (bool &lt; integer &lt; float) or its
+ * a weak scalar only matters when it is of a higher kind (bool &lt; integer &lt; float &lt; complex) or its
  * value does not fit ({@code fvector + 1.5} stays float32, {@code ivector + 1.5} is float64).
  */
 public final class DTypeRules {
@@ -39,11 +39,11 @@ public final class DTypeRules {
             return kindRank(w) == 2 ? DType.promote(strong, DType.FLOAT64) : DType.promote(strong, DType.INT64);
         }
         double v = weak.value().getFlat(0);
-        return Casting.fits(v, strong) || strong.isFloat() ? strong : DType.promote(strong, w);
+        return strong.isFloat() || strong.isComplex() || Casting.fits(v, strong) ? strong : DType.promote(strong, w);
     }
 
     private static int kindRank(DType d) {
-        return d.isBool() ? 0 : d.isFloat() ? 2 : 1;
+        return d.isBool() ? 0 : d.isComplex() ? 3 : d.isFloat() ? 2 : 1;
     }
 
     /** The float dtype a transcendental function of {@code d} computes in (numpy/Theano's upgrade_to_float). */

@@ -30,6 +30,10 @@ public record Dot() implements Op {
             throw new IllegalArgumentException("Dot needs inputs with at least one axis, got " + a + " and " + b
                     + " (use mul for scalars)");
         }
+        if (a.dtype().isComplex()) {
+            throw new IllegalArgumentException("Dot of complex tensors is not supported, got " + inputs.get(0) + " of dtype "
+                    + a.dtype().numpyName() + " (write it as sum(mul(...)))");
+        }
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("Dot: input dtypes differ (" + a.dtype().numpyName() + " and "
                     + b.dtype().numpyName() + "); cast first");

@@ -18,7 +18,11 @@ public final class ElemwiseBuilder {
             in.add(Operands.of(o));
         }
         int cond = fn.conditionInput();
-        DType compute = computeDType(fn, DTypeRules.common(in, cond));
+        DType common = DTypeRules.common(in, cond);
+        if (common.isComplex()) {
+            return ComplexOps.elementwise(fn, in, common);
+        }
+        DType compute = computeDType(fn, common);
         int ndim = 0;
         for (Variable v : in) {
             ndim = Math.max(ndim, v.ndim());

@@ -40,6 +40,9 @@ public final class Operands {
         if (v.dtype() == to) {
             return v;
         }
+        if (v.dtype().isComplex() || to.isComplex()) {
+            return ComplexOps.cast(v, to);
+        }
         if (v instanceof Constant c) {
             NDArray converted = (NDArray) new Elemwise(new ScalarCast(to)).evaluate(new Object[] {c.value()})[0];
             return new Constant(converted, c.isWeak(), c.name());

@@ -67,6 +67,9 @@ public final class Reductions {
 
     private static Variable reduce(Reduce.Kind kind, Variable x, int[] axes) {
         List<Integer> resolved = Axes.resolve(kind.name().toLowerCase(java.util.Locale.ROOT), axes, x.ndim());
+        if (x.dtype().isComplex()) {
+            return ComplexOps.reduce(kind, x, resolved);
+        }
         return Apply.single(new Reduce(kind, resolved), x);
     }
 

@@ -2,8 +2,11 @@ package org.theano4j.cpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.theano4j.Variable;
 import org.theano4j.backend.Kernel;
 import org.theano4j.graph.Apply;
+import org.theano4j.graph.TensorType;
 import org.theano4j.op.AdvancedIncSubtensor1;
 import org.theano4j.op.AdvancedSubtensor1;
 import org.theano4j.op.Alloc;
@@ -30,13 +33,26 @@ import org.theano4j.op.nnet.MaxPoolGrad;
 import org.theano4j.op.nnet.Pool;
 import org.theano4j.tensor.DType;
 
-/** The one registration file of the CPU backend: which kernel runs which op. */
+/**
+ * The one registration file of the CPU backend: which kernel runs which op. A node with a complex
+ * input or output has no kernel: it runs through its op's reference evaluation (logged once).
+ */
 final class CpuKernels {
+    private static final System.Logger LOG = System.getLogger("org.theano4j.backend");
+    private static final AtomicBoolean COMPLEX_NOTED = new AtomicBoolean();
+
     private CpuKernels() {
     }
 
     /** The kernel for {@code node}, or null when the op's reference evaluation should run. */
     static Kernel forNode(Apply node) {
+        if (touchesComplex(node)) {
+            if (!COMPLEX_NOTED.getAndSet(true)) {
+                LOG.log(System.Logger.Level.INFO, "theano4j vector-cpu: complex nodes (first: " + node.op().displayName()
+                        + ") run through the reference evaluation, one node at a time");
+            }
+            return null;
+        }
         return switch (node.op()) {
             case Composite c -> elementwise(c.expr());
             case Elemwise e -> elementwise(asExpr(node, e));
@@ -64,6 +80,20 @@ final class CpuKernels {
             case DownsampleFactorMaxGradGrad p -> PoolKernels.of(PoolKernels.Kind.MAX_GRAD_GRAD, p.params(), node.input(0).dtype());
             default -> null;
         };
+    }
+
+    private static boolean touchesComplex(Apply node) {
+        for (Variable v : node.inputs()) {
+            if (v.type() instanceof TensorType t && t.dtype().isComplex()) {
+                return true;
+            }
+        }
+        for (Variable v : node.outputs()) {
+            if (v.type() instanceof TensorType t && t.dtype().isComplex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kernel elementwise(ScalarExpr expr) {
