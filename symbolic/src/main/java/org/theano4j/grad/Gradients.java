@@ -33,6 +33,10 @@ public final class Gradients {
             throw new IllegalArgumentException("grad: cost must be a scalar, got " + cost.type().describe()
                     + " (take .sum() or .mean() first)");
         }
+        if (cost.dtype().isComplex()) {
+            throw new IllegalArgumentException("grad: cost must be real, got a " + cost.dtype().numpyName()
+                    + " cost (take T.real, T.imag or T.abs of it first, as Theano asks)");
+        }
         Variable seed = new Constant(NDArray.full(cost.dtype().isFloat() ? cost.dtype() : org.theano4j.Config.floatX(), 1.0));
         // differentiate the stable form (sigmoid/softplus/log-softmax...): rewriting the gradient
         // graph afterwards cannot undo an inf/inf already built into it
@@ -59,7 +63,7 @@ public final class Gradients {
             for (int i = 0; i < node.inputs().size(); i++) {
                 Variable in = node.input(i);
                 Variable g = inGrads.get(i);
-                if (g != null && relevant.contains(in) && in.isTensor() && g.isTensor() && g.dtype().isFloat()) {
+                if (g != null && relevant.contains(in) && in.isTensor() && g.isTensor() && carriesGradient(g.dtype())) {
                     grads.merge(in, g, Ops::add);
                 }
             }
@@ -118,11 +122,16 @@ public final class Gradients {
      */
     private static boolean realOutputs(Apply node) {
         for (Variable out : node.outputs()) {
-            if (!out.isTensor() || out.dtype().isFloat()) {
+            if (!out.isTensor() || carriesGradient(out.dtype())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Float and complex values carry gradients; integers and bools do not. */
+    private static boolean carriesGradient(org.theano4j.tensor.DType d) {
+        return d.isFloat() || d.isComplex();
     }
 
     private static boolean anyRelevant(List<Variable> vs, Set<Variable> relevant) {
