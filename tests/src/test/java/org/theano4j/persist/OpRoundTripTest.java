@@ -81,7 +81,7 @@ class OpRoundTripTest {
         missingFns.removeAll(fns);
         assertTrue(missingFns.isEmpty(), "scalar functions without a row: " + missingFns);
         for (DType d : DType.values()) {
-            assertTrue(fns.contains(new ScalarCast(d)), "no cast to " + d);
+            assertTrue(d.isComplex() || fns.contains(new ScalarCast(d)), "no cast to " + d);
         }
         assertTrue(ops.contains(Composite.class) && LibraryOps.all().size() >= 30, "the scan found " + LibraryOps.all());
     }

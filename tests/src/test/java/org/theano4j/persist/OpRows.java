@@ -63,6 +63,7 @@ final class OpRows {
         rows.addAll(controlFlow());
         rows.addAll(random());
         rows.addAll(shapes());
+        rows.add(complexOps());
         return rows;
     }
 
@@ -124,6 +125,21 @@ final class OpRows {
             default -> new long[] {-1, 0, 1, 3};
         };
         return NDArray.of(v).astype(d).copy();
+    }
+
+    /** Every complex function and reduction, complex64 and complex128, with a complex constant. */
+    private static Row complexOps() {
+        return new Row("complex", o -> {
+            Variable x = T.dvector("x");
+            Variable y = T.dvector("y");
+            Variable z = T.complex(x, y);
+            Variable c = T.cast(T.complex(T.cast(y, DType.FLOAT32), T.cast(x, DType.FLOAT32)), DType.COMPLEX64);
+            Variable k = T.constant(NDArray.ofComplex(DType.COMPLEX128, new double[] {1.5, -0.0, Double.NaN, 2, -3e300, Double.POSITIVE_INFINITY}, 3));
+            Variable pair = T.add(T.sum(T.reshape(z, 3, 2), 1), k);
+            return Theano.function(List.of(x, y), List.of(T.add(z, c), T.sub(z, 1.5), T.mul(c, c), T.div(z, T.conj(z)),
+                    T.neg(T.exp(z)), T.log(z), T.sqrt(c), T.abs(z), T.angle(c), T.real(z), T.imag(c), T.prod(z),
+                    T.mean(c), pair, T.cast(z, DType.INT32)), o);
+        }, X, Y);
     }
 
     private static List<Row> tensorOps() {
