@@ -36,7 +36,7 @@ final class ArrayPrinter {
             extras.append("shape=").append(Shapes.toString(shape));
         }
         DType d = a.dtype();
-        boolean implied = d == DType.FLOAT64 || d == DType.INT64 || d == DType.BOOL;
+        boolean implied = d == DType.FLOAT64 || d == DType.INT64 || d == DType.BOOL || d == DType.COMPLEX128;
         if (!implied || a.size() == 0) {
             extras.append(extras.isEmpty() ? "" : ", ").append("dtype=").append(d.numpyName());
         }
@@ -61,6 +61,7 @@ final class ArrayPrinter {
         return switch (a.dtype().kind()) {
             case 'b' -> a.readLong(a.offset()) != 0 ? "True" : "False";
             case 'f' -> PythonFloat.repr(a.readDouble(a.offset()), a.dtype() == DType.FLOAT32);
+            case 'c' -> ComplexFormat.python(a.readDouble(a.offset()), a.readImag(a.offset()), a.dtype() == DType.COMPLEX64);
             default -> new ArrayPrinter(a, "", " ").intString(a.offset());
         };
     }
@@ -70,6 +71,7 @@ final class ArrayPrinter {
         formatter = switch (array.dtype().kind()) {
             case 'b' -> boolFormat(positions);
             case 'f' -> new FloatFormat(array, positions)::format;
+            case 'c' -> new ComplexFormat(array, positions)::format;
             default -> intFormat(positions);
         };
         String hanging = " " + " ".repeat(prefix.length());

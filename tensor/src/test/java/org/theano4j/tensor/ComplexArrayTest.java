@@ -65,4 +65,19 @@ class ComplexArrayTest {
         e = assertThrows(IllegalArgumentException.class, () -> NDArray.ofComplex(DType.COMPLEX64, new double[] {1, 2, 3}, 2));
         assertTrue(e.getMessage().contains("needs 4"), e.getMessage());
     }
+
+    @Test
+    void printsAsNumpy() {
+        // expected strings are numpy 2.4.6's repr/str of the same arrays
+        assertEquals("array([ 1. +2.j , -3.5-0.5j,  nan+1.j ])",
+                NDArray.ofComplex(DType.COMPLEX128, new double[] {1, 2, -3.5, -0.5, Double.NaN, 1}, 3).toString());
+        assertEquals("[[ 1.0e+00+2.j   -3.5e+00-0.5j ]\n [ 0.0e+00+0.25j  1.0e-03+4.j  ]]",
+                NDArray.ofComplex(DType.COMPLEX64, new double[] {1, 2, -3.5, -0.5, 0, 0.25, 1e-3, 4}, 2, 2).str());
+        assertEquals("(1+2j)", NDArray.ofComplex(DType.COMPLEX128, new double[] {1, 2}).str());
+        assertEquals("(-0-2.5j)", NDArray.ofComplex(DType.COMPLEX64, new double[] {-0.0, -2.5}).str());
+        assertEquals("(3+0j)", NDArray.ofComplex(DType.COMPLEX128, new double[] {3, 0}).str());
+        assertEquals("array(0.+0.5j)", NDArray.ofComplex(DType.COMPLEX128, new double[] {0, 0.5}).toString());
+        assertEquals("array([1.e+20+1.j, 2.e+00+0.j])", NDArray.ofComplex(DType.COMPLEX128, new double[] {1e20, 1, 2, 0}, 2).toString());
+        assertEquals("array([1.+1.j], dtype=complex64)", NDArray.ofComplex(DType.COMPLEX64, new double[] {1, 1}, 1).toString());
+    }
 }
