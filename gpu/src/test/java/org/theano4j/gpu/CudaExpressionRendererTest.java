@@ -173,9 +173,14 @@ class CudaExpressionRendererTest {
     }
 
     @Test
-    void everyDTypeHasACType() {
+    void everyRealDTypeHasACTypeAndComplexIsRefused() {
         for (DType d : DType.values()) {
-            assertEquals(d, CType.of(d).dtype());
+            if (d.isComplex()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CType.of(d));
+                assertTrue(e.getMessage().contains(d.numpyName()), e.getMessage());
+            } else {
+                assertEquals(d, CType.of(d).dtype());
+            }
         }
     }
 
