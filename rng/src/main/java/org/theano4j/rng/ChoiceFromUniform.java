@@ -20,8 +20,11 @@ import org.theano4j.tensor.NDArray;
  * @param replace whether drawn outcomes stay in (Theano's MRG {@code choice} only builds false)
  */
 public record ChoiceFromUniform(DType dtype, long n, boolean replace) implements org.theano4j.graph.Op {
-    /** Checks {@code n >= 1}. */
+    /** Checks {@code n >= 1} and a real dtype (random draws have no complex form). */
     public ChoiceFromUniform {
+        if (dtype != null && dtype.isComplex()) {
+            throw new IllegalArgumentException("ChoiceFromUniform: random draws cannot have dtype " + dtype.numpyName());
+        }
         if (n < 1) {
             throw new IllegalArgumentException("ChoiceFromUniform: n must be >= 1, got " + n);
         }

@@ -17,8 +17,11 @@ import org.theano4j.tensor.NDArray;
  * @param n draws per row
  */
 public record MultinomialFromUniform(DType dtype, long n) implements org.theano4j.graph.Op {
-    /** Checks {@code n >= 1}. */
+    /** Checks {@code n >= 1} and a real dtype (random draws have no complex form). */
     public MultinomialFromUniform {
+        if (dtype != null && dtype.isComplex()) {
+            throw new IllegalArgumentException("MultinomialFromUniform: random draws cannot have dtype " + dtype.numpyName());
+        }
         if (n < 1) {
             throw new IllegalArgumentException("MultinomialFromUniform: n must be >= 1, got " + n);
         }

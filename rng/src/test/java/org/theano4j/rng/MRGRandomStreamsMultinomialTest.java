@@ -91,6 +91,10 @@ class MRGRandomStreamsMultinomialTest {
         assertThrows(IllegalArgumentException.class, () -> rng.multinomial(new double[][] {{0.5}, {0.2, 0.8}}));
         assertThrows(IllegalArgumentException.class, () -> rng.multinomial(new double[0][]));
         assertThrows(IllegalArgumentException.class, () -> rng.multinomial(P2, 0));
+        IllegalArgumentException complex = assertThrows(IllegalArgumentException.class,
+                () -> rng.multinomial(P2, 1, DType.COMPLEX64, 4));
+        org.junit.jupiter.api.Assertions.assertTrue(complex.getMessage().contains("complex64"), complex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rng.choice(1, false, Q2, DType.COMPLEX128, 4));
         assertEquals(0, rng.stateUpdates().size(), "rejected calls draw nothing");
         Function tooMany = Theano.function(List.of(), rng.choice(5, false, Q2));
         assertThrows(IllegalArgumentException.class, tooMany::call);
