@@ -134,7 +134,9 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
     /** Replaces the value with one whose owner is unknown (never recycled). */
     @Override
     public void replaceValue(Object v) {
-        held = new Held((NDArray) v, true);
+        NDArray next = (NDArray) v;
+        HostSync.release(next);
+        held = new Held(next, true);
     }
 
     /**

@@ -149,12 +149,22 @@ final class DeviceValues implements HostSync.Residency {
         e.hostValid = true;
     }
 
-    /** Forgets (and frees) the device copy of {@code array}, after {@link #toHost} made the host's current. */
+    /**
+     * Forgets the device copy of {@code array}, after {@link #toHost} made the host's current: frees
+     * it, except for a shared value's, whose memory is kept (not holding the value) for the next
+     * call's upload, so a call still reading it in another thread never reads freed memory.
+     */
     @Override
     public synchronized void release(NDArray array) {
         Entry e = find(array);
-        if (e != null) {
-            toHost(array);
+        if (e == null) {
+            return;
+        }
+        toHost(array);
+        if (e.shared && e.memory != null) {
+            e.deviceValid = false;
+            e.hostValid = true;
+        } else {
             remove(e);
         }
     }

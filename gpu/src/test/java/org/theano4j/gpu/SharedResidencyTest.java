@@ -116,6 +116,26 @@ class SharedResidencyTest {
     }
 
     @Test
+    void replacingTheValueWithAWrittenArrayUploadsItOnce() {
+        Model m = Model.make(N);
+        NDArray mine = NDArray.of(wave(N, 1, 4));
+        NDArray theirs = NDArray.of(wave(N, 1, 4));
+        m.w().replaceValue(mine);
+        m.rw().replaceValue(theirs);
+        m.check(NDArray.of(wave(N, 1, 0)), "replaced value");
+        mine.fill(1.0625);
+        theirs.fill(1.0625);
+        m.w().replaceValue(mine);
+        m.rw().replaceValue(theirs);
+        long uploads = uploadsDuring(() -> {
+            for (int i = 0; i < 3; i++) {
+                m.check(NDArray.of(wave(N, 1, i)), "after replacing with the written array, call " + i);
+            }
+        });
+        assertEquals(1 + 3, uploads, "w once, x each call");
+    }
+
+    @Test
     void writingABorrowedValueUploadsItOnce() {
         Model m = Model.make(N);
         m.check(NDArray.of(wave(N, 1, 0)), "first");
