@@ -89,7 +89,11 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
         HostSync.release(next);
         lock.lock();
         try {
+            NDArray old = held.array;
             held = new Held(next, next == given);
+            if (old != next && readers.get() == 0) {
+                HostSync.retire(old, false);
+            }
         } finally {
             lock.unlock();
         }
@@ -130,7 +134,9 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
     /** Replaces the value with one whose owner is unknown (never recycled). */
     @Override
     public void replaceValue(Object v) {
-        held = new Held((NDArray) v, true);
+        NDArray next = (NDArray) v;
+        HostSync.release(next);
+        held = new Held(next, true);
     }
 
     /**
@@ -142,8 +148,12 @@ public class SharedVariable extends Variable implements SharedContainer, Persist
         Held old = held;
         held = offered != null && offered.array == next ? offered : new Held(next, false);
         offered = null;
-        if (old.array != next && readers.get() == 0 && !old.lent) {
-            spare = old;
+        if (old.array != next && readers.get() == 0) {
+            boolean recycled = !old.lent;
+            if (recycled) {
+                spare = old;
+            }
+            HostSync.retire(old.array, recycled);
         }
     }
 

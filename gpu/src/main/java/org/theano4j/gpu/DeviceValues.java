@@ -22,11 +22,17 @@ import org.theano4j.tensor.NDArray;
  */
 final class DeviceValues implements HostSync.Residency {
 
-    /** The device memory holding an array's value, and whether the host memory holds it too. */
+    /**
+     * The device memory of an array (null until a shared value is first uploaded), whether it holds
+     * the array's value, whether the host memory holds it too, and whether the runtime said the
+     * array is a shared value (so an upload may be kept).
+     */
     private static final class Entry extends WeakReference<NDArray> {
         final int hash;
-        final Device.Memory memory;
+        Device.Memory memory;
+        boolean deviceValid = true;
         boolean hostValid;
+        boolean shared;
 
         Entry(NDArray array, Device.Memory memory, ReferenceQueue<NDArray> queue) {
             super(array, queue);
@@ -40,7 +46,6 @@ final class DeviceValues implements HostSync.Residency {
     private final ReferenceQueue<NDArray> collected = new ReferenceQueue<>();
     private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong downloads = new AtomicLong();
-    private int size;
 
     /** @param device where the values live */
     DeviceValues(Device device) {
@@ -53,9 +58,10 @@ final class DeviceValues implements HostSync.Residency {
     }
 
     /**
-     * The device memory to read {@code array} from, as {@code shape} in C order: its registered value,
-     * else a C-contiguous host copy of it (broadcast and strided views are materialised on the host)
-     * uploaded into the kernel's scratch slot.
+     * The device memory to read {@code array} from, as {@code shape} in C order: its registered value;
+     * else, for a shared value read at its own shape, its host memory uploaded into memory kept for
+     * it until the runtime releases or retires it; else a C-contiguous host copy of it (broadcast and
+     * strided views are materialised on the host) uploaded into the kernel's scratch slot.
      *
      * @param array a kernel input
      * @param shape the shape the kernel reads it as
@@ -65,8 +71,12 @@ final class DeviceValues implements HostSync.Residency {
      */
     synchronized Device.Memory input(NDArray array, long[] shape, Scratch scratch, int slot) {
         Entry e = find(array);
-        if (e != null && array.isCContiguous() && array.hasShape(shape)) {
+        boolean direct = array.isCContiguous() && array.hasShape(shape);
+        if (e != null && e.memory != null && e.deviceValid && direct) {
             return e.memory;
+        }
+        if (e != null && e.shared && direct) {
+            return keep(e, array);
         }
         toHost(array);
         NDArray c = HostArrays.contiguous(array, shape);
@@ -74,6 +84,24 @@ final class DeviceValues implements HostSync.Residency {
         device.upload(HostArrays.bytes(c), m);
         uploads.incrementAndGet();
         return m;
+    }
+
+    /** Uploads a shared value into memory kept for it (the memory it had when of the right size). */
+    private Device.Memory keep(Entry e, NDArray array) {
+        long bytes = array.size() * array.dtype().byteSize();
+        if (e.memory != null && e.memory.byteSize() != bytes) {
+            device.enter();
+            device.free(e.memory);
+            e.memory = null;
+        }
+        if (e.memory == null) {
+            e.memory = device.allocate(bytes);
+        }
+        device.upload(HostArrays.bytes(array), e.memory);
+        uploads.incrementAndGet();
+        e.deviceValid = true;
+        e.hostValid = true;
+        return e.memory;
     }
 
     /**
@@ -88,8 +116,10 @@ final class DeviceValues implements HostSync.Residency {
     synchronized Device.Memory output(NDArray out, NDArray[] inputs) {
         long bytes = out.size() * out.dtype().byteSize();
         Entry e = find(out);
-        if (e != null && e.memory.byteSize() == bytes && !among(out, inputs)) {
+        if (e != null && e.memory != null && e.memory.byteSize() == bytes && !among(out, inputs)) {
             e.hostValid = false;
+            e.deviceValid = true;
+            e.shared = false;
             return e.memory;
         }
         if (e != null) {
@@ -104,7 +134,7 @@ final class DeviceValues implements HostSync.Residency {
     @Override
     public synchronized void toHost(NDArray array) {
         Entry e = find(array);
-        if (e == null || e.hostValid) {
+        if (e == null || e.hostValid || !e.deviceValid) {
             return;
         }
         device.enter();
@@ -119,19 +149,63 @@ final class DeviceValues implements HostSync.Residency {
         e.hostValid = true;
     }
 
-    /** Forgets (and frees) the device copy of {@code array}, after {@link #toHost} made the host's current. */
+    /**
+     * Forgets the device copy of {@code array}, after {@link #toHost} made the host's current: frees
+     * it, except for a shared value's, whose memory is kept (not holding the value) for the next
+     * call's upload, so a call still reading it in another thread never reads freed memory.
+     */
     @Override
     public synchronized void release(NDArray array) {
         Entry e = find(array);
-        if (e != null) {
-            toHost(array);
+        if (e == null) {
+            return;
+        }
+        toHost(array);
+        if (e.shared && e.memory != null) {
+            e.deviceValid = false;
+            e.hostValid = true;
+        } else {
+            remove(e);
+        }
+    }
+
+    /** Marks {@code array} as a shared value whose upload may be kept (until released or retired). */
+    @Override
+    public synchronized void shared(NDArray array) {
+        Entry e = find(array);
+        if (e == null) {
+            e = new Entry(array, null, collected);
+            e.hostValid = true;
+            e.deviceValid = false;
+            add(e);
+        }
+        e.shared = true;
+    }
+
+    /**
+     * Drops the dead device copy of a former shared value without downloading it: frees it, or,
+     * when the next update will be written into the array, keeps its memory for that kernel (marked
+     * as not holding the value, so a host op writing the update instead is not shadowed).
+     */
+    @Override
+    public synchronized void retire(NDArray array, boolean recycled) {
+        Entry e = find(array);
+        if (e == null) {
+            return;
+        }
+        if (recycled && e.memory != null) {
+            e.deviceValid = false;
+            e.hostValid = true;
+            e.shared = false;
+        } else {
             remove(e);
         }
     }
 
     /** @return whether {@code array}'s value lives on the device */
     synchronized boolean isResident(NDArray array) {
-        return find(array) != null;
+        Entry e = find(array);
+        return e != null && e.memory != null && e.deviceValid;
     }
 
     /** @return how many host-to-device copies of kernel inputs were made */
@@ -144,10 +218,10 @@ final class DeviceValues implements HostSync.Residency {
         return downloads.get();
     }
 
-    /** @return how many values live on the device now */
+    /** @return how many arrays have device memory now */
     synchronized int size() {
         expunge();
-        return size;
+        return (int) entries.values().stream().flatMap(java.util.Arrays::stream).filter(e -> e.memory != null).count();
     }
 
     private Entry find(NDArray array) {
@@ -168,7 +242,6 @@ final class DeviceValues implements HostSync.Residency {
         Entry[] next = bucket == null ? new Entry[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
         next[next.length - 1] = e;
         entries.put(e.hash, next);
-        size++;
     }
 
     private void remove(Entry e) {
@@ -185,9 +258,10 @@ final class DeviceValues implements HostSync.Residency {
         } else {
             entries.put(e.hash, next);
         }
-        size--;
-        device.enter();
-        device.free(e.memory);
+        if (e.memory != null) {
+            device.enter();
+            device.free(e.memory);
+        }
     }
 
     /** Frees the device memory of arrays that were collected. */

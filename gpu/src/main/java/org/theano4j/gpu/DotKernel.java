@@ -75,4 +75,10 @@ final class DotKernel implements Kernel {
         }
         return (int) n;
     }
+
+    /** Reads and writes device memory ({@link DeviceValues}), not the host's. */
+    @Override
+    public boolean onHost() {
+        return false;
+    }
 }

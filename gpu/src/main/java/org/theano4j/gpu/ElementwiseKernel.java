@@ -44,4 +44,10 @@ final class ElementwiseKernel implements Kernel {
         }
         program.launch(n, in, values.output(out, inputs));
     }
+
+    /** Reads and writes device memory ({@link DeviceValues}), not the host's. */
+    @Override
+    public boolean onHost() {
+        return false;
+    }
 }

@@ -32,6 +32,29 @@ public final class HostSync {
          * @param array an array leaving the runtime's control
          */
         void release(NDArray array);
+
+        /**
+         * Says that {@code array} is a shared variable's current value, read by the call about to
+         * run. Its host memory changes only where the runtime says so ({@link #release} on
+         * {@code setValue}, on lending with {@code getValue(true)} and on in-place host writes;
+         * {@link #retire} when it stops being the value), so a backend may keep an uploaded copy
+         * across calls until then. Must be cheap; the default does nothing.
+         *
+         * @param array a shared value
+         */
+        default void shared(NDArray array) {
+        }
+
+        /**
+         * Says that {@code array} stopped being a shared variable's value and that nobody reads it
+         * any more: any device copy is dead (no download needed). The default does nothing.
+         *
+         * @param array the former value
+         * @param recycled whether the runtime will write the variable's next update into it (its
+         *     device memory may be kept for that) rather than drop it
+         */
+        default void retire(NDArray array, boolean recycled) {
+        }
     }
 
     private static volatile Residency[] registered = new Residency[0];
@@ -85,6 +108,33 @@ public final class HostSync {
             for (Object v : values) {
                 toHost(v);
             }
+        }
+    }
+
+    /**
+     * Before a call reads {@code value} as a shared variable's value (see {@link Residency#shared}).
+     *
+     * @param value a shared slot's value (anything but an NDArray is ignored)
+     */
+    public static void shared(Object value) {
+        Residency[] rs = registered;
+        if (rs.length != 0 && value instanceof NDArray a) {
+            for (Residency r : rs) {
+                r.shared(a);
+            }
+        }
+    }
+
+    /**
+     * After {@code array} stopped being a shared variable's value, nobody reading it (see {@link Residency#retire}).
+     *
+     * @param array the former value
+     * @param recycled whether the next update will be written into it
+     */
+    public static void retire(NDArray array, boolean recycled) {
+        Residency[] rs = registered;
+        for (Residency r : rs) {
+            r.retire(array, recycled);
         }
     }
 

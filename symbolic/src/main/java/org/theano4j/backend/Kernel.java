@@ -11,4 +11,15 @@ import org.theano4j.tensor.NDArray;
 public interface Kernel {
     /** Computes {@code outputs} from {@code inputs}. */
     void run(NDArray[] inputs, NDArray[] outputs);
+
+    /**
+     * Whether this kernel reads and writes host memory (the default). Before such a kernel runs,
+     * the runtime makes its inputs' host memory current and drops any device copy of its outputs
+     * ({@link HostSync}); a device kernel that keeps its values on the device answers false.
+     *
+     * @return true for a host kernel
+     */
+    default boolean onHost() {
+        return true;
+    }
 }

@@ -115,6 +115,7 @@ public final class KernelPlan {
         for (int i = 0; i < sharedSlots.length; i++) {
             ws.slots[sharedSlots[i]] = frame.shared[i];
             ws.fresh[sharedSlots[i]] = false;
+            HostSync.shared(frame.shared[i]);
         }
         for (int i = 0; i < inputSlots.length; i++) {
             ws.slots[inputSlots[i]] = frame.args[i];

@@ -135,6 +135,12 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             outs[i] = freshOutputs ? freshOutput(ws, i, shapes[i], ins) : planned(ws, state, i, shapes[i], ins);
         }
+        if (kernel.onHost()) {
+            HostSync.toHost(ins);
+            for (NDArray o : outs) {
+                HostSync.release(o);
+            }
+        }
         kernel.run(ins, outs);
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = outs[i];
