@@ -160,6 +160,48 @@ public final class ShapeAnalysis {
             unify(a, b);
             return canonical(a) instanceof Dim.Known || !(canonical(b) instanceof Dim.Known) ? a : b;
         }
+
+        @Override
+        public Dim times(Dim a, long k) {
+            if (k == 1) {
+                return a;
+            }
+            Long n = length(a);
+            return n == null ? fresh() : exact(() -> Math.multiplyExact(n, k));
+        }
+
+        @Override
+        public Dim floorDiv(Dim a, long k) {
+            if (k == 1) {
+                return a;
+            }
+            Long n = length(a);
+            return n == null ? fresh() : known(Math.floorDiv(n, k));
+        }
+
+        @Override
+        public Dim max(Dim a, long k) {
+            Long n = length(a);
+            return n == null ? fresh() : known(Math.max(n, k));
+        }
+
+        @Override
+        public Dim element(Apply node, int input, int index) {
+            return node.input(input) instanceof Constant c && c.value().ndim() == 1 && index < c.value().shape(0)
+                    ? known(c.value().getLong(index)) : fresh();
+        }
+
+        private Long length(Dim d) {
+            return canonical(d) instanceof Dim.Known k ? k.length() : null;
+        }
+
+        private Dim exact(java.util.function.LongSupplier f) {
+            try {
+                return known(f.getAsLong());
+            } catch (ArithmeticException overflow) {
+                return fresh();
+            }
+        }
     }
 
     private Dim[] broadcast(List<Variable> inputs) {
