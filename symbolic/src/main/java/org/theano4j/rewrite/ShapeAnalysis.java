@@ -147,10 +147,11 @@ public final class ShapeAnalysis {
         public Dim sum(List<Dim> lengths) {
             long total = 0;
             for (Dim d : lengths) {
-                if (!(canonical(d) instanceof Dim.Known k) || k.length() > Long.MAX_VALUE - total) {
-                    return fresh();
+                Long n = length(d);
+                if (n == null || (n > 0 ? total > Long.MAX_VALUE - n : total < Long.MIN_VALUE - n)) {
+                    return fresh(); // unknown, or overflow (terms of shape rules may be negative)
                 }
-                total += k.length();
+                total += n;
             }
             return known(total);
         }
