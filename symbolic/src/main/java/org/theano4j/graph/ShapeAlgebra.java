@@ -21,4 +21,16 @@ public interface ShapeAlgebra<D> {
 
     /** A length that the op requires {@code a} and {@code b} to share (it fails otherwise); returns it. */
     D same(D a, D b);
+
+    /** {@code a * k} (with {@link #sum}, differences: {@code sum(a, times(b, -1))}). */
+    D times(D a, long k);
+
+    /** {@code floor(a / k)} for {@code k >= 1} (Python's {@code //}). */
+    D floorDiv(D a, long k);
+
+    /** {@code max(a, k)}. */
+    D max(D a, long k);
+
+    /** Element {@code index} of the value of {@code node}'s integer-vector input {@code input} (a shape given as data). */
+    D element(Apply node, int input, int index);
 }

@@ -147,10 +147,11 @@ public final class ShapeAnalysis {
         public Dim sum(List<Dim> lengths) {
             long total = 0;
             for (Dim d : lengths) {
-                if (!(canonical(d) instanceof Dim.Known k) || k.length() > Long.MAX_VALUE - total) {
-                    return fresh();
+                Long n = length(d);
+                if (n == null || (n > 0 ? total > Long.MAX_VALUE - n : total < Long.MIN_VALUE - n)) {
+                    return fresh(); // unknown, or overflow (terms of shape rules may be negative)
                 }
-                total += k.length();
+                total += n;
             }
             return known(total);
         }
@@ -159,6 +160,48 @@ public final class ShapeAnalysis {
         public Dim same(Dim a, Dim b) {
             unify(a, b);
             return canonical(a) instanceof Dim.Known || !(canonical(b) instanceof Dim.Known) ? a : b;
+        }
+
+        @Override
+        public Dim times(Dim a, long k) {
+            if (k == 1) {
+                return a;
+            }
+            Long n = length(a);
+            return n == null ? fresh() : exact(() -> Math.multiplyExact(n, k));
+        }
+
+        @Override
+        public Dim floorDiv(Dim a, long k) {
+            if (k == 1) {
+                return a;
+            }
+            Long n = length(a);
+            return n == null ? fresh() : known(Math.floorDiv(n, k));
+        }
+
+        @Override
+        public Dim max(Dim a, long k) {
+            Long n = length(a);
+            return n == null ? fresh() : known(Math.max(n, k));
+        }
+
+        @Override
+        public Dim element(Apply node, int input, int index) {
+            return node.input(input) instanceof Constant c && c.value().ndim() == 1 && index < c.value().shape(0)
+                    ? known(c.value().getLong(index)) : fresh();
+        }
+
+        private Long length(Dim d) {
+            return canonical(d) instanceof Dim.Known k ? k.length() : null;
+        }
+
+        private Dim exact(java.util.function.LongSupplier f) {
+            try {
+                return known(f.getAsLong());
+            } catch (ArithmeticException overflow) {
+                return fresh();
+            }
         }
     }
 

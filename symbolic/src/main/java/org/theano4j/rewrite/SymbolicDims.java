@@ -113,6 +113,42 @@ final class SymbolicDims implements ShapeAlgebra<Variable> {
         return b != null && literal(a) == null && literal(b) != null ? b : a;
     }
 
+    @Override
+    public Variable times(Variable a, long k) {
+        if (a == null || k == 1) {
+            return a;
+        }
+        Long n = literal(a);
+        return n != null ? known(n * k) : Ops.mul(a, known(k));
+    }
+
+    @Override
+    public Variable floorDiv(Variable a, long k) {
+        if (a == null || k == 1) {
+            return a;
+        }
+        Long n = literal(a);
+        return n != null ? known(Math.floorDiv(n, k)) : Ops.intDiv(a, known(k));
+    }
+
+    @Override
+    public Variable max(Variable a, long k) {
+        if (a == null) {
+            return null;
+        }
+        Long n = literal(a);
+        return n != null ? known(Math.max(n, k)) : Ops.maximum(a, known(k));
+    }
+
+    @Override
+    public Variable element(Apply node, int input, int index) {
+        Variable v = node.input(input);
+        if (v instanceof Constant c && c.value().ndim() == 1 && index < c.value().shape(0)) {
+            return known(c.value().getLong(index));
+        }
+        return Ops.cast(Ops.subtensor(v, (long) index), org.theano4j.tensor.DType.INT64);
+    }
+
     private static Long literal(Variable d) {
         return d instanceof Constant c && c.value().ndim() == 0 ? c.value().getLong() : null;
     }

@@ -13,7 +13,8 @@ import org.theano4j.tensor.NDArray;
 /**
  * The convolution and its two gradients as matrix products over patch matrices ({@link Im2col}),
  * Theano's CorrMM scheme on the packed {@link Dgemm}/{@link Sgemm}: per image,
- * {@code out = W col}, {@code dW += top col^T} and {@code dcol = W^T top} scattered back
+ * {@code out = W col} and {@code dcol = W^T top} scattered back, and {@code dW = top col^T} over
+ * runs of images side by side (one deep product instead of one per image)
  * ({@code W} is the {@code filters x channels*fh*fw} filter matrix, flipped when the op flips).
  * Batches of several images split over the team image by image (each thread its own patch
  * matrix; the products inside then run on that thread); a single image lets the GEMM split.
@@ -23,6 +24,16 @@ final class ConvKernels {
     enum Kind { FORWARD, GRAD_WEIGHTS, GRAD_INPUTS }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * The depth (images times output positions) that one product of the filter gradient gathers
+     * images up to: 4 of Dgemm's KC slabs, enough that packing and the passes over C stop showing;
+     * deeper, the patch matrices fall out of cache (ConvBench, benchmarks/README.md).
+     */
+    static final long BATCH_DEPTH = 2048;
+
+    /** The most patch-matrix elements one product of the filter gradient covers (8 MiB of float64 per thread). */
+    static final long BATCH_ELEMENTS = 1L << 20;
 
     private ConvKernels() {
     }
@@ -56,7 +67,14 @@ final class ConvKernels {
         });
     }
 
-    /** {@code dW = sum_b top[b] col(x[b])^T}, summed per thread in double, then in thread order; unflipped into {@code out}. */
+    /**
+     * {@code dW = sum_b top[b] col(x[b])^T} as one product per run of images: each thread takes a
+     * range of images and, {@link #BATCH_DEPTH} columns at a time (at most {@link #BATCH_ELEMENTS}
+     * patch elements, at least one image), lays their patch
+     * matrices side by side ({@code patch x n*outH*outW}) and their output gradients likewise
+     * ({@code filters x n*outH*outW}), so that one GEMM sums over the images and positions; the
+     * products are summed in double, per thread then in thread order, and unflipped into {@code out}.
+     */
     static void gradWeights(ConvGeometry g, NDArray x, NDArray top, NDArray out) {
         boolean f32 = x.dtype() == DType.FLOAT32;
         long ohw = g.outH() * g.outW();
@@ -64,14 +82,19 @@ final class ConvKernels {
         int tasks = tasks(g);
         double[][] partial = new double[tasks][];
         long step = (g.batch() + tasks - 1) / tasks;
+        long run = Math.max(1, Math.min(Math.ceilDiv(BATCH_DEPTH, Math.max(1, ohw)), BATCH_ELEMENTS / Math.max(1, g.patch() * ohw)));
         Parallel.run(tasks, t -> {
             double[] acc = new double[size];
             Scratch s = SCRATCH.get();
-            for (long b = t * step; b < Math.min(g.batch(), (t + 1) * step); b++) {
-                NDArray col = s.matrix(0, f32, g.patch(), ohw);
-                Im2col.gather(g, x.segment(), x.offset(), b, col.segment(), f32);
+            long end = Math.min(g.batch(), (t + 1) * step);
+            for (long b0 = t * step; b0 < end; b0 += run) {
+                long n = Math.min(run, end - b0);
+                NDArray col = s.matrix(0, f32, g.patch(), n * ohw);
+                for (long b = 0; b < n; b++) {
+                    Im2col.gather(g, x.segment(), x.offset(), b0 + b, col.segment(), b * ohw, n * ohw, f32);
+                }
                 NDArray prod = s.matrix(1, f32, g.filters(), g.patch());
-                multiply(top.index(0, b).reshape(g.filters(), ohw), col.transpose(1, 0), prod, f32);
+                multiply(tops(g, top, b0, n, s, f32), col.transpose(1, 0), prod, f32);
                 addInto(prod, acc);
             }
             partial[t] = acc;
@@ -82,6 +105,23 @@ final class ConvKernels {
             }
         }
         writeFilters(g, partial[0], out);
+    }
+
+    /** Images {@code [b0, b0 + n)} of the output gradient side by side: {@code filters x n*outH*outW} (a view for one image). */
+    private static NDArray tops(ConvGeometry g, NDArray top, long b0, long n, Scratch s, boolean f32) {
+        long ohw = g.outH() * g.outW();
+        if (n == 1) {
+            return top.index(0, b0).reshape(g.filters(), ohw);
+        }
+        NDArray m = s.matrix(2, f32, g.filters(), n * ohw);
+        long es = f32 ? 4 : 8;
+        for (long b = 0; b < n; b++) {
+            for (long k = 0; k < g.filters(); k++) {
+                MemorySegment.copy(top.segment(), (top.offset() + ((b0 + b) * g.filters() + k) * ohw) * es, m.segment(),
+                        (k * n + b) * ohw * es, ohw * es);
+            }
+        }
+        return m;
     }
 
     /** {@code dx[b] = scatter(W^T top[b])} for every image. */
@@ -177,7 +217,7 @@ final class ConvKernels {
 
     /** A thread's reusable patch matrices (heap arrays, so GEMM workers of any thread can read them). */
     private static final class Scratch {
-        private final Object[] arrays = new Object[2];
+        private final Object[] arrays = new Object[3];
         private double[] sums = new double[0];
 
         /** Matrix {@code slot} of {@code rows x cols} elements over this thread's array, grown as needed. */

@@ -21,12 +21,23 @@ final class Im2col {
 
     /** Fills {@code col} (C-ordered {@code patch x outH*outW}, from element 0) from image {@code b} of {@code x}. */
     static void gather(ConvGeometry g, MemorySegment x, long xOff, long b, MemorySegment col, boolean f32) {
+        gather(g, x, xOff, b, col, 0, g.outH() * g.outW(), f32);
+    }
+
+    /**
+     * Fills the {@code patch x outH*outW} block of {@code col} that starts at element {@code colOff}
+     * and has a row pitch of {@code ld} elements from image {@code b} of {@code x} (the images of a
+     * batch side by side: image {@code n} at {@code colOff = n * outH*outW}, {@code ld} their total columns).
+     */
+    static void gather(ConvGeometry g, MemorySegment x, long xOff, long b, MemorySegment col, long colOff, long ld,
+            boolean f32) {
         int ow = (int) g.outW();
-        long pos = 0;
+        long row = 0;
         for (long c = 0; c < g.channels(); c++) {
             long plane = xOff + (b * g.channels() + c) * g.height() * g.width();
             for (long u = 0; u < g.fh(); u++) {
                 for (long v = 0; v < g.fw(); v++) {
+                    long pos = colOff + row++ * ld;
                     int j0 = (int) Math.min(ow, firstInside(g.inCol(0, v), g.strideW()));
                     int j1 = (int) Math.max(j0, Math.min(ow, lastInside(g.inCol(0, v), g.strideW(), g.width())));
                     for (long i = 0; i < g.outH(); i++, pos += ow) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.TensorType;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
@@ -31,6 +32,11 @@ public record AbstractConv2dGradInputs(ConvParams params) implements Op {
     @Override
     public long[][] outputShapes(Object[] inputs) {
         return new long[][] {geometry(inputs).inputShape()};
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ConvShapeRules.gradInputs(node, inputShapes.get(0), inputShapes.get(1), dims);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
 import org.theano4j.graph.Op;
+import org.theano4j.graph.ShapeAlgebra;
 import org.theano4j.graph.Type;
 import org.theano4j.tensor.NDArray;
 
@@ -29,6 +30,11 @@ public record Pool(PoolParams params) implements Op {
     @Override
     public boolean shapesFromInputShapesOnly() {
         return true;
+    }
+
+    @Override
+    public <D> List<List<D>> inferShape(Apply node, List<List<D>> inputShapes, ShapeAlgebra<D> dims) {
+        return ConvShapeRules.pool(params, inputShapes.get(0), dims);
     }
 
     @Override
