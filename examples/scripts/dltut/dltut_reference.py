@@ -2,7 +2,7 @@
 lisa-lab/DeepLearningTutorials commit 11c4651, code/) on the Fashion-MNIST subset bundled with the
 examples and writes the reference numbers the Java ports are tested against.
 
-    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm
+    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm convolutional_mlp
     DLTUT_DATA=/usr/share/datasets/fashion-mnist DLTUT_EPOCHS=1 python dltut_reference.py OUT PROGRAM ...
 
 DLTUT_DATA reads the full data set instead of the subset (the same split); DLTUT_EPOCHS then runs
@@ -23,6 +23,7 @@ What is adapted, from the outside, without editing the tutorials:
   - the model classes record their instances, so that the final parameters can be summed;
   - rbm's tile_raster_images records the sum and the sum of squares of what it tiles (the filters
     after each epoch, then the samples);
+  - scipy >= 1.8's private signal modules are given the names Theano's Python conv code imports;
   - PIL is stubbed (the filter images are not needed) and plots go to a temporary directory;
   - each program is called with the subset's arguments below (fewer epochs; logistic_sgd's
     batch_size 100 since the subset has 500 training examples).
@@ -57,6 +58,15 @@ if not os.environ.get("DLTUT_PYTENSOR"):
     # Theano 1.0.5's compiled scan loop (Cython of 2017) does not build for Python 3.11: make its
     # import fail so that scan runs its Python loop (Theano's own fallback); other ops keep their C code
     sys.modules["theano.scan_module.scan_perform_ext"] = None
+    # Theano 1.0.5's Python conv code imports scipy.signal's private helpers from the module names
+    # scipy had until 1.8 (signaltools, sigtools); later scipy keeps them in _signaltools, _sigtools
+    try:
+        import scipy.signal._signaltools
+        import scipy.signal._sigtools
+        sys.modules["scipy.signal.signaltools"] = scipy.signal._signaltools
+        sys.modules["scipy.signal.sigtools"] = scipy.signal._sigtools
+    except ImportError:
+        pass
 import theano  # noqa: E402
 import theano.tensor as T  # noqa: E402
 
@@ -66,6 +76,7 @@ ARGS = {
     "dA": ("test_dA", dict(training_epochs=1)),
     "SdA": ("test_SdA", dict(pretraining_epochs=1, training_epochs=1)),
     "rbm": ("test_rbm", dict(training_epochs=1, n_samples=1)),
+    "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=2, batch_size=50)),
 }
 if os.environ.get("DLTUT_EPOCHS"):
     _n = int(os.environ["DLTUT_EPOCHS"])
@@ -75,8 +86,11 @@ if os.environ.get("DLTUT_EPOCHS"):
         "dA": ("test_dA", dict(training_epochs=_n)),
         "SdA": ("test_SdA", dict(pretraining_epochs=_n, training_epochs=_n)),
         "rbm": ("test_rbm", dict(training_epochs=_n)),
+        "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=_n)),
     }
-MODELS = {"logistic_sgd": "LogisticRegression", "mlp": "MLP", "dA": "dA", "SdA": "SdA", "rbm": "RBM"}
+MODELS = {"logistic_sgd": "LogisticRegression", "mlp": "MLP", "dA": "dA", "SdA": "SdA", "rbm": "RBM",
+          # LeNet's params are its layers' (layer3 + layer2 + layer1 + layer0): each layer is a model here
+          "convolutional_mlp": ("LeNetConvPoolLayer", "HiddenLayer", "LogisticRegression")}
 
 
 def read_idx(name):
@@ -165,7 +179,9 @@ def run(program, out):
     capture = Capture()
     module.print = capture
     instances = []
-    record(getattr(module, MODELS[program]), instances)
+    names = MODELS[program]
+    for name in (names,) if isinstance(names, str) else names:
+        record(getattr(module, name), instances)
     if program == "rbm":
         tile = module.tile_raster_images
 
