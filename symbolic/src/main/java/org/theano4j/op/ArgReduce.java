@@ -25,6 +25,10 @@ public record ArgReduce(boolean max, Integer axis) implements Op {
             throw new IllegalArgumentException(displayName() + " takes 1 input, got " + inputs.size());
         }
         TensorType t = inputs.get(0).tensorType();
+        if (t.dtype().isComplex()) {
+            throw new IllegalArgumentException(displayName() + " of complex tensors is not supported, got " + inputs.get(0)
+                    + " of dtype " + t.dtype().numpyName() + " (take abs, real or imag first)");
+        }
         if (axis == null) {
             return List.of(new TensorType(DType.INT64));
         }

@@ -69,6 +69,9 @@ class ComplexSurfaceTest {
         assertRefused(() -> T.dot(T.zmatrix("a"), T.zmatrix("b")), "complex128");
         assertRefused(() -> T.complex(T.zvector("z"), T.dvector("y")), "real parts");
         assertRefused(() -> T.grad(T.sum(T.complex(T.dvector("x"), 1.0)), T.dvector()), "cost must be real");
+        assertRefused(() -> T.argmax(T.zvector("z"), 0), "complex128");
+        assertRefused(() -> T.argmin(T.cmatrix("z"), 1), "complex64");
+        assertRefused(() -> T.argmax(T.zvector("z")), "complex128");
         assertRefused(() -> DType.COMPLEX64.maxValue(), "complex64");
         assertRefused(() -> Apply.single(new ComplexElemwise(ComplexElemwise.Kind.ADD, DType.COMPLEX64),
                 T.zvector("z"), T.cvector("c")), "does not fit the compute dtype complex64");
