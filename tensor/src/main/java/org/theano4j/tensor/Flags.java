@@ -45,6 +45,7 @@ public final class Flags {
             new Flag("cpu.vectorRegisters", null, List.of("16", "32"), "vector registers the GEMM register tile is shaped for (default: the machine's)"),
             new Flag("cpu.gemmBlocking", null, List.of(), "GEMM cache blocking kc,mc,nc (default: from the cache sizes)"),
             new Flag("cpu.threads", null, List.of(), "threads of the CPU backend (default: available processors)"),
+            new Flag("cpu.warmup", "false", List.of("true", "false"), "warm the CPU kernels up on a background thread when the backend loads"),
             new Flag("cpu.spinMicros", "200", List.of(), "how long idle CPU workers spin before they park, in microseconds"),
             new Flag("rng.minParallel", "65536", List.of(), "smallest random draw split over threads"),
             new Flag("gpu.disable", "false", List.of("true", "false"), "true keeps the CUDA backend off even where a GPU is present"),

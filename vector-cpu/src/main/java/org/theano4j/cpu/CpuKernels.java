@@ -43,6 +43,7 @@ final class CpuKernels {
 
     static {
         LOG.log(System.Logger.Level.DEBUG, () -> "theano4j vector-cpu: " + Species.describe());
+        Warmup.startOnce();
     }
 
     private CpuKernels() {
