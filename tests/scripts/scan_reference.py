@@ -416,11 +416,13 @@ def feature_nested_scan():
 
 # ---- scan.txt, "Using shared variables - Gibbs sampling" ----
 
-def gibbs_chain(seed, n_vis, n_hid, n_steps, samples, strict=False):
-    """The guide's gibbs10 on W, bvis, bhid drawn from RandomState(seed); one output per call."""
+def gibbs_chain(seed, n_vis, n_hid, n_steps, samples, strict=False, scale=1.0):
+    """The guide's gibbs10 on W, bvis, bhid drawn from RandomState(seed) (times scale, centred
+    when scale != 1); one output per call."""
     vals = np.random.RandomState(seed)
-    w_values, bvis_values, bhid_values = (vals.random_sample((n_vis, n_hid)), vals.random_sample((n_vis,)),
-                                          vals.random_sample((n_hid,)))
+    shift = 0.0 if scale == 1.0 else 0.5
+    w_values, bvis_values, bhid_values = ((vals.random_sample(s) - shift) * scale
+                                          for s in ((n_vis, n_hid), (n_vis,), (n_hid,)))
     W, bvis, bhid = theano.shared(w_values), theano.shared(bvis_values), theano.shared(bhid_values)
     trng = T.shared_randomstreams.RandomStreams(1234 + seed)
 
@@ -450,6 +452,12 @@ def scan_gibbs10_vector():
 def scan_gibbs_batch():
     vals = np.random.RandomState(5)
     return gibbs_chain(7, 5, 3, 7, [(vals.random_sample((4, 5)) < 0.5).astype("float64") for _ in range(3)])
+
+
+@case
+def scan_gibbs_signed_weights():
+    vals = np.random.RandomState(9)
+    return gibbs_chain(11, 8, 6, 12, [(vals.random_sample((3, 8)) < 0.5).astype("float64") for _ in range(4)], scale=6.0)
 
 
 @case
