@@ -91,6 +91,8 @@ CASES = {
                                    [("m", lambda r, v: multinomial_helper(r, np.array(6), v["pvals"], (2, 3)))]),
     "multinomial_nudged_rows": (44, {"pvals": np.array([[0.5, 0.5 + 2e-6, 0.0], [0.3, 0.7 - 1e-5, 1e-5]])},
                                 [("m", lambda r, v: multinomial_helper(r, np.array(50), v["pvals"], None))]),
+    "multinomial_constant_pvals_nudged": (45, {}, [("m", lambda r, v: multinomial_helper(
+        r, np.array(50), np.array([0.5, 0.5 + 2e-6, 0.0]), (3,)))]),
     "two_draws_one_stream": (55, {"p": rows(8, (2, 2))},
                              [("b", lambda r, v: r.binomial(3, v["p"], v["p"].shape)),
                               ("z", lambda r, v: r.normal(v["p"], 1.0, v["p"].shape))]),

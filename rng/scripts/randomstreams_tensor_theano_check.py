@@ -31,6 +31,7 @@ B = {
  "multinomial_n_vector": lambda s, i: [s.multinomial(n=i["n"], pvals=i["pvals"])],
  "multinomial_size_auto_axis": lambda s, i: [s.multinomial(size=(2, -1), n=6, pvals=i["pvals"])],
  "multinomial_nudged_rows": lambda s, i: [s.multinomial(n=50, pvals=i["pvals"])],
+ "multinomial_constant_pvals_nudged": lambda s, i: [s.multinomial(size=(3,), n=50, pvals=[0.5, 0.5 + 2e-6, 0.0])],
  "two_draws_one_stream": lambda s, i: [s.binomial(size=i["p"].shape, n=3, p=i["p"]), s.normal(size=i["p"].shape, avg=i["p"], std=1.0)],
 }
 ref = {}

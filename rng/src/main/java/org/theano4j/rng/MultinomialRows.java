@@ -62,8 +62,12 @@ final class MultinomialRows {
         }
     }
 
-    /** The row Theano hands numpy, or an error if it still sums to more than 1. */
-    private static double[] nudged(double[] row, int index) {
+    /**
+     * The row Theano hands numpy ({@code row} itself, scaled in place when nudged).
+     *
+     * @throws IllegalArgumentException if it still sums to more than 1 (Theano's assertion)
+     */
+    static double[] nudged(double[] row, int index) {
         double sum = Summation.pairwise(row, 0, row.length);
         if ((1.0 < sum && sum < 1.0 + 1e-5) || row[row.length - 1] < 5e-5) {
             for (int i = 0; i < row.length; i++) {

@@ -177,6 +177,13 @@ class RandomStreamsTensorTest {
     }
 
     @Test
+    void constantPvalsAreNudgedAsTheano105Does() {
+        // sum 1.000002: Theano scales the row by 1 - 5e-5 and draws, where numpy alone would refuse it
+        RandomVariable m = new RandomStreams(45).multinomial(new long[] {3}, 50, new double[] {0.5, 0.5 + 2e-6, 0.0});
+        assertTwoCalls("multinomial_constant_pvals_nudged", List.of(), draws("m", m));
+    }
+
+    @Test
     void twoDrawsOfOneStreamTakeSuccessiveSeeds() {
         Variable p = T.dmatrix("p");
         RandomStreams srng = new RandomStreams(55);
