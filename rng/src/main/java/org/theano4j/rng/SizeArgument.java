@@ -47,7 +47,7 @@ record SizeArgument(int ndim, Variable vector, boolean[] broadcastable) {
         int paramNdim = params.stream().mapToInt(Template::ndim).max().orElse(0);
         SizeArgument s = switch (size) {
             case null -> fromParams(what, params);
-            case Variable v -> new SizeArgument(SizeVectors.length(what, v), T.cast(v, DType.INT64), new boolean[SizeVectors.length(what, v)]);
+            case Variable v -> fromVector(what, v);
             case long[] a -> fromEntries(what, Arrays.stream(a).boxed().map(x -> (Object) x).toList(), params);
             case int[] a -> fromEntries(what, Arrays.stream(a).boxed().map(x -> (Object) x).toList(), params);
             case Object[] a -> fromEntries(what, Arrays.asList(a), params);
@@ -60,6 +60,11 @@ record SizeArgument(int ndim, Variable vector, boolean[] broadcastable) {
                     + "), got " + s.ndim);
         }
         return s;
+    }
+
+    private static SizeArgument fromVector(String what, Variable v) {
+        int ndim = SizeVectors.length(what, v);
+        return new SizeArgument(ndim, T.cast(v, DType.INT64), new boolean[ndim]);
     }
 
     private static SizeArgument fromParams(String what, List<Template> params) {
