@@ -20,7 +20,33 @@ final class VectorMath {
     private static final long SHIFT_BITS = Double.doubleToRawLongBits(Elementary.SHIFT);
     private static final int SHIFT_BITS_F = Float.floatToRawIntBits(Elementary.SHIFT_F);
 
+    private static final double[] EXP_D = {E13, E12, E11, E10, E9, E8, E7, E6, E5, E4, E3, E2, 1, 1};
+    private static final float[] EXP_F = {F8, F7, F6, F5, F4, F3, F2, 1f, 1f};
+    private static final double[] TANH_D = {T28, T27, T26, T25, T24, T23, T22, T21, T20, T19, T18, T17, T16, T15, T14, T13, T12, T11, T10, T9, T8, T7, T6, T5, T4, T3, T2, T1};
+    private static final float[] TANH_F = {TF14, TF13, TF12, TF11, TF10, TF9, TF8, TF7, TF6, TF5, TF4, TF3, TF2, TF1};
+
     private VectorMath() {
+    }
+
+    /**
+     * {@code c[0] x^(n-1) + ... + c[n-1]} by Horner's rule in FMAs, as {@link Elementary} writes it
+     * out. A loop keeps the callers below C2's inlining limit (325 bytecodes): a vector function that
+     * is not inlined boxes its vectors, 10-20x slower.
+     */
+    private static DoubleVector horner(DoubleVector x, double[] c) {
+        DoubleVector p = x.broadcast(c[0]);
+        for (int k = 1; k < c.length; k++) {
+            p = p.fma(x, x.broadcast(c[k]));
+        }
+        return p;
+    }
+
+    private static FloatVector horner(FloatVector x, float[] c) {
+        FloatVector p = x.broadcast(c[0]);
+        for (int k = 1; k < c.length; k++) {
+            p = p.fma(x, x.broadcast(c[k]));
+        }
+        return p;
     }
 
     /** e^x per lane. */
@@ -31,19 +57,7 @@ final class VectorMath {
         DoubleVector negN = n.neg();
         DoubleVector r = negN.fma(negN.broadcast(Elementary.LN2), xc);
         r = negN.fma(negN.broadcast(Elementary.LN2_LO), r);
-        DoubleVector p = r.broadcast(E13).fma(r, r.broadcast(E12));
-        p = p.fma(r, p.broadcast(E11));
-        p = p.fma(r, p.broadcast(E10));
-        p = p.fma(r, p.broadcast(E9));
-        p = p.fma(r, p.broadcast(E8));
-        p = p.fma(r, p.broadcast(E7));
-        p = p.fma(r, p.broadcast(E6));
-        p = p.fma(r, p.broadcast(E5));
-        p = p.fma(r, p.broadcast(E4));
-        p = p.fma(r, p.broadcast(E3));
-        p = p.fma(r, p.broadcast(E2));
-        p = p.fma(r, p.broadcast(1));
-        p = p.fma(r, p.broadcast(1));
+        DoubleVector p = horner(r, EXP_D);
         LongVector k = ((LongVector) t.reinterpretAsLongs()).sub(SHIFT_BITS);
         LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
         LongVector k2 = k.sub(k1);
@@ -58,14 +72,7 @@ final class VectorMath {
         FloatVector negN = n.neg();
         FloatVector r = negN.fma(negN.broadcast(Elementary.LN2_F), xc);
         r = negN.fma(negN.broadcast(Elementary.LN2_LO_F), r);
-        FloatVector p = r.broadcast(F8).fma(r, r.broadcast(F7));
-        p = p.fma(r, p.broadcast(F6));
-        p = p.fma(r, p.broadcast(F5));
-        p = p.fma(r, p.broadcast(F4));
-        p = p.fma(r, p.broadcast(F3));
-        p = p.fma(r, p.broadcast(F2));
-        p = p.fma(r, p.broadcast(1f));
-        p = p.fma(r, p.broadcast(1f));
+        FloatVector p = horner(r, EXP_F);
         IntVector k = ((IntVector) t.reinterpretAsInts()).sub(SHIFT_BITS_F);
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = k.sub(k1);
@@ -87,8 +94,14 @@ final class VectorMath {
         LongVector k = bits.sub(Elementary.SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
         DoubleVector m = (DoubleVector) bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector kd = ((DoubleVector) k.add(SHIFT_BITS).reinterpretAsDoubles()).sub(Elementary.SHIFT);
-        kd = kd.blend(kd.sub(54), subnormal);
-        DoubleVector f = m.sub(1.0);
+        DoubleVector y = log1pOfReduced(m.sub(1.0), kd.blend(kd.sub(54), subnormal));
+        y = y.blend(Double.NaN, x.compare(VectorOperators.GT, 0).not());
+        y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0));
+        return y.blend(x, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+    }
+
+    /** {@code kd ln2 + log(1 + f)} for {@code 1 + f} in [sqrt(1/2), sqrt(2)), fdlibm's way. */
+    private static DoubleVector log1pOfReduced(DoubleVector f, DoubleVector kd) {
         DoubleVector hfsq = f.mul(0.5).mul(f);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);
@@ -97,10 +110,7 @@ final class VectorMath {
         DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(Elementary.LG7).add(Elementary.LG5)).add(Elementary.LG3)).add(Elementary.LG1));
         DoubleVector rr = t2.add(t1);
         DoubleVector inner = s.mul(hfsq.add(rr)).add(kd.mul(Elementary.LN2_HI_LO));
-        DoubleVector y = kd.mul(Elementary.LN2_HI).sub(hfsq.sub(inner).sub(f));
-        y = y.blend(Double.NaN, x.compare(VectorOperators.GT, 0).not());
-        y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0));
-        return y.blend(x, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+        return kd.mul(Elementary.LN2_HI).sub(hfsq.sub(inner).sub(f));
     }
 
     /** The natural logarithm per float lane. */
@@ -110,8 +120,13 @@ final class VectorMath {
         IntVector k = bits.sub(Elementary.SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
         FloatVector m = (FloatVector) bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
         FloatVector kf = ((FloatVector) k.add(SHIFT_BITS_F).reinterpretAsFloats()).sub(Elementary.SHIFT_F);
-        kf = kf.blend(kf.sub(25f), subnormal);
-        FloatVector f = m.sub(1f);
+        FloatVector y = log1pOfReduced(m.sub(1f), kf.blend(kf.sub(25f), subnormal));
+        y = y.blend(Float.NaN, x.compare(VectorOperators.GT, 0f).not());
+        y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+        return y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+    }
+
+    private static FloatVector log1pOfReduced(FloatVector f, FloatVector kf) {
         FloatVector hfsq = f.mul(0.5f).mul(f);
         FloatVector s = f.div(f.add(2f));
         FloatVector z = s.mul(s);
@@ -120,43 +135,14 @@ final class VectorMath {
         FloatVector t2 = z.mul(w.mul(Elementary.LGF3).add(Elementary.LGF1));
         FloatVector rr = t2.add(t1);
         FloatVector inner = s.mul(hfsq.add(rr)).add(kf.mul(Elementary.LN2_HI_LO_F));
-        FloatVector y = kf.mul(Elementary.LN2_HI_F).sub(hfsq.sub(inner).sub(f));
-        y = y.blend(Float.NaN, x.compare(VectorOperators.GT, 0f).not());
-        y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        return y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        return kf.mul(Elementary.LN2_HI_F).sub(hfsq.sub(inner).sub(f));
     }
 
     /** The hyperbolic tangent per lane: both of {@link Elementary#tanh}'s branches, blended. */
     static DoubleVector tanh(DoubleVector x) {
         DoubleVector a = x.lanewise(VectorOperators.ABS);
         DoubleVector z = a.mul(a);
-        DoubleVector p = z.broadcast(T28).fma(z, z.broadcast(T27));
-        p = p.fma(z, z.broadcast(T26));
-        p = p.fma(z, z.broadcast(T25));
-        p = p.fma(z, z.broadcast(T24));
-        p = p.fma(z, z.broadcast(T23));
-        p = p.fma(z, z.broadcast(T22));
-        p = p.fma(z, z.broadcast(T21));
-        p = p.fma(z, z.broadcast(T20));
-        p = p.fma(z, z.broadcast(T19));
-        p = p.fma(z, z.broadcast(T18));
-        p = p.fma(z, z.broadcast(T17));
-        p = p.fma(z, z.broadcast(T16));
-        p = p.fma(z, z.broadcast(T15));
-        p = p.fma(z, z.broadcast(T14));
-        p = p.fma(z, z.broadcast(T13));
-        p = p.fma(z, z.broadcast(T12));
-        p = p.fma(z, z.broadcast(T11));
-        p = p.fma(z, z.broadcast(T10));
-        p = p.fma(z, z.broadcast(T9));
-        p = p.fma(z, z.broadcast(T8));
-        p = p.fma(z, z.broadcast(T7));
-        p = p.fma(z, z.broadcast(T6));
-        p = p.fma(z, z.broadcast(T5));
-        p = p.fma(z, z.broadcast(T4));
-        p = p.fma(z, z.broadcast(T3));
-        p = p.fma(z, z.broadcast(T2));
-        p = p.fma(z, z.broadcast(T1));
+        DoubleVector p = horner(z, TANH_D);
         DoubleVector series = a.mul(z).fma(p, a);
         DoubleVector big = a.broadcast(1).sub(a.broadcast(2).div(exp(a.mul(2).min(Elementary.TANH_ONE)).add(1)));
         DoubleVector t = big.blend(series, a.compare(VectorOperators.LT, Elementary.TANH_SERIES));
@@ -167,19 +153,7 @@ final class VectorMath {
     static FloatVector tanh(FloatVector x) {
         FloatVector a = x.lanewise(VectorOperators.ABS);
         FloatVector z = a.mul(a);
-        FloatVector p = z.broadcast(TF14).fma(z, z.broadcast(TF13));
-        p = p.fma(z, z.broadcast(TF12));
-        p = p.fma(z, z.broadcast(TF11));
-        p = p.fma(z, z.broadcast(TF10));
-        p = p.fma(z, z.broadcast(TF9));
-        p = p.fma(z, z.broadcast(TF8));
-        p = p.fma(z, z.broadcast(TF7));
-        p = p.fma(z, z.broadcast(TF6));
-        p = p.fma(z, z.broadcast(TF5));
-        p = p.fma(z, z.broadcast(TF4));
-        p = p.fma(z, z.broadcast(TF3));
-        p = p.fma(z, z.broadcast(TF2));
-        p = p.fma(z, z.broadcast(TF1));
+        FloatVector p = horner(z, TANH_F);
         FloatVector series = a.mul(z).fma(p, a);
         FloatVector big = a.broadcast(1f).sub(a.broadcast(2f).div(exp(a.mul(2f).min(Elementary.TANH_ONE_F)).add(1f)));
         FloatVector t = big.blend(series, a.compare(VectorOperators.LT, (float) Elementary.TANH_SERIES));
