@@ -70,6 +70,9 @@ if not os.environ.get("DLTUT_PYTENSOR"):
 import theano  # noqa: E402
 import theano.tensor as T  # noqa: E402
 
+# lstm on the synthetic sequences (imdb.py's stand-in): small dimensions, three epochs, no saving
+LSTM_ARGS = dict(dim_proj=16, max_epochs=3, dispFreq=5, decay_c=1e-4, n_words=100, validFreq=10, maxlen=30,
+                 batch_size=16, valid_batch_size=32, saveto="")
 ARGS = {
     "logistic_sgd": ("sgd_optimization_mnist", dict(n_epochs=2, batch_size=100)),
     "mlp": ("test_mlp", dict(n_epochs=2)),
@@ -77,6 +80,7 @@ ARGS = {
     "SdA": ("test_SdA", dict(pretraining_epochs=1, training_epochs=1)),
     "rbm": ("test_rbm", dict(training_epochs=1, n_samples=1)),
     "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=2, batch_size=50)),
+    "lstm": ("train_lstm", LSTM_ARGS),
 }
 if os.environ.get("DLTUT_EPOCHS"):
     _n = int(os.environ["DLTUT_EPOCHS"])
@@ -87,10 +91,13 @@ if os.environ.get("DLTUT_EPOCHS"):
         "SdA": ("test_SdA", dict(pretraining_epochs=_n, training_epochs=_n)),
         "rbm": ("test_rbm", dict(training_epochs=_n)),
         "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=_n)),
+        "lstm": ("train_lstm", dict(LSTM_ARGS, max_epochs=_n)),
     }
 MODELS = {"logistic_sgd": "LogisticRegression", "mlp": "MLP", "dA": "dA", "SdA": "SdA", "rbm": "RBM",
           # LeNet's params are its layers' (layer3 + layer2 + layer1 + layer0): each layer is a model here
-          "convolutional_mlp": ("LeNetConvPoolLayer", "HiddenLayer", "LogisticRegression")}
+          "convolutional_mlp": ("LeNetConvPoolLayer", "HiddenLayer", "LogisticRegression"),
+          # lstm has no model class: its tparams (init_tparams' result) are recorded as one model
+          "lstm": ()}
 
 
 def read_idx(name):
@@ -148,6 +155,12 @@ EPOCH_PATTERNS = [
     (re.compile(r"^Training epoch (\d+), cost (?:is )? *([-\d.e+]+)"), "epoch{0}.cost"),
     # SdA pre-training
     (re.compile(r"^Pre-training layer (\d+), epoch (\d+), cost ([-\d.e+]+)"), "pretrain{0}.epoch{1}.cost"),
+    # lstm: every dispFreq updates, every validFreq updates (and once at the end), after each epoch
+    (re.compile(r"^Epoch  (\d+) Update  (\d+) Cost  ([-\d.e+]+)$"), "epoch{0}.update{1}.cost"),
+    (re.compile(r"^Train  ([-\d.e+]+) Valid  "), "train_error"),
+    (re.compile(r"^Train  \S+ Valid  ([-\d.e+]+) Test  "), "valid_error"),
+    (re.compile(r"^Train  \S+ Valid  \S+ Test  ([-\d.e+]+)$"), "test_error"),
+    (re.compile(r"^Seen (\d+) samples$"), "seen_samples"),
     # rbm: the arrays it tiles into images (filters after each epoch, then the samples)
     (re.compile(r"^tile (\d+) sum ([-\d.e+]+)"), "tile{0}.sum"),
     (re.compile(r"^tile (\d+) sqsum ([-\d.e+]+)"), "tile{0}.sqsum"),
@@ -172,6 +185,31 @@ def parse(lines):
     return out
 
 
+def sign_normalised_svd(svd):
+    """numpy.linalg.svd whose singular vectors are made unique: each column of u is negated when its
+    entry of largest magnitude (the first such) is negative, and so is the matching row of v."""
+    def normalised(a, *args, **kwargs):
+        u, s, v = svd(a, *args, **kwargs)
+        signs = numpy.sign(u[numpy.argmax(numpy.abs(u), axis=0), numpy.arange(u.shape[1])])
+        return u * signs, s, v * signs[:, None]
+    return normalised
+
+
+def adapt_lstm(module, instances):
+    """lstm.py's adaptations: Python 2's zip (a list: get_minibatches_idx's result is iterated more
+    than once, and pred_error(..., kf) inside the epoch's loop must not consume it), ortho_weight's
+    SVD with normalised signs (LAPACK's signs are arbitrary), and its tparams recorded as the model."""
+    module.zip = lambda *a: list(zip(*a))
+    module.numpy.linalg.svd = sign_normalised_svd(numpy.linalg.svd)
+    init_tparams = module.init_tparams
+
+    def recorded(params):
+        tparams = init_tparams(params)
+        instances.append(types.SimpleNamespace(params=list(tparams.values())))
+        return tparams
+    module.init_tparams = recorded
+
+
 def run(program, out):
     import logistic_sgd
     logistic_sgd.load_data = load_data
@@ -191,14 +229,17 @@ def run(program, out):
             capture("tile %d sqsum %r" % (n, float(numpy.sum(numpy.square(X, dtype="float64")))))
             return tile(X, *a, **k)
         module.tile_raster_images = recorded_tile
+    if program == "lstm":
+        adapt_lstm(module, instances)
     fn, kwargs = ARGS[program]
-    cwd = os.getcwd()
+    cwd, svd = os.getcwd(), numpy.linalg.svd
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
         try:
             getattr(module, fn)(**kwargs)
         finally:
             os.chdir(cwd)
+            numpy.linalg.svd = svd
     for key, value in parse(capture.lines):
         out.write("%s %s %r\n" % (program, key, value))
     for m, model in enumerate(instances):
