@@ -29,7 +29,9 @@ public final class Indexing {
      */
     public static Variable subtensor(Variable x, Object... index) {
         if (index.length > 0 && Arrays.stream(index).allMatch(Indexing::isIndexVector)) {
-            return advancedSubtensor(x, Arrays.stream(index).map(o -> (Variable) o).toList());
+            // one vector is Theano's AdvancedSubtensor1 (take along axis 0), more its AdvancedSubtensor
+            return index.length == 1 ? take(x, (Variable) index[0], 0)
+                    : advancedSubtensor(x, Arrays.stream(index).map(o -> (Variable) o).toList());
         }
         Parsed p = parse(x, index);
         if (p.entries.isEmpty()) {
