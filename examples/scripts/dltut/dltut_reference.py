@@ -47,6 +47,7 @@ if os.environ.get("DLTUT_PYTENSOR"):
 sys.path.insert(0, HERE)
 
 import numpy  # noqa: E402
+from sign_svd import sign_normalised_svd  # noqa: E402
 
 pil = types.ModuleType("PIL")
 pil.Image = types.ModuleType("PIL.Image")
@@ -183,16 +184,6 @@ def parse(lines):
                 out.append((k + ".seconds", t - start))
                 start = t
     return out
-
-
-def sign_normalised_svd(svd):
-    """numpy.linalg.svd whose singular vectors are made unique: each column of u is negated when its
-    entry of largest magnitude (the first such) is negative, and so is the matching row of v."""
-    def normalised(a, *args, **kwargs):
-        u, s, v = svd(a, *args, **kwargs)
-        signs = numpy.sign(u[numpy.argmax(numpy.abs(u), axis=0), numpy.arange(u.shape[1])])
-        return u * signs, s, v * signs[:, None]
-    return normalised
 
 
 def adapt_lstm(module, instances):
