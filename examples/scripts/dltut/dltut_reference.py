@@ -2,7 +2,7 @@
 lisa-lab/DeepLearningTutorials commit 11c4651, code/) on the Fashion-MNIST subset bundled with the
 examples and writes the reference numbers the Java ports are tested against.
 
-    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm convolutional_mlp
+    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm convolutional_mlp lstm
     DLTUT_DATA=/usr/share/datasets/fashion-mnist DLTUT_EPOCHS=1 python dltut_reference.py OUT PROGRAM ...
 
 DLTUT_DATA reads the full data set instead of the subset (the same split); DLTUT_EPOCHS then runs
@@ -26,7 +26,12 @@ What is adapted, from the outside, without editing the tutorials:
   - scipy >= 1.8's private signal modules are given the names Theano's Python conv code imports;
   - PIL is stubbed (the filter images are not needed) and plots go to a temporary directory;
   - each program is called with the subset's arguments below (fewer epochs; logistic_sgd's
-    batch_size 100 since the subset has 500 training examples).
+    batch_size 100 since the subset has 500 training examples);
+  - lstm (on the synthetic sequences of imdb.py, the stand-in beside this file): its namespace gets
+    Python 2's list-returning zip (get_minibatches_idx's minibatches are iterated more than once, and
+    pred_error(..., kf) inside the epoch's loop must not exhaust them), numpy.linalg.svd returns
+    sign-normalised singular vectors while it runs (sign_svd.py: LAPACK's signs are arbitrary), and its
+    init_tparams is recorded (the final parameters are summed as one model's).
 Output lines: "PROGRAM KEY VALUE" (repr of a float64); KEY is an epoch line's name or
 "param.<i>.<name>.sum|abssum|sqsum" of the final parameters in the model's params order.
 """
