@@ -25,6 +25,7 @@ final class Info {
             line("threads", org.theano4j.cpu.Species.threads() + " (flag cpu.threads)");
             line("vector", org.theano4j.cpu.Species.D.vectorBitSize() + " bits"
                     + (org.theano4j.cpu.Species.vector() ? "" : ", scalar paths forced (cpu.vector=false)"));
+            line("cpu", org.theano4j.cpu.Species.describe());
         } catch (LinkageError e) {
             line("vector", "vector-cpu unusable in this JVM: " + e);
         }

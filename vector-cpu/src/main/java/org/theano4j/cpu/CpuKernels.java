@@ -41,6 +41,11 @@ final class CpuKernels {
     private static final System.Logger LOG = System.getLogger("org.theano4j.backend");
     private static final AtomicBoolean COMPLEX_NOTED = new AtomicBoolean();
 
+    static {
+        LOG.log(System.Logger.Level.DEBUG, () -> "theano4j vector-cpu: " + Species.describe());
+        Warmup.startOnce();
+    }
+
     private CpuKernels() {
     }
 

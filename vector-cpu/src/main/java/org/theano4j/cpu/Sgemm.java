@@ -11,9 +11,9 @@ import org.theano4j.tensor.NDArray;
 /**
  * float32 GEMM {@code C = A B}, accumulating in float like sgemm (BLIS structure): B is packed
  * into {@link #NR}-column panels per {@link #KC}-deep slab, A into {@link #MR}-row panels per
- * {@link #MC}-row block, and a 7 x 3-vector register-blocked micro-kernel of broadcast-FMAs (21
- * accumulators, 3 B vectors and a broadcast in the 32 AVX-512 registers, leaving C2 room so that
- * nothing spills; 8 x 3 kept one accumulator on the stack) computes each tile of C, which one
+ * {@link #MC}-row block, and a register-blocked micro-kernel of broadcast-FMAs shaped for the
+ * machine's register file by {@link GemmBlocking} (7 x 3 vectors in 32 registers, 6 x 2 in 16; a
+ * bigger tile spills: 8 x 3 kept one accumulator on the stack) computes each tile of C, which one
  * vector pass stores or adds into C; a deep {@link #KC} halves the passes over C. Packing copies
  * whole contiguous lines of an operand (rows or columns, whichever the strides make contiguous) and
  * spreads them over the panels on the heap, so transposed operands cost the same. Big products
@@ -26,11 +26,13 @@ import org.theano4j.tensor.NDArray;
 final class Sgemm {
     private static final VectorSpecies<Float> S = Species.F;
     private static final int L = S.length();
-    static final int MR = 7;
-    static final int NR = 3 * L;
-    static final int KC = 512;
-    static final int MC = 98;
-    static final int NC = 1536;
+    static final GemmBlocking BLOCKING = GemmBlocking.forMachine(L, Float.BYTES);
+    static final int MR = BLOCKING.rows();
+    static final int NR = BLOCKING.nr();
+    static final int KC = BLOCKING.kc();
+    static final int MC = BLOCKING.mc();
+    static final int NC = BLOCKING.nc();
+    private static final boolean WIDE = BLOCKING.vectors() == 3;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final long ES = E.byteSize();
     private static final ByteOrder BO = ByteOrder.nativeOrder();
@@ -171,11 +173,22 @@ final class Sgemm {
     }
 
     /**
-     * The MR x NR micro-kernel: {@code t} (row-major MR x NR) = A panel * B panel over depth kc. It
-     * stays small: C1 gives up on a bigger one (out of virtual registers), and a method stuck in C1's
-     * tier 2 never gets its vector operations intrinsified (about 1 GFLOP/s).
+     * The MR x NR micro-kernel: {@code t} (row-major MR x NR) = A panel * B panel over depth kc,
+     * by the tile {@link GemmBlocking} chose for the register file ({@code WIDE} is a constant, so
+     * C2 keeps one of the two). Each stays small: C1 gives up on a bigger one (out of virtual
+     * registers), and a method stuck in C1's tier 2 never gets its vector operations intrinsified
+     * (about 1 GFLOP/s).
      */
     static void kernel(float[] a, int ai, float[] b, int bi, int kc, float[] t) {
+        if (WIDE) {
+            kernel7x3(a, ai, b, bi, kc, t);
+        } else {
+            kernel6x2(a, ai, b, bi, kc, t);
+        }
+    }
+
+    /** 7 rows x 3 vectors: 21 accumulators, 3 B vectors and a broadcast in 32 registers. */
+    private static void kernel7x3(float[] a, int ai, float[] b, int bi, int kc, float[] t) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
         FloatVector c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
@@ -208,5 +221,35 @@ final class Sgemm {
         c40.intoArray(t, 4 * NR); c41.intoArray(t, 4 * NR + L); c42.intoArray(t, 4 * NR + 2 * L);
         c50.intoArray(t, 5 * NR); c51.intoArray(t, 5 * NR + L); c52.intoArray(t, 5 * NR + 2 * L);
         c60.intoArray(t, 6 * NR); c61.intoArray(t, 6 * NR + L); c62.intoArray(t, 6 * NR + 2 * L);
+    }
+
+    /** 6 rows x 2 vectors: 12 accumulators, 2 B vectors and a broadcast in 16 registers (AVX2). */
+    private static void kernel6x2(float[] a, int ai, float[] b, int bi, int kc, float[] t) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = ai + p * MR;
+            int bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(t, 0 * NR); c01.intoArray(t, 0 * NR + L);
+        c10.intoArray(t, 1 * NR); c11.intoArray(t, 1 * NR + L);
+        c20.intoArray(t, 2 * NR); c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR); c31.intoArray(t, 3 * NR + L);
+        c40.intoArray(t, 4 * NR); c41.intoArray(t, 4 * NR + L);
+        c50.intoArray(t, 5 * NR); c51.intoArray(t, 5 * NR + L);
     }
 }

@@ -27,6 +27,12 @@ public final class Species {
     /** Species for the int64 lanes of integer programs, as wide as {@link #D}. */
     public static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
 
+    /** Vector registers of the machine (flag {@code cpu.vectorRegisters}, else {@link #detectRegisters()}). */
+    private static final int REGISTERS = Flags.get("cpu.vectorRegisters") == null ? detectRegisters()
+            : Integer.parseInt(Flags.get("cpu.vectorRegisters"));
+
+    private static final CacheSizes CACHES = CacheSizes.detect();
+
     private static volatile Settings settings = Settings.fromProperties();
 
     private Species() {
@@ -38,6 +44,39 @@ public final class Species {
             return DoubleVector.SPECIES_PREFERRED;
         }
         return VectorSpecies.of(double.class, VectorShape.forBitSize(Integer.parseInt(bits)));
+    }
+
+    /**
+     * The architectural vector registers: 32 on AArch64 (NEON, SVE) and other non-x86 machines, and on
+     * x86 where the JVM uses AVX-512 (its preferred species is 512-bit); 16 on other x86 (AVX2, SSE).
+     * A forced {@code cpu.vectorBits} does not change it: AVX-512VL keeps 32 registers at 256 bits.
+     */
+    static int detectRegisters() {
+        String arch = System.getProperty("os.arch", "");
+        boolean x86 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86") || arch.equals("i386");
+        return !x86 || DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 32 : 16;
+    }
+
+    /** The vector registers kernels are shaped for. */
+    static int vectorRegisters() {
+        return REGISTERS;
+    }
+
+    /** The cache sizes kernels are blocked for. */
+    static CacheSizes caches() {
+        return CACHES;
+    }
+
+    /**
+     * What the CPU backend chose for this machine, one line: vector width, registers, caches and the
+     * GEMM tiles ({@code benchmarks info} prints it; the backend logs it at debug level when it loads).
+     */
+    public static String describe() {
+        return D.vectorBitSize() + "-bit vectors (preferred " + DoubleVector.SPECIES_PREFERRED.vectorBitSize()
+                + "), " + REGISTERS + " registers, caches L1d " + (CACHES.l1d() >> 10) + " KiB L2 " + (CACHES.l2() >> 10)
+                + " KiB L3 " + (CACHES.l3() >> 10) + " KiB (" + CACHES.source() + "), dgemm " + Dgemm.BLOCKING.describe()
+                + ", sgemm " + Sgemm.BLOCKING.describe() + ", " + threads() + " threads"
+                + (vector() ? "" : ", scalar paths forced");
     }
 
     /** The switches that may change at run time (tests). */
