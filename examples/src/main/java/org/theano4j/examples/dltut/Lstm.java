@@ -157,8 +157,7 @@ public final class Lstm {
             return List.of(h, c);
         };
         Variable below = T.dot(stateBelow, tparams.get(prefix + "_W")).add(tparams.get(prefix + "_b"));
-        Variable zeros = T.alloc(0., nSamples, dim);
-        return Scan.builder(step).sequences(mask, below).outputsInfo(zeros, T.alloc(0., nSamples, dim))
+        return Scan.builder(step).sequences(mask, below).outputsInfo(T.alloc(0., nSamples, dim), T.alloc(0., nSamples, dim))
                 .name(prefix + "__layers").nSteps(nsteps).build().output(0);
     }
 
@@ -223,12 +222,12 @@ public final class Lstm {
         return new LstmTraining(o).run();
     }
 
-    /** Trains with the tutorial's defaults on the synthetic data, for [max_epochs] (100) epochs of [dim_proj] (128) units. */
+    /** lstm.py's {@code __main__}: {@code train_lstm(max_epochs=100, test_size=500)} on the synthetic data. */
     public static void main(String[] args) {
         Options d = Options.defaults();
         int maxEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int dimProj = args.length > 1 ? Integer.parseInt(args[1]) : d.dimProj();
-        trainLstm(new Options(dimProj, d.patience(), maxEpochs, d.dispFreq(), d.decayC(), d.lrate(), 1000, d.optimizer(),
-                -1, d.maxlen(), d.batchSize(), d.validBatchSize(), d.useDropout(), d.testSize()));
+        trainLstm(new Options(dimProj, d.patience(), maxEpochs, d.dispFreq(), d.decayC(), d.lrate(), d.nWords(), d.optimizer(),
+                d.validFreq(), d.maxlen(), d.batchSize(), d.validBatchSize(), d.useDropout(), 500));
     }
 }
