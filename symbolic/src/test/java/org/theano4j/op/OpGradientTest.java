@@ -60,7 +60,7 @@ class OpGradientTest {
                 g("dot v.M", v -> T.dot(v[0], v[1]), f(3), p(3, 4)),
                 g("dot M.M", v -> T.dot(v[0], v[1]), f(2, 3), p(3, 4)),
                 g("dot row.M", v -> T.dot(v[0], v[1]), f(1, 3), p(3, 4)),
-                g("dot 3d.M", v -> T.dot(v[0], v[1]), f(2, 3, 4), p(4, 5)),
+                g("dot 3d.M (the Dot op itself)", v -> Apply.single(new Dot(), v[0], v[1]), f(2, 3, 4), p(4, 5)),
                 g("reshape", v -> T.reshape(v[0], 3, -1), f(2, 3, 2)),
                 g("flatten", v -> T.flatten(v[0]), f(2, 3)),
                 g("concatenate axis 0", v -> T.concatenate(List.of(v[0], v[1], v[2]), 0), f(2, 3), f(1, 3), p(3, 3)),
