@@ -29,6 +29,7 @@ final class LstmTraining {
     private final LstmOptimizers.Step step;
     private final TrainingLog log = new TrainingLog();
 
+    /** Loads the data, builds the parameters, the model, the cost with its weight decay and the optimizer's functions. */
     LstmTraining(Lstm.Options options) {
         o = options;
         System.out.println("model options " + o);
@@ -63,6 +64,7 @@ final class LstmTraining {
         return Imdb.select(all, Arrays.stream(idx).limit(o.testSize()).mapToInt(i -> (int) i).toArray());
     }
 
+    /** The epochs: minibatch updates, dispFreq costs, validFreq errors with early stopping; then the best parameters' errors. */
     TrainingLog run() {
         System.out.println("Optimization");
         List<int[]> kfValid = Lstm.getMinibatchesIdx(valid.size(), o.validBatchSize(), false, numpyRandom);
