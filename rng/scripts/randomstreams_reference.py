@@ -35,16 +35,19 @@ def permutation(r, size, n):
 
 
 def multinomial(r, size, n, pvals):
-    # Theano's multinomial_helper (scalar n, one pvals row).
+    # Theano 1.0.5's multinomial_helper (scalar n, one pvals row).
     pvals = np.asarray(pvals, dtype='float64')
     out = np.ndarray(list(size) + [len(pvals)])
     for i in np.ndindex(*size):
         pvi = pvals
         pisum = np.sum(pvi)
-        if 1.0 - 1e-8 < pisum and pisum < 1.0 + 1e-8:
+        if 1.0 < pisum < 1.0 + 1e-5:
             pvi = pvi * (1.0 - 5e-5)
-            pvi = pvi * (1.0 / pvi.sum() - 1e-8)
-            assert pvi.sum() < 1.0
+            pisum = np.sum(pvi)
+        elif pvi[-1] < 5e-5:
+            pvi = pvi * (1.0 - 5e-5)
+            pisum = np.sum(pvi)
+        assert pisum <= 1.0, pisum
         out[i] = r.multinomial(n=n, pvals=pvi.astype('float64'))
     return out.astype('int64')
 

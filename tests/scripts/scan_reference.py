@@ -414,6 +414,57 @@ def feature_nested_scan():
     return with_grads([x, w], [out], cost, {"x": draws(23, 3, 4), "w": np.asarray(0.8)})
 
 
+# ---- scan.txt, "Using shared variables - Gibbs sampling" ----
+
+def gibbs_chain(seed, n_vis, n_hid, n_steps, samples, strict=False, scale=1.0):
+    """The guide's gibbs10 on W, bvis, bhid drawn from RandomState(seed) (times scale, centred
+    when scale != 1); one output per call."""
+    vals = np.random.RandomState(seed)
+    shift = 0.0 if scale == 1.0 else 0.5
+    w_values, bvis_values, bhid_values = ((vals.random_sample(s) - shift) * scale
+                                          for s in ((n_vis, n_hid), (n_vis,), (n_hid,)))
+    W, bvis, bhid = theano.shared(w_values), theano.shared(bvis_values), theano.shared(bhid_values)
+    trng = T.shared_randomstreams.RandomStreams(1234 + seed)
+
+    def OneStep(vsample, *shared):
+        hmean = T.nnet.sigmoid(theano.dot(vsample, W) + bhid)
+        hsample = trng.binomial(size=hmean.shape, n=1, p=hmean)
+        vmean = T.nnet.sigmoid(theano.dot(hsample, W.T) + bvis)
+        return trng.binomial(size=vsample.shape, n=1, p=vmean, dtype=theano.config.floatX)
+
+    sample = T.vector() if samples[0].ndim == 1 else T.matrix()
+    values, updates = theano.scan(OneStep, outputs_info=sample, n_steps=n_steps,
+                                  non_sequences=[W, bvis, bhid] if strict else [], strict=strict)
+    gibbs = theano.function([sample], values[-1], updates=updates)
+    out = {"in.W": w_values, "in.bvis": bvis_values, "in.bhid": bhid_values}
+    for i, s in enumerate(samples):
+        out["in.sample%d" % i] = s
+        out["call%d" % i] = gibbs(s)
+    return out
+
+
+@case
+def scan_gibbs10_vector():
+    return gibbs_chain(0, 2, 2, 10, [np.array([1., 0.]), np.array([0., 1.]), np.array([1., 1.])])
+
+
+@case
+def scan_gibbs_batch():
+    vals = np.random.RandomState(5)
+    return gibbs_chain(7, 5, 3, 7, [(vals.random_sample((4, 5)) < 0.5).astype("float64") for _ in range(3)])
+
+
+@case
+def scan_gibbs_signed_weights():
+    vals = np.random.RandomState(9)
+    return gibbs_chain(11, 8, 6, 12, [(vals.random_sample((3, 8)) < 0.5).astype("float64") for _ in range(4)], scale=6.0)
+
+
+@case
+def scan_gibbs_strict_non_sequences():
+    return gibbs_chain(3, 6, 4, 4, [np.array([1., 0., 1., 1., 0., 0.]), np.zeros(6)], strict=True)
+
+
 def fmt(v):
     v = np.asarray(v)
     shape = ",".join(str(d) for d in v.shape) if v.ndim else "-"

@@ -1,7 +1,6 @@
 package org.theano4j.rng;
 
 import java.util.Arrays;
-import org.theano4j.tensor.Summation;
 
 /**
  * numpy's legacy weighted {@code choice} and the probability handling of Theano's
@@ -97,26 +96,6 @@ final class Choices {
             }
         }
         return lo;
-    }
-
-    /**
-     * Theano's {@code multinomial_helper} tweak: when {@code 1 - 1e-8 < sum(p) < 1 + 1e-8}, scale
-     * by {@code 1 - 5e-5}, then by {@code 1 / sum - 1e-8}, so that numpy accepts the result.
-     */
-    static double[] theanoMultinomialPvals(double[] pvals) {
-        double sum = Summation.pairwise(pvals, 0, pvals.length);
-        if (!(1.0 - 1e-8 < sum && sum < 1.0 + 1e-8)) {
-            return pvals.clone();
-        }
-        double[] p = new double[pvals.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = pvals[i] * (1.0 - 5e-5);
-        }
-        double scale = 1.0 / Summation.pairwise(p, 0, p.length) - 1e-8;
-        for (int i = 0; i < p.length; i++) {
-            p[i] *= scale;
-        }
-        return p;
     }
 
     private static double kahanSum(double[] x) {

@@ -221,8 +221,8 @@ public sealed interface Distribution {
 
     /**
      * One {@code rng.multinomial(n, pvals)} per element of {@code size}; shape
-     * {@code size + [pvals.length]}, int64. Like Theano, pvals summing to within 1e-8 of 1 are
-     * first scaled just below 1 (numpy rejects sums that reach 1 through rounding).
+     * {@code size + [pvals.length]}, int64. pvals are first nudged as Theano 1.0.5's
+     * {@code multinomial_helper} does (see {@link MultinomialRows}).
      */
     record Multinomial(long n, double[] pvals) implements Distribution {
         /** Checks {@code n >= 0} and the probabilities; copies {@code pvals}. */
@@ -257,7 +257,7 @@ public sealed interface Distribution {
 
         @Override
         public NDArray draw(RandomState rng, long[] size) {
-            double[] adjusted = Choices.theanoMultinomialPvals(pvals);
+            double[] adjusted = MultinomialRows.nudged(pvals.clone(), 0);
             int count = Shapes.count(size);
             long[] out = new long[Math.multiplyExact(count, pvals.length)];
             for (int i = 0; i < count; i++) {

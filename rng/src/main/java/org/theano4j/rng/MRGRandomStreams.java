@@ -7,9 +7,7 @@ import org.theano4j.SharedVariable;
 import org.theano4j.T;
 import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
-import org.theano4j.graph.Constant;
 import org.theano4j.graph.Op;
-import org.theano4j.op.Shape;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -132,7 +130,7 @@ public final class MRGRandomStreams {
     }
 
     private Variable sizedDraw(MrgDraw.Kind kind, Variable size, double a, double b) {
-        int ndim = vectorLength(size);
+        int ndim = SizeVectors.length("MRG draw", size);
         int nStreams = Mrg31k3p.MAX_GUESSED_STREAMS;
         synchronized (this) {
             MrgState state = new MrgState(nextSubstreams(nStreams));
@@ -141,21 +139,6 @@ public final class MRGRandomStreams {
             entries.add(new Entry(state, node.output(0), nStreams));
             return node.output(1);
         }
-    }
-
-    /** Theano's {@code get_vector_length} for the sizes a draw takes: a {@code shape()} or a constant vector. */
-    private static int vectorLength(Variable size) {
-        if (size.ndim() != 1 || !size.dtype().isInteger()) {
-            throw new IllegalArgumentException("MRG draw: size must be an integer vector, got " + size.type().describe());
-        }
-        if (size instanceof Constant c) {
-            return (int) c.value().size();
-        }
-        if (size.owner() != null && size.owner().op() instanceof Shape) {
-            return size.owner().inputs().get(0).ndim();
-        }
-        throw new IllegalArgumentException("MRG draw: the length of size " + size
-                + " is not known from the graph (give a shape() or a constant vector)");
     }
 
     /** Standard normal floatX draws of shape {@code size}. */

@@ -295,6 +295,11 @@ public final class RandomState {
         return out;
     }
 
+    /** One legacy binomial count, parameters unchecked (the per-element path of an array-parameter draw). */
+    long binomialOne(long n, double p) {
+        return binomial.legacy(mt, n, p);
+    }
+
     /**
      * Poisson counts ({@code poisson(lam, size)}): multiplication method below 10, PTRS above.
      *

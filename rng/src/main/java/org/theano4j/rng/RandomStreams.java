@@ -2,7 +2,10 @@ package org.theano4j.rng;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.theano4j.Variable;
 import org.theano4j.graph.Apply;
+import org.theano4j.op.Operands;
+import org.theano4j.tensor.DType;
 
 /**
  * Theano 1.0's {@code shared_randomstreams.RandomStreams}: a factory of random variables, each
@@ -10,7 +13,9 @@ import org.theano4j.graph.Apply;
  * gets {@code RandomState(seedgen.randint(2**30))}, seedgen being {@code RandomState(seed)};
  * {@link #seed(long)} reseeds every variable made so far the same way. Functions that use a
  * variable advance its state after each call unless compiled with {@code noDefaultUpdates()}.
- * Samples match numpy's legacy {@code RandomState} methods exactly.
+ * Samples match numpy's legacy {@code RandomState} methods exactly. Draws take a constant
+ * {@code long[]} size and numbers, or (the overloads ending in a {@code DType}) a symbolic size
+ * and tensor parameters, as Theano's {@code raw_random} constructors do.
  */
 public final class RandomStreams {
     private static final long SEED_RANGE = 1L << 30;
@@ -78,6 +83,89 @@ public final class RandomStreams {
     }
 
     /**
+     * Theano's {@code binomial(size, n, p, dtype)} with tensor parameters: counts of {@code n}
+     * trials of success probability {@code p}, drawn element by element with numpy's legacy sampler.
+     *
+     * @param size the sample's size: null (the broadcast shape of {@code n} and {@code p}), an
+     *     integer vector variable such as {@code T.shape(x)} (or a constant), a {@code long[]}, or a
+     *     {@code List} of integers, {@code -1} and integer scalar variables such as {@code T.shape(w).get(1)}
+     * @param n the trials, an integer tensor, a number or an array (broadcast against {@code size})
+     * @param p the success probabilities, a tensor, a number or an array, each in [0, 1] when drawn
+     * @param dtype the sample's dtype; null means int64 (e.g. floatX for float samples, as in the scan guide)
+     * @throws IllegalArgumentException on a size Theano refuses or parameters of more axes than the size
+     */
+    public RandomVariable binomial(Object size, Object n, Object p, DType dtype) {
+        return draw(ParamDistribution.BINOMIAL, size, n, p, dtype);
+    }
+
+    /**
+     * Theano's {@code uniform(size, low, high, dtype)} with tensor bounds: {@code low + (high - low) * u}
+     * per element; dtype null means the upcast of floatX and the bounds' dtypes.
+     *
+     * @param size as for {@link #binomial(Object, Object, Object, DType)}
+     */
+    public RandomVariable uniform(Object size, Object low, Object high, DType dtype) {
+        return draw(ParamDistribution.UNIFORM, size, low, high, dtype);
+    }
+
+    /**
+     * Theano's {@code normal(size, avg, std, dtype)} with tensor parameters: {@code avg + std * z}
+     * per element; dtype null means the upcast of floatX and the parameters' dtypes.
+     *
+     * @param size as for {@link #binomial(Object, Object, Object, DType)}
+     */
+    public RandomVariable normal(Object size, Object avg, Object std, DType dtype) {
+        return draw(ParamDistribution.NORMAL, size, avg, std, dtype);
+    }
+
+    /**
+     * Theano's {@code random_integers(size, low, high, dtype)} with integer tensor bounds, both
+     * inclusive ({@code randint(low, high + 1)} per element); dtype null means int64.
+     *
+     * @param size as for {@link #binomial(Object, Object, Object, DType)}
+     */
+    public RandomVariable randomIntegers(Object size, Object low, Object high, DType dtype) {
+        return draw(ParamDistribution.RANDOM_INTEGERS, size, low, high, dtype);
+    }
+
+    /**
+     * Theano's {@code multinomial(size, n, pvals, dtype)} with tensor parameters: {@code pvals}'s
+     * last axis holds the outcomes, its other axes (and {@code n}) broadcast against {@code size};
+     * one legacy multinomial per row, shape {@code size + [outcomes]}; dtype null means int64.
+     * With {@code size} null a {@code (rows, outcomes)} pvals matrix gives one draw per row.
+     *
+     * @param size as for {@link #binomial(Object, Object, Object, DType)}, a {@code -1} entry
+     *     taking the length of the matching axis of pvals' rows
+     */
+    public RandomVariable multinomial(Object size, Object n, Object pvals, DType dtype) {
+        return draw(ParamDistribution.MULTINOMIAL, size, n, pvals, dtype);
+    }
+
+    /**
+     * A new random variable drawing {@code distribution} with a symbolic size and tensor parameters
+     * (Theano's {@code gen} with a {@code raw_random} constructor): as in Theano the seed is taken
+     * from the seed generator first, then the size and the sample's type are inferred.
+     *
+     * @throws IllegalArgumentException as described for {@link #binomial(Object, Object, Object, DType)}
+     */
+    public synchronized RandomVariable draw(ParamDistribution distribution, Object size, Object a, Object b, DType dtype) {
+        long seed = seedGenerator.randint(SEED_RANGE);
+        Variable av = Operands.of(a);
+        Variable bv = Operands.of(b);
+        distribution.checkParameters(av, bv);
+        SizeArgument s = SizeArgument.infer(distribution.displayName(), size, distribution.templates(av, bv));
+        SizedRandomFunction op = new SizedRandomFunction(distribution, distribution.outputType(dtype, s, av, bv));
+        SharedRandomState state = new SharedRandomState(new RandomState(seed), null);
+        return register(state, Apply.of(op, List.of(state, s.vector(), av, bv)));
+    }
+
+    private RandomVariable register(SharedRandomState state, Apply node) {
+        state.setDefaultUpdate(node.output(0));
+        stateUpdates.add(new StateUpdate(state, node.output(0)));
+        return (RandomVariable) node.output(1);
+    }
+
+    /**
      * A new random variable drawing {@code distribution} with {@code size}, with its own state
      * (Theano's {@code gen}): the state is seeded with the next {@code randint(2**30)} of the seed
      * generator, its default update is the draw's new state, and the pair joins {@link #stateUpdates()}.
@@ -85,10 +173,7 @@ public final class RandomStreams {
     public synchronized RandomVariable draw(Distribution distribution, long[] size) {
         RandomFunction op = new RandomFunction(distribution, size);
         SharedRandomState state = new SharedRandomState(new RandomState(seedGenerator.randint(SEED_RANGE)), null);
-        Apply node = Apply.of(op, List.of(state));
-        state.setDefaultUpdate(node.output(0));
-        stateUpdates.add(new StateUpdate(state, node.output(0)));
-        return (RandomVariable) node.output(1);
+        return register(state, Apply.of(op, List.of(state)));
     }
 
     /**

@@ -39,7 +39,7 @@ public record LogSoftmax() implements Op {
             double s = 0;
             ReduceGroups.Cursor c = rows.cursor(start);
             for (long i = 0; i < rows.length(); i++) {
-                s += Math.exp(x.readDouble(c.next()) - m);
+                s += Elementary.exp(x.readDouble(c.next()) - m);
             }
             double shift = m + Math.log(s);
             c = rows.cursor(start);

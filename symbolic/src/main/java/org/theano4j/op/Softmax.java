@@ -53,11 +53,11 @@ public record Softmax() implements Op {
             double s = 0;
             ReduceGroups.Cursor c = rows.cursor(start);
             for (long i = 0; i < rows.length(); i++) {
-                s += Math.exp(x.readDouble(c.next()) - m);
+                s += Elementary.exp(x.readDouble(c.next()) - m);
             }
             c = rows.cursor(start);
             for (long i = 0; i < rows.length(); i++) {
-                out.writeDouble(base + i, Math.exp(x.readDouble(c.next()) - m) / s);
+                out.writeDouble(base + i, Elementary.exp(x.readDouble(c.next()) - m) / s);
             }
         });
         return new Object[] {out};

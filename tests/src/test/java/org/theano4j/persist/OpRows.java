@@ -281,6 +281,14 @@ final class OpRows {
                     return Theano.function(List.of(x), List.of(m.uniform(T.shape(x), -1, 1),
                             m.binomial(T.shape(x), T.sigmoid(x), DType.FLOAT64)), o);
                 }, (Object) M),
+                new Row("random streams with run-time sizes and tensor parameters", o -> {
+                    RandomStreams s = new RandomStreams(13);
+                    Variable x = T.dmatrix("x");
+                    Variable p = T.sigmoid(x);
+                    return Theano.function(List.of(x), List.of(s.binomial(T.shape(x), 1, p, DType.FLOAT64), s.uniform(null, x, x.add(1), null),
+                            s.normal(List.of(3, T.shape(x).get(0), -1), x, 2.0, null), s.randomIntegers(null, 0, T.cast(p.mul(9), DType.INT64), null),
+                            s.multinomial(null, 4, p.div(p.sum(1).dimshuffle(0, "x")), null)), o);
+                }, (Object) M),
                 new Row("no default updates", o -> Theano.function(List.of(), new RandomStreams(5).normal(3),
                         o.noDefaultUpdates().name("frozen").profile(true).nanGuard(true))));
     }

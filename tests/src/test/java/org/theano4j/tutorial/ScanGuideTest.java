@@ -23,8 +23,8 @@ import org.theano4j.tensor.NDArray;
 /**
  * The guide of Theano's library page "scan -- Looping in Theano" (scan.txt), in Java: the
  * printed results, and for the RNN with taps the values and gradients Theano 1.0.5 computes
- * (tests/scripts/scan_reference.py). Gibbs sampling is left out: it draws binomials whose
- * probability is a tensor, which RandomStreams here does not take.
+ * (tests/scripts/scan_reference.py). Gibbs sampling, which draws binomials whose probability is
+ * a tensor, is in {@link ScanGibbsSamplingTest}.
  */
 class ScanGuideTest {
 

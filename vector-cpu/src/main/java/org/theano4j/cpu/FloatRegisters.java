@@ -1,19 +1,7 @@
 package org.theano4j.cpu;
 
 import static jdk.incubator.vector.VectorOperators.ABS;
-import static jdk.incubator.vector.VectorOperators.ATAN;
-import static jdk.incubator.vector.VectorOperators.COS;
-import static jdk.incubator.vector.VectorOperators.COSH;
-import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.EXPM1;
-import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LOG10;
-import static jdk.incubator.vector.VectorOperators.LOG1P;
-import static jdk.incubator.vector.VectorOperators.SIN;
-import static jdk.incubator.vector.VectorOperators.SINH;
 import static jdk.incubator.vector.VectorOperators.SQRT;
-import static jdk.incubator.vector.VectorOperators.TAN;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -23,6 +11,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.theano4j.cpu.ElemProgram.Code;
 import org.theano4j.cpu.ElemProgram.Instr;
+import org.theano4j.op.Elementary;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -104,8 +93,23 @@ final class FloatRegisters extends Registers {
         float[] c = s.length > 2 ? r[s[2]] : a;
         int i = vector && loops[index] != null ? loops[index].run(a, b, c, d, n) : 0;
         for (; i < n; i++) {
-            d[i] = (float) scalar(op, a[i], b[i], c[i]);
+            d[i] = tail(op, a[i], b[i], c[i]);
         }
+    }
+
+    /**
+     * One element of {@code op} past the vector loop: exp, log and tanh by {@link Elementary} in
+     * this precision, the same bits as the loop's lanes; the rest by the scalar semantics.
+     */
+    private static float tail(Code op, float a, float b, float c) {
+        return switch (op) {
+            case EXP -> Elementary.exp(a);
+            case LOG -> Elementary.log(a);
+            case LOG2 -> Elementary.log(a) / LN2;
+            case TANH -> Elementary.tanh(a);
+            case SIGMOID -> 1 / (Elementary.exp(-a) + 1);
+            default -> (float) scalar(op, a, b, c);
+        };
     }
 
     /** A vector loop over a block; returns how many leading elements it did (the rest run scalar). */
@@ -132,8 +136,11 @@ final class FloatRegisters extends Registers {
      */
     static Loop loop(Code op) {
         return switch (op) {
-            case NEG, ABS, SQR, SQRT, INV, EXP, EXPM1, LOG, LOG2, LOG10, LOG1P -> unaryLoop(op);
-            case SIN, COS, TAN, ARCTAN, SINH, COSH, TANH, SIGMOID, SOFTPLUS, SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            case NEG, ABS, SQR, SQRT, INV, EXP, LOG, LOG2 -> unaryLoop(op);
+            case TANH, SIGMOID, SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            // no lane function gives the scalar bits (lanewise(SIN) and the like differ from Math's, and
+            // between the interpreter and C2): these run the scalar semantics on every element
+            case EXPM1, LOG10, LOG1P, SIN, COS, TAN, ARCTAN, SINH, COSH, SOFTPLUS -> null;
             case ADD, SUB, MUL, TRUE_DIV, MAXIMUM, MINIMUM -> arithmeticLoop(op);
             case GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR -> compareLoop(op);
             case SWITCH -> (a, b, c, d, n) -> {
@@ -203,96 +210,34 @@ final class FloatRegisters extends Registers {
             case EXP -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(EXP).intoArray(d, i);
-                }
-                return i;
-            };
-            case EXPM1 -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(EXPM1).intoArray(d, i);
+                    VectorMath.exp(v(a, i)).intoArray(d, i);
                 }
                 return i;
             };
             case LOG -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(LOG).intoArray(d, i);
+                    VectorMath.log(v(a, i)).intoArray(d, i);
                 }
                 return i;
             };
             case LOG2 -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(LOG).div(LN2).intoArray(d, i);
+                    VectorMath.log(v(a, i)).div(LN2).intoArray(d, i);
                 }
                 return i;
             };
-            case LOG10 -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(LOG10).intoArray(d, i);
-                }
-                return i;
-            };
-            default -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(LOG1P).intoArray(d, i);
-                }
-                return i;
-            };
+            default -> throw new IllegalArgumentException("no unary vector loop for " + op);
         };
     }
 
     private static Loop unaryLoop2(Code op) {
         return switch (op) {
-            case SIN -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(SIN).intoArray(d, i);
-                }
-                return i;
-            };
-            case COS -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(COS).intoArray(d, i);
-                }
-                return i;
-            };
-            case TAN -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(TAN).intoArray(d, i);
-                }
-                return i;
-            };
-            case ARCTAN -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(ATAN).intoArray(d, i);
-                }
-                return i;
-            };
-            case SINH -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(SINH).intoArray(d, i);
-                }
-                return i;
-            };
-            case COSH -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(COSH).intoArray(d, i);
-                }
-                return i;
-            };
             case TANH -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
-                    v(a, i).lanewise(TANH).intoArray(d, i);
+                    VectorMath.tanh(v(a, i)).intoArray(d, i);
                 }
                 return i;
             };
@@ -300,15 +245,7 @@ final class FloatRegisters extends Registers {
                 int i = 0;
                 FloatVector one = FloatVector.broadcast(L, 1);
                 for (; i < L.loopBound(n); i += L.length()) {
-                    one.div(v(a, i).neg().lanewise(EXP).add(one)).intoArray(d, i);
-                }
-                return i;
-            };
-            case SOFTPLUS -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    FloatVector x = v(a, i);
-                    x.max(0).add(x.lanewise(ABS).neg().lanewise(EXP).lanewise(LOG1P)).intoArray(d, i);
+                    one.div(VectorMath.exp(v(a, i).neg()).add(one)).intoArray(d, i);
                 }
                 return i;
             };

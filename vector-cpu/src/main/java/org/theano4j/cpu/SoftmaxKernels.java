@@ -1,9 +1,9 @@
 package org.theano4j.cpu;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.theano4j.backend.Kernel;
+import org.theano4j.op.Elementary;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
@@ -11,10 +11,9 @@ import org.theano4j.tensor.NDArray;
  * Softmax, LogSoftmax and SoftmaxGrad row by row along the last axis, float64 and float32 (both
  * computed in double lanes, as the reference does). Each row is read into a per-thread buffer;
  * max, {@code x - max}, exp, division and products run in Vector API lanes, and each row sum is
- * taken left to right like the reference's. So SoftmaxGrad equals the reference bit for bit, and
- * Softmax/LogSoftmax differ only by {@code lanewise(EXP)} being within 1 ulp of {@code Math.exp}:
- * a few ulp of the result (for LogSoftmax, of the row shift {@code max + log(sum)}: an output
- * near 0 keeps an absolute error of a few ulp of that shift). Large inputs split rows over the pool.
+ * taken left to right like the reference's; exp is {@link Elementary#exp}'s, lane by lane
+ * ({@link VectorMath}). So all three equal the reference bit for bit. Large inputs split rows over
+ * the pool.
  */
 final class SoftmaxKernels implements Kernel {
     private static final VectorSpecies<Double> D = Species.D;
@@ -97,11 +96,11 @@ final class SoftmaxKernels implements Kernel {
         if (Species.vector()) {
             DoubleVector mv = DoubleVector.broadcast(D, m);
             for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-                DoubleVector.fromArray(D, a, i).sub(mv).lanewise(VectorOperators.EXP).intoArray(e, i);
+                VectorMath.exp(DoubleVector.fromArray(D, a, i).sub(mv)).intoArray(e, i);
             }
         }
         for (; i < n; i++) {
-            e[i] = Math.exp(a[i] - m);
+            e[i] = Elementary.exp(a[i] - m);
         }
         return sum(e, n);
     }
