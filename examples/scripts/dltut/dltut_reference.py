@@ -2,7 +2,7 @@
 lisa-lab/DeepLearningTutorials commit 11c4651, code/) on the Fashion-MNIST subset bundled with the
 examples and writes the reference numbers the Java ports are tested against.
 
-    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm convolutional_mlp
+    python dltut_reference.py OUT [PROGRAM ...]      PROGRAM: logistic_sgd mlp dA SdA rbm convolutional_mlp lstm
     DLTUT_DATA=/usr/share/datasets/fashion-mnist DLTUT_EPOCHS=1 python dltut_reference.py OUT PROGRAM ...
 
 DLTUT_DATA reads the full data set instead of the subset (the same split); DLTUT_EPOCHS then runs
@@ -26,7 +26,12 @@ What is adapted, from the outside, without editing the tutorials:
   - scipy >= 1.8's private signal modules are given the names Theano's Python conv code imports;
   - PIL is stubbed (the filter images are not needed) and plots go to a temporary directory;
   - each program is called with the subset's arguments below (fewer epochs; logistic_sgd's
-    batch_size 100 since the subset has 500 training examples).
+    batch_size 100 since the subset has 500 training examples);
+  - lstm (on the synthetic sequences of imdb.py, the stand-in beside this file): its namespace gets
+    Python 2's list-returning zip (get_minibatches_idx's minibatches are iterated more than once, and
+    pred_error(..., kf) inside the epoch's loop must not exhaust them), numpy.linalg.svd returns
+    sign-normalised singular vectors while it runs (sign_svd.py: LAPACK's signs are arbitrary), and its
+    init_tparams is recorded (the final parameters are summed as one model's).
 Output lines: "PROGRAM KEY VALUE" (repr of a float64); KEY is an epoch line's name or
 "param.<i>.<name>.sum|abssum|sqsum" of the final parameters in the model's params order.
 """
@@ -47,6 +52,7 @@ if os.environ.get("DLTUT_PYTENSOR"):
 sys.path.insert(0, HERE)
 
 import numpy  # noqa: E402
+from sign_svd import sign_normalised_svd  # noqa: E402
 
 pil = types.ModuleType("PIL")
 pil.Image = types.ModuleType("PIL.Image")
@@ -70,6 +76,9 @@ if not os.environ.get("DLTUT_PYTENSOR"):
 import theano  # noqa: E402
 import theano.tensor as T  # noqa: E402
 
+# lstm on the synthetic sequences (imdb.py's stand-in): small dimensions, three epochs, no saving
+LSTM_ARGS = dict(dim_proj=16, max_epochs=3, dispFreq=5, decay_c=1e-4, n_words=100, validFreq=10, maxlen=30,
+                 batch_size=16, valid_batch_size=32, saveto="")
 ARGS = {
     "logistic_sgd": ("sgd_optimization_mnist", dict(n_epochs=2, batch_size=100)),
     "mlp": ("test_mlp", dict(n_epochs=2)),
@@ -77,6 +86,7 @@ ARGS = {
     "SdA": ("test_SdA", dict(pretraining_epochs=1, training_epochs=1)),
     "rbm": ("test_rbm", dict(training_epochs=1, n_samples=1)),
     "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=2, batch_size=50)),
+    "lstm": ("train_lstm", LSTM_ARGS),
 }
 if os.environ.get("DLTUT_EPOCHS"):
     _n = int(os.environ["DLTUT_EPOCHS"])
@@ -87,10 +97,13 @@ if os.environ.get("DLTUT_EPOCHS"):
         "SdA": ("test_SdA", dict(pretraining_epochs=_n, training_epochs=_n)),
         "rbm": ("test_rbm", dict(training_epochs=_n)),
         "convolutional_mlp": ("evaluate_lenet5", dict(n_epochs=_n)),
+        "lstm": ("train_lstm", dict(LSTM_ARGS, max_epochs=_n)),
     }
 MODELS = {"logistic_sgd": "LogisticRegression", "mlp": "MLP", "dA": "dA", "SdA": "SdA", "rbm": "RBM",
           # LeNet's params are its layers' (layer3 + layer2 + layer1 + layer0): each layer is a model here
-          "convolutional_mlp": ("LeNetConvPoolLayer", "HiddenLayer", "LogisticRegression")}
+          "convolutional_mlp": ("LeNetConvPoolLayer", "HiddenLayer", "LogisticRegression"),
+          # lstm has no model class: its tparams (init_tparams' result) are recorded as one model
+          "lstm": ()}
 
 
 def read_idx(name):
@@ -148,6 +161,12 @@ EPOCH_PATTERNS = [
     (re.compile(r"^Training epoch (\d+), cost (?:is )? *([-\d.e+]+)"), "epoch{0}.cost"),
     # SdA pre-training
     (re.compile(r"^Pre-training layer (\d+), epoch (\d+), cost ([-\d.e+]+)"), "pretrain{0}.epoch{1}.cost"),
+    # lstm: every dispFreq updates, every validFreq updates (and once at the end), after each epoch
+    (re.compile(r"^Epoch  (\d+) Update  (\d+) Cost  ([-\d.e+]+)$"), "epoch{0}.update{1}.cost"),
+    (re.compile(r"^Train  ([-\d.e+]+) Valid  "), "train_error"),
+    (re.compile(r"^Train  \S+ Valid  ([-\d.e+]+) Test  "), "valid_error"),
+    (re.compile(r"^Train  \S+ Valid  \S+ Test  ([-\d.e+]+)$"), "test_error"),
+    (re.compile(r"^Seen (\d+) samples$"), "seen_samples"),
     # rbm: the arrays it tiles into images (filters after each epoch, then the samples)
     (re.compile(r"^tile (\d+) sum ([-\d.e+]+)"), "tile{0}.sum"),
     (re.compile(r"^tile (\d+) sqsum ([-\d.e+]+)"), "tile{0}.sqsum"),
@@ -172,6 +191,21 @@ def parse(lines):
     return out
 
 
+def adapt_lstm(module, instances):
+    """lstm.py's adaptations: Python 2's zip (a list: get_minibatches_idx's result is iterated more
+    than once, and pred_error(..., kf) inside the epoch's loop must not consume it), ortho_weight's
+    SVD with normalised signs (LAPACK's signs are arbitrary), and its tparams recorded as the model."""
+    module.zip = lambda *a: list(zip(*a))
+    module.numpy.linalg.svd = sign_normalised_svd(numpy.linalg.svd)
+    init_tparams = module.init_tparams
+
+    def recorded(params):
+        tparams = init_tparams(params)
+        instances.append(types.SimpleNamespace(params=list(tparams.values())))
+        return tparams
+    module.init_tparams = recorded
+
+
 def run(program, out):
     import logistic_sgd
     logistic_sgd.load_data = load_data
@@ -191,14 +225,17 @@ def run(program, out):
             capture("tile %d sqsum %r" % (n, float(numpy.sum(numpy.square(X, dtype="float64")))))
             return tile(X, *a, **k)
         module.tile_raster_images = recorded_tile
+    if program == "lstm":
+        adapt_lstm(module, instances)
     fn, kwargs = ARGS[program]
-    cwd = os.getcwd()
+    cwd, svd = os.getcwd(), numpy.linalg.svd
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
         try:
             getattr(module, fn)(**kwargs)
         finally:
             os.chdir(cwd)
+            numpy.linalg.svd = svd
     for key, value in parse(capture.lines):
         out.write("%s %s %r\n" % (program, key, value))
     for m, model in enumerate(instances):

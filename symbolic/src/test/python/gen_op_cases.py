@@ -223,6 +223,16 @@ CASES = [
      lambda a: add_at_axis1(a[0], a[2], a[1]), [V(F8, 3, 4), V(F8, 3, 1), L(I4, (3,), [2, 2, 0])]),
     ('advancedSetSubtensor1', 'Indexing.advancedSetSubtensor1(v[0], v[1], v[2], 0)',
      lambda a: setv(a[0], (a[2],), a[1]), [V(F8, 3, 2), V(F8, 2), L(I8, (2,), [2, 0])]),
+    ('x[i, j] advanced', 'v[0].get(v[1], v[2])', lambda a: a[0][a[1], a[2]],
+     [V(F8, 3, 4, layout='t'), L(I8, (4,), [2, 0, -1, 2]), L(I4, (4,), [1, 3, 0, -4])]),
+    ('x[i] advanced keeps trailing axes', 'v[0].get(v[1], v[2])', lambda a: a[0][a[1], a[2]],
+     [V(F8, 2, 3, 2), L(I8, (3,), [1, 0, 1]), L(I8, (1,), [2])]),
+    ('advancedIncSubtensor repeats accumulate', 'Apply.of(new AdvancedIncSubtensor(), List.of(v[0], v[1], v[2], v[3])).output(0)',
+     lambda a: add_at_pairs(a[0], a[2], a[3], a[1]), [V(F8, 3, 4), V(F8, 4), L(I8, (4,), [1, 0, 1, -1]), L(I8, (4,), [2, 0, 2, 3])]),
+    ('reshape to run-time lengths', 'T.reshape(v[0], List.of(v[1].shape(1), -1, v[1].shape(0)))',
+     lambda a: a[0].reshape(a[1].shape[1], -1, a[1].shape[0]), [V(F8, 2, 3, 4), V(F8, 2, 3)]),
+    ('alloc of run-time lengths', 'T.alloc(v[0], v[1].shape(1), 2, v[1].shape(0))',
+     lambda a: np.broadcast_to(a[0], (a[1].shape[1], 2, a[1].shape[0])).copy(), [V(F8, 2, 1), V(F8, 1, 3)]),
     # ---- nnet
     ('softmax vector', 'T.softmax(v[0])', lambda a: softmax(a[0]), [V(F8, 7)]),
     ('softmax matrix transposed', 'T.softmax(v[0])', lambda a: softmax(a[0]), [V(F8, 3, 17, layout='t')]),
@@ -269,6 +279,12 @@ def add_at_axis1(x, idx, y):
     x = x.copy()
     np.add.at(x, (slice(None), idx), np.broadcast_to(y, (x.shape[0], len(idx))))
     return x
+
+
+def add_at_pairs(x, i, j, y):
+    out = x.copy()
+    np.add.at(out, (i, j), y)
+    return out
 
 
 def softmax(x):

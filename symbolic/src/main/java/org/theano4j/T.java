@@ -234,6 +234,10 @@ public final class T extends TensorConstructors {
 
     /** Reshape to {@code shape} (one -1 allowed). */
     public static Variable reshape(Object x, long... shape) { return Ops.reshape(x, shape); }
+    /** Theano's {@code x.reshape([n0, n1, ...])}: lengths are numbers or integer scalar variables (one may be -1). */
+    public static Variable reshape(Object x, List<?> shape) { return ShapeOps.reshape(Operands.of(x), shape); }
+    /** Theano's {@code tensor.alloc(value, *shape)}: value broadcast to lengths that are numbers or integer scalar variables. */
+    public static Variable alloc(Object value, Object... shape) { return ShapeOps.alloc(value, List.of(shape)); }
     /** Flatten to a vector (C order). */
     public static Variable flatten(Object x) { return Ops.flatten(x); }
     /** Theano's {@code T.flatten(x, ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */

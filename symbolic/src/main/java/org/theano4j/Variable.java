@@ -177,6 +177,8 @@ public class Variable {
     public Variable argmin(int axis) { return Ops.argmin(this, axis); }
     /** Reshape (one {@code -1} allowed). */
     public Variable reshape(long... shape) { return Ops.reshape(this, shape); }
+    /** Theano's {@code x.reshape([n0, n1, ...])} with numbers or integer scalar variables (one may be -1). */
+    public Variable reshape(java.util.List<?> shape) { return org.theano4j.op.ShapeOps.reshape(this, shape); }
     /** Flatten to a vector. */
     public Variable flatten() { return Ops.flatten(this); }
     /** Theano's {@code x.flatten(ndim)}: the first {@code outdim - 1} axes kept, the rest joined into the last. */
@@ -187,7 +189,7 @@ public class Variable {
     public Variable dimshuffle(Object... pattern) { return Ops.dimshuffle(this, pattern); }
     /** Cast to {@code dtype}. */
     public Variable astype(DType dtype) { return Ops.cast(this, dtype); }
-    /** Basic indexing: ints/longs, {@link Slice}s and integer scalar variables, one per leading axis. */
+    /** Basic indexing: ints/longs, {@link Slice}s and integer scalar variables, one per leading axis; or integer vector variables only: numpy's {@code x[i0, i1]} (AdvancedSubtensor). */
     public Variable get(Object... index) { return Ops.subtensor(this, index); }
     /** The shape as an int64 vector. */
     public Variable shape() { return Ops.shape(this); }

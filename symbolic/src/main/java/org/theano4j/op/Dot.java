@@ -15,7 +15,7 @@ import org.theano4j.tensor.Summation;
 /**
  * numpy.dot of two tensors of one dtype, each with at least one axis: the sum over the last axis
  * of {@code a} and the second-to-last axis of {@code b} (its only axis for a vector). Gradients
- * are defined for vectors and matrices. Float inputs accumulate in float64.
+ * are defined for vectors and matrices, and for a tensor times a matrix. Float inputs accumulate in float64.
  */
 public record Dot() implements Op {
 
@@ -169,12 +169,24 @@ public record Dot() implements Op {
                 ga = LinearAlgebra.dot(gz, ShapeOps.transpose(b, new int[0]));
                 gb = LinearAlgebra.dot(ShapeOps.transpose(a, new int[0]), gz);
             }
-            default -> throw new IllegalArgumentException("dot: gradient for inputs of ndim " + a.ndim() + " and "
-                    + b.ndim() + " is not implemented (vectors and matrices only)");
+            default -> {
+                if (a.ndim() < 3 || b.ndim() != 2) {
+                    throw new IllegalArgumentException("dot: gradient for inputs of ndim " + a.ndim() + " and "
+                            + b.ndim() + " is not implemented (vectors and matrices, or a tensor times a matrix)");
+                }
+                // tensor = T . M, Theano's tensordot over a's last axis: the leading axes are rows
+                ga = LinearAlgebra.dot(gz, ShapeOps.transpose(b, new int[0]));
+                gb = LinearAlgebra.dot(ShapeOps.transpose(rows(a), new int[0]), rows(gz));
+            }
         }
         // dot never broadcasts: the gradients have the inputs' shapes already (no SumToShape, which
         // would keep the inputs alive only for their shapes, e.g. in Theano's Lop example)
         return List.of(ElemwiseBuilder.cast(ga, a.dtype()), ElemwiseBuilder.cast(gb, b.dtype()));
+    }
+
+    /** {@code x} as a matrix: its leading axes joined, its last axis kept. */
+    private static Variable rows(Variable x) {
+        return ShapeOps.reshape(x, List.of(-1, Ops.shape(x).get(x.ndim() - 1)));
     }
 
     @Override

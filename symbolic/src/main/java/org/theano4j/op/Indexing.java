@@ -1,6 +1,7 @@
 package org.theano4j.op;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.theano4j.Slice;
 import org.theano4j.Variable;
@@ -27,6 +28,11 @@ public final class Indexing {
      * past the last entry are taken whole. A view of {@code x}.
      */
     public static Variable subtensor(Variable x, Object... index) {
+        if (index.length > 0 && Arrays.stream(index).allMatch(Indexing::isIndexVector)) {
+            // one vector is Theano's AdvancedSubtensor1 (take along axis 0), more its AdvancedSubtensor
+            return index.length == 1 ? take(x, (Variable) index[0], 0)
+                    : advancedSubtensor(x, Arrays.stream(index).map(o -> (Variable) o).toList());
+        }
         Parsed p = parse(x, index);
         if (p.entries.isEmpty()) {
             return x;
@@ -54,6 +60,21 @@ public final class Indexing {
         in.add(Operands.castTo(Operands.of(y), x.dtype()));
         in.addAll(p.inputs);
         return Apply.of(new IncSubtensor(p.entries, set), in).output(0);
+    }
+
+    /**
+     * numpy's {@code x[i0, i1, ...]} for integer vectors of one length (Theano's AdvancedSubtensor),
+     * e.g. {@code p[arange(n), y]}; {@link #subtensor} takes this path when every entry is an
+     * integer vector variable.
+     */
+    public static Variable advancedSubtensor(Variable x, List<Variable> indices) {
+        List<Variable> in = new ArrayList<>(List.of(x));
+        in.addAll(indices);
+        return Apply.of(new AdvancedSubtensor(), in).output(0);
+    }
+
+    private static boolean isIndexVector(Object o) {
+        return o instanceof Variable v && v.ndim() == 1 && v.dtype().isInteger();
     }
 
     /** {@code numpy.take(x, indices, axis)} for an integer vector of indices (Theano's AdvancedSubtensor1). */

@@ -19,6 +19,63 @@ public final class ShapeOps {
         return Apply.single(new Reshape(Arrays.stream(shape).boxed().toList()), x);
     }
 
+    /**
+     * {@code x.reshape([n0, n1, ...])} with lengths that are numbers or integer scalar variables (one
+     * may be -1): the fixed {@link Reshape} when all are known, else {@link ReshapeTo} of their vector.
+     */
+    public static Variable reshape(Variable x, List<?> shape) {
+        List<Variable> lengths = lengths("reshape", shape);
+        long[] fixed = fixedLengths(lengths);
+        if (fixed != null) {
+            return reshape(x, fixed);
+        }
+        return Apply.single(new ReshapeTo(unitAxes(lengths)), x, Apply.of(new MakeVector(), lengths).output(0));
+    }
+
+    /**
+     * Theano's {@code tensor.alloc(value, *shape)}: {@code value} broadcast into a new tensor of the
+     * given lengths (numbers or integer scalar variables known at run time).
+     */
+    public static Variable alloc(Object value, List<?> shape) {
+        List<Variable> in = new ArrayList<>(List.of(Operands.of(value)));
+        List<Variable> lengths = lengths("alloc", shape);
+        in.addAll(lengths);
+        return Apply.of(new AllocShape(unitAxes(lengths)), in).output(0);
+    }
+
+    /** The lengths as int64 scalars (numbers become constants). */
+    private static List<Variable> lengths(String op, List<?> shape) {
+        List<Variable> out = new ArrayList<>(shape.size());
+        for (Object o : shape) {
+            Variable v = o instanceof Number n ? new Constant(NDArray.of(n.longValue())) : o instanceof Variable w ? w : null;
+            if (v == null || v.ndim() != 0 || !v.dtype().isInteger()) {
+                throw new IllegalArgumentException(op + ": each length must be an integer or an integer scalar variable, got "
+                        + (v == null ? o : v + " of type " + v.type().describe()));
+            }
+            out.add(Operands.castTo(v, DType.INT64));
+        }
+        return out;
+    }
+
+    private static long[] fixedLengths(List<Variable> lengths) {
+        long[] fixed = new long[lengths.size()];
+        for (int i = 0; i < fixed.length; i++) {
+            if (!(lengths.get(i) instanceof Constant c)) {
+                return null;
+            }
+            fixed[i] = c.value().getFlatLong(0);
+        }
+        return fixed;
+    }
+
+    private static List<Boolean> unitAxes(List<Variable> lengths) {
+        List<Boolean> bc = new ArrayList<>(lengths.size());
+        for (Variable v : lengths) {
+            bc.add(v instanceof Constant c && c.value().getFlatLong(0) == 1);
+        }
+        return bc;
+    }
+
     /** {@code x} as a vector, in C order. */
     public static Variable flatten(Variable x) {
         return reshape(x, new long[] {-1});

@@ -51,4 +51,18 @@ class DeepLearningTutorialsTest {
         TutorialReference.check("convolutional_mlp",
                 ConvolutionalMlp.evaluateLenet5(0.1, 2, DATA, new int[] {20, 50}, 50), 1e-6);
     }
+
+    /**
+     * lstm on the synthetic IMDB stand-in with dltut_reference.py's LSTM_ARGS: 16 units, 3 epochs of
+     * ADADELTA with dropout, decay_c 1e-4, 100 words, sequences shorter than 30, minibatches of 16.
+     * lstm prints its numbers in full (measured: the costs within one ulp, the errors equal, the
+     * parameters' sums within 3e-15 relative, the summation order of the sums themselves).
+     */
+    @Test
+    void lstm() {
+        Lstm.Options d = Lstm.Options.defaults();
+        Lstm.Options o = new Lstm.Options(16, d.patience(), 3, 5, 1e-4, d.lrate(), 100, d.optimizer(), 10, 30, 16, 32,
+                true, d.testSize());
+        TutorialReference.check("lstm", Lstm.trainLstm(o), 1e-10, 1e-10);
+    }
 }
