@@ -42,7 +42,7 @@ public final class Flags {
             new Flag("hugePagesFrom", "33554432", List.of(), "smallest array, in bytes, mapped with huge pages"),
             new Flag("cpu.vector", "true", List.of("true", "false"), "false forces the CPU backend's scalar code paths"),
             new Flag("cpu.vectorBits", null, List.of("64", "128", "256", "512"), "vector width of the CPU backend (default: the machine's preferred)"),
-            new Flag("cpu.vectorRegisters", null, List.of("16", "32"), "vector registers the GEMM register tile is shaped for (default: the machine's)"),
+            new Flag("cpu.gemmTile", "7x3", List.of("7x3", "6x2"), "GEMM register tile, rows x vectors"),
             new Flag("cpu.gemmBlocking", null, List.of(), "GEMM cache blocking kc,mc,nc (default: from the cache sizes)"),
             new Flag("cpu.threads", null, List.of(), "threads of the CPU backend (default: available processors)"),
             new Flag("cpu.warmup", "false", List.of("true", "false"), "warm the CPU kernels up on a background thread when the backend loads"),

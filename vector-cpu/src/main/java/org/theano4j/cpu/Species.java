@@ -27,9 +27,8 @@ public final class Species {
     /** Species for the int64 lanes of integer programs, as wide as {@link #D}. */
     public static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
 
-    /** Vector registers of the machine (flag {@code cpu.vectorRegisters}, else {@link #detectRegisters()}). */
-    private static final int REGISTERS = Flags.get("cpu.vectorRegisters") == null ? detectRegisters()
-            : Integer.parseInt(Flags.get("cpu.vectorRegisters"));
+    /** Vector registers of the machine ({@link #detectRegisters()}). */
+    private static final int REGISTERS = detectRegisters();
 
     private static final CacheSizes CACHES = CacheSizes.detect();
 
@@ -57,7 +56,7 @@ public final class Species {
         return !x86 || DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 32 : 16;
     }
 
-    /** The vector registers kernels are shaped for. */
+    /** The vector registers of the machine. */
     static int vectorRegisters() {
         return REGISTERS;
     }

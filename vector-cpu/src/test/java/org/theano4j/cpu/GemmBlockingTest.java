@@ -17,8 +17,8 @@ class GemmBlockingTest {
     private static final CacheSizes HASWELL = new CacheSizes(32 << 10, 256 << 10, 8 << 20, "test");
 
     @Test
-    void thirtyTwoRegistersTakeTheSevenByThreeTile() {
-        GemmBlocking b = GemmBlocking.choose(8, Double.BYTES, 32, ZEN);
+    void theWideTileIsSevenByThree() {
+        GemmBlocking b = GemmBlocking.choose(8, Double.BYTES, true, ZEN);
         assertEquals(7, b.rows());
         assertEquals(24, b.nr());
         // 48 KiB * 3/4 / (7 rows * 8 bytes) = 658 -> capped at 512; 512 KiB / (512 * 8) = 128 -> 126 rows
@@ -29,8 +29,8 @@ class GemmBlockingTest {
     }
 
     @Test
-    void sixteenRegistersTakeTheSixByTwoTile() {
-        GemmBlocking b = GemmBlocking.choose(4, Double.BYTES, 16, HASWELL);
+    void theNarrowTileIsSixByTwo() {
+        GemmBlocking b = GemmBlocking.choose(4, Double.BYTES, false, HASWELL);
         assertEquals(6, b.rows());
         assertEquals(2, b.vectors());
         assertEquals(8, b.nr());
@@ -42,7 +42,7 @@ class GemmBlockingTest {
 
     @Test
     void tinyCachesStillGiveWholeTiles() {
-        GemmBlocking b = GemmBlocking.choose(2, Double.BYTES, 32, new CacheSizes(1024, 4096, 8192, "test"));
+        GemmBlocking b = GemmBlocking.choose(2, Double.BYTES, true, new CacheSizes(1024, 4096, 8192, "test"));
         assertEquals(8, b.kc());
         assertEquals(0, b.mc() % b.rows());
         assertTrue(b.mc() >= b.rows());
@@ -52,7 +52,7 @@ class GemmBlockingTest {
 
     @Test
     void theFlagRoundsTheCacheBlockingToWholeTiles() {
-        GemmBlocking b = GemmBlocking.choose(8, Double.BYTES, 32, ZEN).withCacheBlocking("256, 100, 1000");
+        GemmBlocking b = GemmBlocking.choose(8, Double.BYTES, true, ZEN).withCacheBlocking("256, 100, 1000");
         assertEquals(256, b.kc());
         assertEquals(105, b.mc());
         assertEquals(1008, b.nc());
@@ -76,8 +76,7 @@ class GemmBlockingTest {
             assertEquals(Integer.parseInt(bits), Species.D.vectorBitSize());
             assertEquals(Species.D.length(), Dgemm.NR / Dgemm.BLOCKING.vectors());
         }
-        String registers = System.getProperty("theano4j.cpu.vectorRegisters");
-        int expectedRows = (registers != null ? Integer.parseInt(registers) : Species.detectRegisters()) >= 32 ? 7 : 6;
+        int expectedRows = "6x2".equals(System.getProperty("theano4j.cpu.gemmTile")) ? 6 : 7;
         assertEquals(expectedRows, Dgemm.MR);
         assertEquals(expectedRows, Sgemm.MR);
     }
