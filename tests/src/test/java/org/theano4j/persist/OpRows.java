@@ -194,6 +194,15 @@ final class OpRows {
                     return Theano.function(List.of(x, w), List.of(cost, g.get(0), g.get(1), T.grad(T.sum(T.sqr(g.get(0))), w)), o);
                 }, NDArray.of(new double[] {0.5, -1.5, 2.0, 0.0, 3.25, -0.75, 1.0, 0.25, -2.0, 1.5, 0.75, -0.5}).reshape(1, 1, 3, 4),
                         NDArray.of(new double[] {1.0, -0.5, 0.25, 2.0}).reshape(2, 1, 2, 1)),
+                new Row("run-time reshape and alloc, integer-vector indexing and its gradient", o -> {
+                    Variable m = T.dmatrix("m");
+                    Variable k = T.lscalar("k");
+                    Variable rows = T.lvector("rows");
+                    Variable cols = T.lvector("cols");
+                    Variable picked = m.get(rows, cols);
+                    return Theano.function(List.of(m, k, rows, cols), List.of(T.reshape(m, List.of(k, -1)), T.alloc(1.5, k, 2),
+                            picked, T.grad(T.sum(T.sqr(picked)), m)), o);
+                }, M, 3L, new long[] {1, 0, 1}, new long[] {2, 2, 0}),
                 new Row("print to System.out", o -> {
                     Variable x = T.dvector("x");
                     return Theano.function(List.of(x), T.print("x is", x).mul(2), o);
