@@ -61,31 +61,57 @@ public final class Bench {
     }
 
     /**
-     * Median nanoseconds per call of {@code op}: warm-up for {@code warmup} seconds (option,
-     * default 1; at least two calls), then {@link #rounds()} rounds of about {@code round} seconds
-     * (option, default 0.25; at least one call each).
+     * Median nanoseconds per call of {@code op}: warm-up for at least {@code warmup} seconds (option,
+     * default 3; at least two calls) and until the JIT has settled (three consecutive 0.25 s warm-up
+     * windows within 5 % of each other, at most {@code warmupMax} seconds, default 30), then
+     * {@link #rounds()} rounds of about {@code round} seconds (option, default 0.25; at least one
+     * call each). A short warm-up is not enough where C2 compiles the kernels late: on 2 cores the
+     * float32 mlp step still ran at 25x its steady time after one second, and two slow windows
+     * agree with each other as well as two fast ones.
      */
     public double medianNanos(Runnable op) {
-        double warmupNanos = Double.parseDouble(option("warmup", "1")) * 1e9;
         double roundNanos = Double.parseDouble(option("round", "0.25")) * 1e9;
-        long calls = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            op.run();
-            calls++;
-            elapsed = System.nanoTime() - start;
-        } while (calls < 2 || elapsed < warmupNanos);
-        long reps = Math.max(1, Math.round(roundNanos / ((double) elapsed / calls)));
+        double perCallNanos = warmUp(op);
+        long reps = Math.max(1, Math.round(roundNanos / perCallNanos));
         double[] perCall = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            for (long i = 0; i < reps; i++) {
-                op.run();
-            }
-            perCall[r] = (double) (System.nanoTime() - t0) / reps;
+            perCall[r] = window(op, reps);
         }
         return median(perCall);
+    }
+
+    /** Runs {@code op} until warm (see {@link #medianNanos}); returns the last window's ns per call. */
+    public double warmUp(Runnable op) {
+        double minNanos = Double.parseDouble(option("warmup", "3")) * 1e9;
+        double maxNanos = Math.max(minNanos, Double.parseDouble(option("warmupMax", "30")) * 1e9);
+        long start = System.nanoTime();
+        double[] last = {Double.NaN, Double.NaN, window(op, 2)};
+        while (true) {
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= maxNanos || (elapsed >= minNanos && settled(last))) {
+                return last[2];
+            }
+            long reps = Math.max(1, Math.round(0.25e9 / last[2]));
+            last[0] = last[1];
+            last[1] = last[2];
+            last[2] = window(op, reps);
+        }
+    }
+
+    /** Whether the three windows' times lie within 5 % of their smallest. */
+    private static boolean settled(double[] windows) {
+        double lo = Math.min(windows[0], Math.min(windows[1], windows[2]));
+        double hi = Math.max(windows[0], Math.max(windows[1], windows[2]));
+        return hi <= 1.05 * lo; // false while a window is NaN
+    }
+
+    /** Nanoseconds per call of {@code reps} back-to-back calls of {@code op}. */
+    private static double window(Runnable op, long reps) {
+        long t0 = System.nanoTime();
+        for (long i = 0; i < reps; i++) {
+            op.run();
+        }
+        return (double) (System.nanoTime() - t0) / reps;
     }
 
     /** The median of {@code values} (mean of the middle two for an even count). */

@@ -16,16 +16,14 @@ final class ModelWorkloads {
 
     /**
      * {@code logreg}: median us per training step. {@code steps} (default 10,000) measured steps
-     * are split into {@link Bench#rounds()} equal rounds after {@code warmupSteps} (default
-     * min(steps / 5, 2000)) unmeasured ones; xent of the last step must be finite.
+     * are split into {@link Bench#rounds()} equal rounds after {@code warmupSteps} unmeasured ones
+     * (by default as many as {@link Bench#warmUp} takes: 2,000 steps, the peers' default, leave C2
+     * unfinished on 2 cores); xent of the last step must be finite.
      */
     static void logreg(Bench bench) {
         LogReg model = LogReg.create();
         long steps = bench.longOption("steps", 10_000);
-        long warmup = bench.longOption("warmupSteps", Math.min(steps / 5, 2000));
-        for (long i = 0; i < warmup; i++) {
-            model.step();
-        }
+        long warmup = warmUpSteps(bench, model::step);
         long perRound = Math.max(1, steps / bench.rounds());
         double[] usPerStep = new double[bench.rounds()];
         List<NDArray> last = null;
@@ -116,6 +114,21 @@ final class ModelWorkloads {
         String name = "first/mlp/" + dtype.numpyName();
         Bench.report(name, (System.nanoTime() - t0) / 1e6, "ms");
         Bench.report(name + "/steady", bench.medianNanos(() -> repeat(steps, model::run)) / 1e6, "ms");
+    }
+
+    /** Runs {@code warmupSteps} steps, or without that option until {@link Bench#warmUp} is done; returns how many ran. */
+    private static long warmUpSteps(Bench bench, Runnable step) {
+        long given = bench.longOption("warmupSteps", -1);
+        if (given >= 0) {
+            repeat(given, step);
+            return given;
+        }
+        long[] count = {0};
+        bench.warmUp(() -> {
+            step.run();
+            count[0]++;
+        });
+        return count[0];
     }
 
     private static void repeat(long times, Runnable op) {

@@ -2,6 +2,7 @@ package org.theano4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -52,8 +53,28 @@ class BenchTest {
     @Test
     void measuresAtLeastTwoWarmupCallsAndOneCallPerRound() {
         AtomicInteger calls = new AtomicInteger();
-        Bench b = new Bench(3, Map.of("warmup", "0", "round", "0"));
+        Bench b = new Bench(3, Map.of("warmup", "0", "warmupMax", "0", "round", "0"));
         b.medianNanos(calls::incrementAndGet);
         assertEquals(2 + 3, calls.get());
+    }
+
+    @Test
+    void warmsUpWhileCallsStillGetFaster() {
+        // a JIT-like start: every 0.2 s the calls get twice as fast (5, 2.5, 1.25, 0.6 ms), then 0.1 ms
+        long start = System.nanoTime();
+        Runnable op = () -> {
+            long phase = (System.nanoTime() - start) / 200_000_000L;
+            sleepNanos(phase >= 4 ? 100_000L : 5_000_000L >> phase);
+        };
+        Bench b = new Bench(3, Map.of("warmup", "0.1", "warmupMax", "10", "round", "0.05"));
+        double nanos = b.medianNanos(op);
+        assertTrue(nanos < 200_000, "measured before the calls settled: " + nanos + " ns");
+    }
+
+    private static void sleepNanos(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 }
