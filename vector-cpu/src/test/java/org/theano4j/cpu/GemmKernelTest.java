@@ -1,5 +1,7 @@
 package org.theano4j.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,5 +48,26 @@ class GemmKernelTest {
         double rel = d == DType.FLOAT32 ? 1e-5 : 1e-12;
         DotKernelTest.assertClose(Parity.reference(node, z, x, y).toDoubleArray(), Parity.runKernel(node, z, x, y), rel,
                 "gemv " + d + " " + alpha + " " + beta + " n=" + n);
+    }
+
+    /**
+     * A transposed or sliced z (the tied {@code W.T} of dA/SdA/rbm) takes the strided combine: the
+     * same bits as the same values laid out contiguously, and the reference's values.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void stridedZGivesTheContiguousBits(DType d, double alpha, double beta, int n) {
+        NDArray zt = Parity.array(d, 7, -1, 1, false, n + 3, n).transpose(1, 0);
+        NDArray zs = Parity.array(d, 8, -1, 1, false, n, 2 * (n + 3)).slice(1, 0, 2 * (n + 3), 2);
+        NDArray x = DotKernelTest.matrix(d, 2, n, 17, true);
+        NDArray y = DotKernelTest.matrix(d, 3, 17, n + 3, false);
+        for (NDArray z : new NDArray[] {zt, zs}) {
+            Apply node = Parity.node(new Gemm(alpha, beta), z, x, y);
+            NDArray strided = Parity.runKernel(node, z, x, y);
+            NDArray contiguous = Parity.runKernel(node, z.copy(), x, y);
+            assertArrayEquals(contiguous.toDoubleArray(), strided.toDoubleArray(), "gemm " + d + " " + alpha + " " + beta);
+            double rel = d == DType.FLOAT32 ? 1e-5 : 1e-12;
+            DotKernelTest.assertClose(Parity.reference(node, z, x, y).toDoubleArray(), strided, rel, "strided gemm " + d);
+        }
     }
 }
