@@ -7,7 +7,9 @@ import org.theano4j.tensor.Summation;
 
 /**
  * {@code Dot} of vectors and matrices: GEMM for matrix products, GEMV for matrix-vector and
- * vector-matrix (the latter as the transposed matrix times the vector), a multi-accumulator dot
+ * vector-matrix (the latter as the transposed matrix times the vector) and for float64 matrix
+ * products with one row or one column (a batch of one, where packing the other operand for GEMM
+ * would cost as much as the product), a multi-accumulator dot
  * for two vectors. float32 matrix-vector products run through {@link Sgemm} with the vector
  * viewed as a one-column matrix. When both contracted axes have stride 0 (broadcast operands of
  * any length) each output is one product repeated, summed in one step like the reference. Other
@@ -39,7 +41,11 @@ final class DotKernel implements Kernel {
         if (repeatedProducts(a, b, c)) {
             return;
         }
-        if (a.ndim() == 2 && b.ndim() == 2) {
+        if (a.ndim() == 2 && b.ndim() == 2 && c.dtype() == DType.FLOAT64 && a.shape(0) == 1) {
+            gemv(b, true, a.index(0, 0), c.index(0, 0));
+        } else if (a.ndim() == 2 && b.ndim() == 2 && c.dtype() == DType.FLOAT64 && b.shape(1) == 1) {
+            gemv(a, false, b.index(1, 0), c.index(1, 0));
+        } else if (a.ndim() == 2 && b.ndim() == 2) {
             gemm(a, b, c);
         } else if (c.dtype() == DType.FLOAT32) {
             gemm(asMatrix(a, false), asMatrix(b, true), c.reshape(a.ndim() == 2 ? a.shape(0) : 1, b.ndim() == 2 ? b.shape(1) : 1));

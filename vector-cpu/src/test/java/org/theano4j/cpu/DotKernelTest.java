@@ -91,6 +91,25 @@ class DotKernelTest {
         }
     }
 
+    /** A batch of one: 1 x k times k x n and m x k times k x 1 (float64 runs them as GEMV), every layout. */
+    @ParameterizedTest
+    @MethodSource("gemmCases")
+    void oneRowAndOneColumnProducts(DType d, boolean ta, boolean tb) {
+        double rel = d == DType.FLOAT64 ? 1e-13 : 1e-6;
+        for (int k : new int[] {1, 7, 784}) {
+            for (int other : new int[] {1, 5, 1000}) {
+                NDArray row = matrix(d, k + other, 1, k, ta);
+                NDArray right = matrix(d, 3 * k + other, k, other, tb);
+                assertClose(naive(row, right), Parity.runKernel(Parity.node(new Dot(), row, right), row, right),
+                        rel * Math.sqrt(k), d + " 1x" + k + "x" + other);
+                NDArray left = matrix(d, 5 * k + other, other, k, ta);
+                NDArray column = matrix(d, 7 * k + other, k, 1, tb);
+                assertClose(naive(left, column), Parity.runKernel(Parity.node(new Dot(), left, column), left, column),
+                        rel * Math.sqrt(k), d + " " + other + "x" + k + "x1");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "2"})
     void bigGemmSplitsOverThreads(String threads) {
