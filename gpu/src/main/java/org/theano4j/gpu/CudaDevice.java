@@ -69,20 +69,22 @@ final class CudaDevice implements Device {
     }
 
     @Override
-    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c) {
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
+            Memory b, long bOffset, int ldb, Memory c, int ldc) {
         if (dtype == DType.FLOAT32) {
-            gpu.cublas().sgemm(transA, transB, m, n, k, 1f, buf(a), buf(b), 0f, buf(c));
+            gpu.cublas().sgemm(transA, transB, m, n, k, 1f, buf(a), aOffset, lda, buf(b), bOffset, ldb, 0f, buf(c), ldc);
         } else {
-            gpu.cublas().dgemm(transA, transB, m, n, k, 1.0, buf(a), buf(b), 0.0, buf(c));
+            gpu.cublas().dgemm(transA, transB, m, n, k, 1.0, buf(a), aOffset, lda, buf(b), bOffset, ldb, 0.0, buf(c), ldc);
         }
     }
 
     @Override
-    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y) {
+    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
+            Memory y) {
         if (dtype == DType.FLOAT32) {
-            gpu.cublas().sgemv(transA, m, n, 1f, buf(a), buf(x), 0f, buf(y));
+            gpu.cublas().sgemv(transA, m, n, 1f, buf(a), aOffset, lda, buf(x), xOffset, 0f, buf(y));
         } else {
-            gpu.cublas().dgemv(transA, m, n, 1.0, buf(a), buf(x), 0.0, buf(y));
+            gpu.cublas().dgemv(transA, m, n, 1.0, buf(a), aOffset, lda, buf(x), xOffset, 0.0, buf(y));
         }
     }
 }

@@ -64,30 +64,45 @@ interface Device {
     Program elementwise(ScalarExpr expr, List<DType> inputTypes);
 
     /**
-     * Row-major {@code C = op(A) · op(B)} of float32 or float64 matrices ({@code C} is m x n).
+     * Row-major {@code C = op(A) · op(B)} of float32 or float64 matrices ({@code C} is m x n). Each
+     * matrix is read as stored row-major from an element offset, with a leading dimension: the
+     * distance in elements between the starts of consecutive stored rows, at least the stored row
+     * length (larger for a slice of a wider matrix). A transposed operand is the stored matrix read
+     * transposed, as cuBLAS's op flags do; no data moves.
      *
      * @param dtype FLOAT32 or FLOAT64
-     * @param transA whether A (stored k x m) is transposed
-     * @param transB whether B (stored n x k) is transposed
+     * @param transA whether A is stored k x m and used transposed (else stored m x k)
+     * @param transB whether B is stored n x k and used transposed (else stored k x n)
      * @param m rows of C
      * @param n columns of C
      * @param k the inner dimension
-     * @param a A
-     * @param b B
-     * @param c C, overwritten
+     * @param a A's memory
+     * @param aOffset the element of {@code a} where A's first stored row starts
+     * @param lda A's leading dimension, at least its stored row length ({@code transA ? m : k}) and 1
+     * @param b B's memory
+     * @param bOffset the element of {@code b} where B's first stored row starts
+     * @param ldb B's leading dimension, at least its stored row length ({@code transB ? k : n}) and 1
+     * @param c C's memory, from element 0, overwritten
+     * @param ldc C's leading dimension, at least n and 1
      */
-    void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c);
+    void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
+            Memory b, long bOffset, int ldb, Memory c, int ldc);
 
     /**
-     * Row-major {@code y = op(A) · x}, A stored m x n.
+     * Row-major {@code y = op(A) · x}, A stored m x n from an element offset with a leading dimension
+     * (as in {@link #gemm}); x and y are contiguous.
      *
      * @param dtype FLOAT32 or FLOAT64
      * @param transA whether to use Aᵀ (then x has m elements and y has n)
-     * @param m rows of A
-     * @param n columns of A
-     * @param a A
-     * @param x x
-     * @param y y, overwritten
+     * @param m rows of the stored A
+     * @param n columns of the stored A
+     * @param a A's memory
+     * @param aOffset the element of {@code a} where A's first row starts
+     * @param lda A's leading dimension, at least n and 1
+     * @param x x's memory
+     * @param xOffset the element of {@code x} where the vector starts
+     * @param y y, from element 0, overwritten
      */
-    void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y);
+    void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
+            Memory y);
 }

@@ -1,5 +1,6 @@
 package org.theano4j.gpu;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
@@ -19,6 +20,16 @@ import org.theano4j.tensor.NDArray;
  * control ({@link #release}: lent, handed to a caller, set from the host). Arrays only uploaded
  * (a kernel's host inputs) are not kept here: their host memory may change without the runtime
  * knowing, so they go through the kernel's scratch memory each call.
+ *
+ * <p>Views. A BLAS kernel reads a 1-D or 2-D view (a transpose, a row or column slice) of a
+ * C-contiguous array that has device memory here, its base, from the base's device memory at the
+ * view's offset ({@link #operand}). Views share their base's host segment, so a view finds its base
+ * among the entries over the same segment whose host memory covers the view's. Memory groups give
+ * several arrays the same segment at different times, so at most one entry may answer for any byte
+ * of a segment: the last one claimed there (a kernel's output, a shared value a call reads, one
+ * copied back or made writable on the host); claiming an array withdraws the claims of the other
+ * entries whose memory overlaps it, and so does {@link #release} of an array without an entry (a
+ * host kernel's output written into the same memory).
  */
 final class DeviceValues implements HostSync.Residency {
 
@@ -29,20 +40,43 @@ final class DeviceValues implements HostSync.Residency {
      */
     private static final class Entry extends WeakReference<NDArray> {
         final int hash;
+        final int segmentHash;
         Device.Memory memory;
         boolean deviceValid = true;
         boolean hostValid;
         boolean shared;
+        /** Whether views of the array's host memory may be read from this entry (see the class comment). */
+        boolean claims;
 
         Entry(NDArray array, Device.Memory memory, ReferenceQueue<NDArray> queue) {
             super(array, queue);
             this.hash = System.identityHashCode(array);
+            this.segmentHash = segmentHash(array);
             this.memory = memory;
+        }
+    }
+
+    /**
+     * Where a BLAS kernel reads a 1-D or 2-D operand: device memory holding a row-major stored
+     * matrix from element {@code offset}, rows {@code ld} elements apart, that is the operand or, when
+     * {@code trans}, its transpose (a vector: one stored row, from {@code offset}).
+     *
+     * @param memory the device memory
+     * @param offset the element of {@code memory} where the stored matrix starts
+     * @param ld elements between its stored rows
+     * @param trans whether the operand is the stored matrix transposed
+     */
+    record Operand(Device.Memory memory, long offset, int ld, boolean trans) {
+
+        /** An operand packed in C order from element 0 of {@code memory}. */
+        static Operand packed(Device.Memory memory, NDArray array) {
+            return new Operand(memory, 0, (int) Math.max(1, array.shape(-1)), false);
         }
     }
 
     private final Device device;
     private final Map<Integer, Entry[]> entries = new HashMap<>();
+    private final Map<Integer, Entry[]> bySegment = new HashMap<>();
     private final ReferenceQueue<NDArray> collected = new ReferenceQueue<>();
     private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong downloads = new AtomicLong();
@@ -86,6 +120,57 @@ final class DeviceValues implements HostSync.Residency {
         return m;
     }
 
+    /**
+     * The device memory a BLAS kernel reads a 1-D or 2-D {@code array} from, in place where its layout
+     * allows ({@link MatrixLayout}): an array with its own entry as {@link #input} gives it (C order);
+     * else a view of a resident C-contiguous base (or of a shared value, uploaded once as a whole into
+     * memory kept for it) from the base's device memory at the view's offset, nothing uploaded; else
+     * a transposed view of a C-contiguous host matrix uploaded as stored into the scratch slot; else,
+     * as {@link #input}, a C-order host copy uploaded into the slot.
+     *
+     * @param array a 1-D or 2-D kernel input
+     * @param scratch the kernel's scratch memory
+     * @param slot the input's scratch slot
+     * @return where to read it
+     */
+    synchronized Operand operand(NDArray array, Scratch scratch, int slot) {
+        MatrixLayout layout = MatrixLayout.of(array);
+        if (layout == null || find(array) != null) {
+            return Operand.packed(input(array, array.shape(), scratch, slot), array);
+        }
+        Entry base = base(array);
+        NDArray b = base == null ? null : base.get();
+        if (b != null) {
+            Device.Memory m = base.memory != null && base.deviceValid ? base.memory : keep(base, b);
+            return new Operand(m, array.offset() - b.offset(), layout.ld(), layout.trans());
+        }
+        if (layout.trans() && layout.dense()) {
+            long bytes = array.size() * array.dtype().byteSize();
+            Device.Memory m = scratch.get(slot, bytes);
+            device.upload(array.segment().asSlice(array.byteOffset(), bytes), m);
+            uploads.incrementAndGet();
+            return new Operand(m, 0, layout.ld(), true);
+        }
+        return Operand.packed(input(array, array.shape(), scratch, slot), array);
+    }
+
+    /**
+     * The entry a view reads its elements from: the claiming entry over the view's segment whose
+     * array is C-contiguous, of the view's dtype, covers the view's host memory, and holds its value
+     * on the device or is a shared value (uploadable); null when there is none.
+     */
+    private Entry base(NDArray view) {
+        long[] span = span(view);
+        for (Entry e : over(view)) {
+            NDArray b = e.get();
+            if (e.claims && b != null && b != view && b.dtype() == view.dtype() && b.isCContiguous()
+                    && ((e.memory != null && e.deviceValid) || e.shared) && covers(span(b), span)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** Uploads a shared value into memory kept for it (the memory it had when of the right size). */
     private Device.Memory keep(Entry e, NDArray array) {
         long bytes = array.size() * array.dtype().byteSize();
@@ -101,6 +186,7 @@ final class DeviceValues implements HostSync.Residency {
         uploads.incrementAndGet();
         e.deviceValid = true;
         e.hostValid = true;
+        claim(array, e);
         return e.memory;
     }
 
@@ -120,6 +206,7 @@ final class DeviceValues implements HostSync.Residency {
             e.hostValid = false;
             e.deviceValid = true;
             e.shared = false;
+            claim(out, e);
             return e.memory;
         }
         if (e != null) {
@@ -127,6 +214,7 @@ final class DeviceValues implements HostSync.Residency {
         }
         Entry fresh = new Entry(out, device.allocate(bytes), collected);
         add(fresh);
+        claim(out, fresh);
         return fresh.memory;
     }
 
@@ -147,6 +235,7 @@ final class DeviceValues implements HostSync.Residency {
         }
         downloads.incrementAndGet();
         e.hostValid = true;
+        claim(array, e);
     }
 
     /**
@@ -158,14 +247,17 @@ final class DeviceValues implements HostSync.Residency {
     public synchronized void release(NDArray array) {
         Entry e = find(array);
         if (e == null) {
+            claim(array, null);
             return;
         }
         toHost(array);
         if (e.shared && e.memory != null) {
             e.deviceValid = false;
             e.hostValid = true;
+            claim(array, e);
         } else {
             remove(e);
+            claim(array, null);
         }
     }
 
@@ -180,6 +272,7 @@ final class DeviceValues implements HostSync.Residency {
             add(e);
         }
         e.shared = true;
+        claim(array, e);
     }
 
     /**
@@ -238,26 +331,40 @@ final class DeviceValues implements HostSync.Residency {
     }
 
     private void add(Entry e) {
-        Entry[] bucket = entries.get(e.hash);
-        Entry[] next = bucket == null ? new Entry[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
-        next[next.length - 1] = e;
-        entries.put(e.hash, next);
+        put(entries, e.hash, e);
+        put(bySegment, e.segmentHash, e);
     }
 
-    private void remove(Entry e) {
-        Entry[] bucket = entries.get(e.hash);
+    private static void put(Map<Integer, Entry[]> map, int key, Entry e) {
+        Entry[] bucket = map.get(key);
+        Entry[] next = bucket == null ? new Entry[1] : java.util.Arrays.copyOf(bucket, bucket.length + 1);
+        next[next.length - 1] = e;
+        map.put(key, next);
+    }
+
+    /** Removes {@code e} from the bucket of {@code key}; false when it was not there. */
+    private static boolean drop(Map<Integer, Entry[]> map, int key, Entry e) {
+        Entry[] bucket = map.get(key);
         if (bucket == null) {
-            return;
+            return false;
         }
         Entry[] next = java.util.Arrays.stream(bucket).filter(x -> x != e).toArray(Entry[]::new);
         if (next.length == bucket.length) {
-            return;
+            return false;
         }
         if (next.length == 0) {
-            entries.remove(e.hash);
+            map.remove(key);
         } else {
-            entries.put(e.hash, next);
+            map.put(key, next);
         }
+        return true;
+    }
+
+    private void remove(Entry e) {
+        if (!drop(entries, e.hash, e)) {
+            return;
+        }
+        drop(bySegment, e.segmentHash, e);
         if (e.memory != null) {
             device.enter();
             device.free(e.memory);
@@ -269,6 +376,67 @@ final class DeviceValues implements HostSync.Residency {
         for (Object r; (r = collected.poll()) != null;) {
             remove((Entry) r);
         }
+    }
+
+    /**
+     * Makes {@code e} (the entry of {@code array}, or null when it has none) the one that answers for
+     * {@code array}'s host memory: every other entry over the same segment whose memory overlaps it
+     * stops claiming.
+     */
+    private void claim(NDArray array, Entry e) {
+        long[] span = span(array);
+        for (Entry o : over(array)) {
+            NDArray other = o.get();
+            if (o != e && o.claims && (other == null || overlaps(span(other), span))) {
+                o.claims = false;
+            }
+        }
+        if (e != null) {
+            e.claims = true;
+        }
+    }
+
+    /** @return the entries over {@code array}'s host segment (identity), none for a closed array */
+    private Entry[] over(NDArray array) {
+        Entry[] bucket = array.isClosed() ? null : bySegment.get(segmentHash(array));
+        if (bucket == null) {
+            return new Entry[0];
+        }
+        MemorySegment segment = array.segment();
+        return java.util.Arrays.stream(bucket)
+                .filter(e -> {
+                    NDArray a = e.get();
+                    return a != null && !a.isClosed() && a.segment() == segment;
+                })
+                .toArray(Entry[]::new);
+    }
+
+    private static int segmentHash(NDArray array) {
+        return array.isClosed() ? 0 : System.identityHashCode(array.segment());
+    }
+
+    /** @return the bytes of its segment that {@code a}'s elements lie in, {@code {from, to}} (empty when it has none) */
+    private static long[] span(NDArray a) {
+        if (a.size() == 0) {
+            return new long[] {0, 0};
+        }
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < a.ndim(); i++) {
+            long reach = (a.shape(i) - 1) * a.stride(i);
+            lo += Math.min(0, reach);
+            hi += Math.max(0, reach);
+        }
+        long elem = a.dtype().byteSize();
+        return new long[] {a.byteOffset() + lo * elem, a.byteOffset() + (hi + 1) * elem};
+    }
+
+    private static boolean covers(long[] outer, long[] inner) {
+        return inner[0] < inner[1] && outer[0] <= inner[0] && inner[1] <= outer[1];
+    }
+
+    private static boolean overlaps(long[] a, long[] b) {
+        return a[0] < b[1] && b[0] < a[1];
     }
 
     private static boolean among(NDArray a, NDArray[] arrays) {

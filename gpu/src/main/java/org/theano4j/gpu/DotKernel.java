@@ -7,10 +7,13 @@ import org.theano4j.tensor.NDArray;
 /**
  * {@code Dot} of float32 or float64 vectors and matrices on the device (row-major, see
  * {@link CublasHandle}): matrix·matrix and vector·vector with GEMM (a vector·vector product is a
- * 1x1 GEMM), matrix·vector and vector·matrix with GEMV. Inputs are read from their resident device
- * values or uploaded (non-contiguous ones, e.g. transposed views, copied to C order on the host
- * first); the product stays on the device ({@link DeviceValues}). Calls are serialised because they
- * share the scratch memory.
+ * 1x1 GEMM), matrix·vector and vector·matrix with GEMV. An operand is read where it lies
+ * ({@link DeviceValues#operand}): its resident device value; a transposed view or a row/column slice
+ * of a resident array (a shared weight's {@code W.T}, a previous kernel's output) from that array's
+ * device memory, through cuBLAS's op flags, an element offset and the leading dimension, nothing
+ * uploaded; a transposed view of a host matrix uploaded as stored. Other layouts (negative, zero or
+ * general strides) are copied to C order on the host and uploaded. The product stays on the device.
+ * Calls are serialised because they share the scratch memory.
  */
 final class DotKernel implements Kernel {
 
@@ -50,20 +53,27 @@ final class DotKernel implements Kernel {
         }
         Device device = values.device();
         device.enter();
-        Device.Memory da = values.input(a, a.shape(), scratch, 0);
-        Device.Memory db = values.input(b, b.shape(), scratch, 1);
+        DeviceValues.Operand da = values.operand(a, scratch, 0);
+        DeviceValues.Operand db = values.operand(b, scratch, 1);
         Device.Memory dc = values.output(out, inputs);
         DType t = a.dtype();
         if (a.ndim() == 2 && b.ndim() == 1) {
-            device.gemv(t, false, cublasInt("row count", a.shape(0)), k, da, db, dc);
+            // A·x with A = op(S), S the stored matrix
+            int m = cublasInt("row count", a.shape(0));
+            device.gemv(t, da.trans(), da.trans() ? k : m, da.trans() ? m : k, da.memory(), da.offset(), da.ld(),
+                    db.memory(), db.offset(), dc);
         } else if (a.ndim() == 1 && b.ndim() == 2) {
-            // a·B = Bᵀ·a: GEMV on the stored k x n matrix B, transposed.
-            device.gemv(t, true, k, cublasInt("column count", b.shape(1)), db, da, dc);
+            // a·B = Bᵀ·a: GEMV on B's stored matrix S (B = op(S)) with the transpose flag flipped.
+            int n = cublasInt("column count", b.shape(1));
+            device.gemv(t, !db.trans(), db.trans() ? n : k, db.trans() ? k : n, db.memory(), db.offset(), db.ld(),
+                    da.memory(), da.offset(), dc);
         } else {
             // matrix·matrix, or vector·vector as (1 x k)·(k x 1)
             int m = a.ndim() == 2 ? cublasInt("row count", a.shape(0)) : 1;
             int n = b.ndim() == 2 ? cublasInt("column count", b.shape(1)) : 1;
-            device.gemm(t, false, false, m, n, k, da, db, dc);
+            int ldb = b.ndim() == 2 ? db.ld() : 1;
+            device.gemm(t, da.trans(), db.trans(), m, n, k, da.memory(), da.offset(), da.ld(), db.memory(), db.offset(),
+                    ldb, dc, Math.max(1, n));
         }
     }
 

@@ -15,7 +15,9 @@ import org.theano4j.tensor.NDArray;
 /**
  * A {@link Device} in host memory that counts what it is asked to do, so residency is tested
  * without a GPU: elementwise programs run the reference evaluation ({@link Composite#evaluateInto})
- * on the device memory, GEMM and GEMV are plain row-major loops summing in index order.
+ * on the device memory, GEMM and GEMV are plain row-major loops summing in index order over operands
+ * stored from an offset with a leading dimension (checked against the memory's size, as cuBLAS would
+ * need them).
  */
 final class HostDevice implements Device {
 
@@ -95,30 +97,53 @@ final class HostDevice implements Device {
     }
 
     @Override
-    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, Memory b, Memory c) {
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
+            Memory b, long bOffset, int ldb, Memory c, int ldc) {
         launches.incrementAndGet();
+        checkMatrix(dtype, a, aOffset, transA ? k : m, transA ? m : k, lda);
+        checkMatrix(dtype, b, bOffset, transB ? n : k, transB ? k : n, ldb);
+        checkMatrix(dtype, c, 0, m, n, ldc);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int p = 0; p < k; p++) {
-                    s += get(dtype, a, transA ? p * m + i : i * k + p) * get(dtype, b, transB ? j * k + p : p * n + j);
+                    s += get(dtype, a, aOffset + (transA ? (long) p * lda + i : (long) i * lda + p))
+                            * get(dtype, b, bOffset + (transB ? (long) j * ldb + p : (long) p * ldb + j));
                 }
-                set(dtype, c, i * n + j, s);
+                set(dtype, c, (long) i * ldc + j, s);
             }
         }
     }
 
     @Override
-    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, Memory x, Memory y) {
+    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
+            Memory y) {
         launches.incrementAndGet();
         int rows = transA ? n : m;
         int inner = transA ? m : n;
+        checkMatrix(dtype, a, aOffset, m, n, lda);
+        checkMatrix(dtype, x, xOffset, 1, inner, Math.max(1, inner));
+        checkMatrix(dtype, y, 0, 1, rows, Math.max(1, rows));
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int p = 0; p < inner; p++) {
-                s += get(dtype, a, transA ? p * n + i : i * n + p) * get(dtype, x, p);
+                s += get(dtype, a, aOffset + (transA ? (long) p * lda + i : (long) i * lda + p))
+                        * get(dtype, x, xOffset + p);
             }
             set(dtype, y, i, s);
+        }
+    }
+
+    /**
+     * Fails unless memory {@code m} is live and holds a row-major {@code rows x cols} matrix from
+     * element {@code offset} with leading dimension {@code ld}, which must be at least {@code max(1, cols)}
+     * (cuBLAS's rule).
+     */
+    private void checkMatrix(DType dtype, Memory m, long offset, long rows, long cols, long ld) {
+        long end = rows == 0 || cols == 0 ? 0 : offset + (rows - 1) * ld + cols;
+        if (!live.contains(m) || offset < 0 || ld < Math.max(1, cols) || end * dtype.byteSize() > m.byteSize()) {
+            throw new IllegalStateException("a " + rows + " x " + cols + " matrix at offset " + offset + " with leading"
+                    + " dimension " + ld + " in " + (live.contains(m) ? "" : "freed ") + m);
         }
     }
 
