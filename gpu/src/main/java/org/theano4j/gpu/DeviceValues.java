@@ -125,8 +125,9 @@ final class DeviceValues implements HostSync.Residency {
      * allows ({@link MatrixLayout}): an array with its own entry as {@link #input} gives it (C order);
      * else a view of a resident C-contiguous base (or of a shared value, uploaded once as a whole into
      * memory kept for it) from the base's device memory at the view's offset, nothing uploaded; else
-     * a transposed view of a C-contiguous host matrix uploaded as stored into the scratch slot; else,
-     * as {@link #input}, a C-order host copy uploaded into the slot.
+     * (a base only the device holds copied back first) a transposed view of a C-contiguous host
+     * matrix uploaded as stored into the scratch slot; else, as {@link #input}, a C-order host copy
+     * uploaded into the slot.
      *
      * @param array a 1-D or 2-D kernel input
      * @param scratch the kernel's scratch memory
@@ -135,16 +136,19 @@ final class DeviceValues implements HostSync.Residency {
      */
     synchronized Operand operand(NDArray array, Scratch scratch, int slot) {
         MatrixLayout layout = MatrixLayout.of(array);
-        if (layout == null || find(array) != null) {
+        if (find(array) != null) {
             return Operand.packed(input(array, array.shape(), scratch, slot), array);
         }
         Entry base = base(array);
         NDArray b = base == null ? null : base.get();
-        if (b != null) {
+        if (b != null && layout != null && readsInPlace(base, b, array)) {
             Device.Memory m = base.memory != null && base.deviceValid ? base.memory : keep(base, b);
             return new Operand(m, array.offset() - b.offset(), layout.ld(), layout.trans());
         }
-        if (layout.trans() && layout.dense()) {
+        if (b != null) {
+            toHost(b); // the copy below reads the host memory the view shares with its base
+        }
+        if (layout != null && layout.trans() && layout.dense()) {
             long bytes = array.size() * array.dtype().byteSize();
             Device.Memory m = scratch.get(slot, bytes);
             device.upload(array.segment().asSlice(array.byteOffset(), bytes), m);
@@ -154,21 +158,25 @@ final class DeviceValues implements HostSync.Residency {
         return Operand.packed(input(array, array.shape(), scratch, slot), array);
     }
 
-    /**
-     * The entry a view reads its elements from: the claiming entry over the view's segment whose
-     * array is C-contiguous, of the view's dtype, covers the view's host memory, and holds its value
-     * on the device or is a shared value (uploadable); null when there is none.
-     */
+    /** @return the claiming entry over {@code view}'s segment whose array's host memory covers the view's; null when none */
     private Entry base(NDArray view) {
         long[] span = span(view);
         for (Entry e : over(view)) {
             NDArray b = e.get();
-            if (e.claims && b != null && b != view && b.dtype() == view.dtype() && b.isCContiguous()
-                    && ((e.memory != null && e.deviceValid) || e.shared) && covers(span(b), span)) {
+            if (e.claims && b != null && b != view && covers(span(b), span)) {
                 return e;
             }
         }
         return null;
+    }
+
+    /**
+     * @return whether {@code view} can be read from {@code base}'s device memory: the base is
+     *         C-contiguous, of the view's dtype, and holds its value on the device or is a shared
+     *         value (uploadable as a whole)
+     */
+    private static boolean readsInPlace(Entry base, NDArray b, NDArray view) {
+        return b.dtype() == view.dtype() && b.isCContiguous() && ((base.memory != null && base.deviceValid) || base.shared);
     }
 
     /** Uploads a shared value into memory kept for it (the memory it had when of the right size). */
