@@ -290,6 +290,59 @@ class DotViewsTest {
         }
     }
 
+    /** {@code view·b} through the kernel, as exact longs. */
+    private long[] product(NDArray view, NDArray b) {
+        NDArray out = NDArray.empty(view.dtype(), view.shape(0), b.shape(1));
+        kernel.run(new NDArray[] {view, b}, new NDArray[] {out});
+        values.toHost(out);
+        return java.util.Arrays.stream(out.toDoubleArray()).mapToLong(v -> (long) v).toArray();
+    }
+
+    @Test
+    void aWriteToASharedBaseReachesItsViews() {
+        NDArray w = integers(DType.FLOAT64, 5, 4);
+        NDArray b = integers(DType.FLOAT64, 5, 3);
+        values.shared(w);
+        assertEquals(java.util.Arrays.toString(oracle(w.transpose(), b)), java.util.Arrays.toString(product(w.transpose(), b)));
+        w.copyFrom(integers(DType.FLOAT64, 5, 4));
+        values.release(w); // setValue(w, true) after writing w in place
+        values.shared(w);
+        long uploads = device.uploads.get();
+        assertEquals(java.util.Arrays.toString(oracle(w.transpose(), b)), java.util.Arrays.toString(product(w.transpose(), b)),
+                "the view read the new values");
+        assertEquals(2, device.uploads.get() - uploads, "w once again, and b");
+    }
+
+    /**
+     * Two arrays over the same memory at different times (a memory group): a view of the one the
+     * host wrote last never reads the other's device value, and a view of the one a kernel wrote
+     * last reads that one's.
+     */
+    @Test
+    void memoryGroupNeighboursNeverAnswerForEachOther() {
+        java.lang.foreign.MemorySegment group = java.lang.foreign.Arena.ofAuto().allocate(6 * 4 * Double.BYTES, 64);
+        NDArray first = NDArray.wrap(group, DType.FLOAT64, 6, 4);
+        NDArray second = NDArray.wrap(group, DType.FLOAT64, 4, 6);
+        NDArray b = integers(DType.FLOAT64, 4, 2);
+        NDArray firstValue = integers(DType.FLOAT64, 6, 4);
+        device.upload(HostArrays.bytes(firstValue), values.output(first, new NDArray[0]));
+        NDArray view = first.slice(0, 1, 5, 1);
+        assertEquals(java.util.Arrays.toString(oracle(firstValue.slice(0, 1, 5, 1), b)),
+                java.util.Arrays.toString(product(view, b)), "the first array's device value");
+        values.release(second); // a host kernel writes its output into the group's memory
+        second.copyFrom(integers(DType.FLOAT64, 4, 6));
+        NDArray secondView = second.transpose().slice(0, 0, 4, 1).transpose().slice(1, 0, 4, 1);
+        NDArray c = integers(DType.FLOAT64, 4, 3);
+        assertEquals(java.util.Arrays.toString(oracle(secondView, c)), java.util.Arrays.toString(product(secondView, c)),
+                "the host's value, not the first array's device copy");
+        NDArray secondValue = integers(DType.FLOAT64, 4, 6);
+        device.upload(HostArrays.bytes(secondValue), values.output(second, new NDArray[0]));
+        long uploads = device.uploads.get();
+        assertEquals(java.util.Arrays.toString(oracle(secondValue.slice(1, 0, 4, 1), c)),
+                java.util.Arrays.toString(product(second.slice(1, 0, 4, 1), c)), "the second array's device value");
+        assertEquals(1, device.uploads.get() - uploads, "only c: the view was read in place");
+    }
+
     @Test
     void layoutsBlasReadsInPlace() {
         NDArray c = NDArray.zeros(DType.FLOAT64, 4, 6);
