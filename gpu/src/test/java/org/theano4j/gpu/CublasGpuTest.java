@@ -123,6 +123,94 @@ class CublasGpuTest {
         }
     }
 
+    /**
+     * Copies a packed row-major {@code rows x cols} matrix into a larger buffer: from element
+     * {@code offset}, rows {@code ld} elements apart, every other element a distinct marker that a
+     * mis-indexed read would pick up.
+     */
+    private static double[] strided(double[] packed, int rows, int cols, int offset, int ld) {
+        double[] out = new double[offset + Math.max(0, rows - 1) * ld + cols + 3];
+        java.util.Arrays.fill(out, 1e6);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(packed, i * cols, out, offset + i * ld, cols);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false,false,7,5,3", "true,false,8,15,17", "false,true,33,16,7", "true,true,17,33,15", "false,false,1,9,4",
+        "true,true,9,1,4"})
+    void dgemmReadsOffsetsAndLeadingDimensions(boolean ta, boolean tb, int m, int n, int k) {
+        double[] a = random(m * k, 11);
+        double[] b = random(k * n, 12);
+        int aCols = ta ? m : k;
+        int bCols = tb ? k : n;
+        int lda = aCols + 3;
+        int ldb = bCols + 5;
+        int ldc = n + 2;
+        double[] sa = strided(a, ta ? k : m, aCols, 2, lda);
+        double[] sb = strided(b, tb ? n : k, bCols, 7, ldb);
+        double[] expected = naiveGemm(ta, tb, m, n, k, a, b);
+        try (var da = upload(sa); var db = upload(sb); var dc = upload(new double[m * ldc])) {
+            blas.dgemm(ta, tb, m, n, k, 1.0, da, 2, lda, db, 7, ldb, 0.0, dc, ldc);
+            double[] c = download(dc, m * ldc);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(expected[i * n + j], c[i * ldc + j], 1e-12, "(" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false,false,15,17,16", "true,false,8,7,33", "false,true,8,7,33", "true,true,8,7,33"})
+    void sgemmReadsOffsetsAndLeadingDimensions(boolean ta, boolean tb, int m, int n, int k) {
+        double[] a = random(m * k, 13);
+        double[] b = random(k * n, 14);
+        int aCols = ta ? m : k;
+        int bCols = tb ? k : n;
+        double[] expected = naiveGemm(ta, tb, m, n, k, a, b);
+        float[] sa = toFloat(strided(a, ta ? k : m, aCols, 1, aCols + 4));
+        float[] sb = toFloat(strided(b, tb ? n : k, bCols, 3, bCols + 1));
+        try (var da = DeviceBuffer.allocate(context, 4L * sa.length); var db = DeviceBuffer.allocate(context, 4L * sb.length);
+                var dc = DeviceBuffer.allocate(context, 4L * m * n)) {
+            da.copyFromHost(MemorySegment.ofArray(sa));
+            db.copyFromHost(MemorySegment.ofArray(sb));
+            blas.sgemm(ta, tb, m, n, k, 1f, da, 1, aCols + 4, db, 3, bCols + 1, 0f, dc, n);
+            float[] c = new float[m * n];
+            dc.copyToHost(MemorySegment.ofArray(c));
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(expected[i], c[i], 1e-4);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"false,7,5", "true,7,5", "false,1,33", "true,33,1"})
+    void gemvReadsOffsetsAndLeadingDimensions(boolean ta, int m, int n) {
+        double[] a = random(m * n, 15);
+        double[] x = random(ta ? m : n, 16);
+        double[] sx = new double[x.length + 4];
+        System.arraycopy(x, 0, sx, 4, x.length);
+        double[] expected = naiveGemm(ta, false, ta ? n : m, 1, ta ? m : n, a, x);
+        try (var da = upload(strided(a, m, n, 5, n + 6)); var dx = upload(sx); var dy = upload(new double[expected.length])) {
+            blas.dgemv(ta, m, n, 1.0, da, 5, n + 6, dx, 4, 0.0, dy);
+            assertArrayEquals(expected, download(dy, expected.length), 1e-12);
+        }
+        try (var da = DeviceBuffer.allocate(context, 4L * (5 + (m - 1) * (n + 6) + n + 3));
+                var dx = DeviceBuffer.allocate(context, 4L * sx.length);
+                var dy = DeviceBuffer.allocate(context, 4L * expected.length)) {
+            da.copyFromHost(MemorySegment.ofArray(toFloat(strided(a, m, n, 5, n + 6))));
+            dx.copyFromHost(MemorySegment.ofArray(toFloat(sx)));
+            blas.sgemv(ta, m, n, 1f, da, 5, n + 6, dx, 4, 0f, dy);
+            float[] y = new float[expected.length];
+            dy.copyToHost(MemorySegment.ofArray(y));
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(expected[i], y[i], 1e-4);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"1", "1025"})
     void ddotMatchesTheNaiveSum(int n) {

@@ -14,8 +14,9 @@ import org.theano4j.tensor.NDArray;
  * against cuBLAS called directly on the same operands, for float32 and float64 square matrices.
  * Prints, per size, whether the results are bit-identical, the time per call of the theano4j function
  * (host operands uploaded and the product downloaded every call) and of the bare GEMM (operands
- * already on the device), as GFLOP/s. Not a test: it has no assertions; the gpu-tagged tests check
- * correctness.
+ * already on the device), as GFLOP/s; then {@code T.dot(a, W.T)} with {@code W} a shared variable
+ * (read from its device memory with cuBLAS's transpose flag, uploaded once) against the bare
+ * transposed GEMM. Not a test: it has no assertions; the gpu-tagged tests check correctness.
  */
 public final class GemmComparison {
 
@@ -40,6 +41,47 @@ public final class GemmComparison {
             for (int n : sizes) {
                 compare(gpu, t, n);
             }
+        }
+        System.out.println("dot(a, W.T), W shared: dtype    n  identical  theano4j_ms  theano4j_GFLOPs");
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            for (int n : sizes) {
+                compareTransposed(gpu, t, n);
+            }
+        }
+    }
+
+    /** {@code T.dot(a, W.T)} with a shared W against cuBLAS's GEMM with the transpose flag on B. */
+    private static void compareTransposed(GpuDevice gpu, DType t, int n) {
+        Random rnd = new Random(n * 37L + t.ordinal());
+        NDArray a = random(rnd, t, n);
+        NDArray w = random(rnd, t, n);
+        Variable va = t == DType.FLOAT32 ? T.fmatrix("a") : T.dmatrix("a");
+        org.theano4j.SharedVariable sw = Theano.shared(w, "w");
+        Function f = Theano.function(List.of(va), T.dot(va, sw.T()), Theano.options().device("cuda"));
+        NDArray viaTheano = f.call(a);
+        int reps = n >= 2048 ? 5 : 20;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            f.call(a);
+        }
+        double theanoMs = (System.nanoTime() - t0) / 1e6 / reps;
+        long bytes = (long) n * n * t.byteSize();
+        gpu.context().makeCurrent();
+        try (DeviceBuffer da = DeviceBuffer.allocate(gpu.context(), bytes);
+                DeviceBuffer dw = DeviceBuffer.allocate(gpu.context(), bytes);
+                DeviceBuffer dc = DeviceBuffer.allocate(gpu.context(), bytes)) {
+            da.copyFromHost(HostArrays.bytes(a));
+            dw.copyFromHost(HostArrays.bytes(w));
+            if (t == DType.FLOAT32) {
+                gpu.cublas().sgemm(false, true, n, n, n, 1f, da, dw, 0f, dc);
+            } else {
+                gpu.cublas().dgemm(false, true, n, n, n, 1.0, da, dw, 0.0, dc);
+            }
+            NDArray direct = NDArray.empty(t, n, n);
+            dc.copyToHost(HostArrays.bytes(direct));
+            boolean same = java.util.Arrays.equals(direct.toDoubleArray(), viaTheano.toDoubleArray());
+            System.out.printf("%-7s %5d  %-9s  %11.3f  %15.1f%n", t.numpyName(), n, same, theanoMs,
+                    2.0 * n * n * n / theanoMs / 1e6);
         }
     }
 
