@@ -76,6 +76,8 @@ final class DeviceValues implements HostSync.Residency {
 
     private final Device device;
     private final Map<Integer, Entry[]> entries = new HashMap<>();
+    private static final Entry[] NONE = new Entry[0];
+
     private final Map<Integer, Entry[]> bySegment = new HashMap<>();
     private final ReferenceQueue<NDArray> collected = new ReferenceQueue<>();
     private final AtomicLong uploads = new AtomicLong();
@@ -392,11 +394,15 @@ final class DeviceValues implements HostSync.Residency {
      * stops claiming.
      */
     private void claim(NDArray array, Entry e) {
-        long[] span = span(array);
-        for (Entry o : over(array)) {
-            NDArray other = o.get();
-            if (o != e && o.claims && (other == null || overlaps(span(other), span))) {
-                o.claims = false;
+        Entry[] bucket = bucket(array);
+        if (bucket.length > (e == null ? 0 : 1)) {
+            long[] span = span(array);
+            MemorySegment segment = array.segment();
+            for (Entry o : bucket) {
+                NDArray other = o.get();
+                if (o != e && o.claims && (other == null || (over(other, segment) && overlaps(span(other), span)))) {
+                    o.claims = false;
+                }
             }
         }
         if (e != null) {
@@ -404,19 +410,25 @@ final class DeviceValues implements HostSync.Residency {
         }
     }
 
-    /** @return the entries over {@code array}'s host segment (identity), none for a closed array */
-    private Entry[] over(NDArray array) {
+    /** @return the entries whose host segment may be {@code array}'s (same identity hash), none for a closed array */
+    private Entry[] bucket(NDArray array) {
         Entry[] bucket = array.isClosed() ? null : bySegment.get(segmentHash(array));
-        if (bucket == null) {
-            return new Entry[0];
+        return bucket == null ? NONE : bucket;
+    }
+
+    /** @return the entries over {@code array}'s host segment (the same segment object) */
+    private Entry[] over(NDArray array) {
+        Entry[] bucket = bucket(array);
+        if (bucket.length == 0) {
+            return bucket;
         }
         MemorySegment segment = array.segment();
-        return java.util.Arrays.stream(bucket)
-                .filter(e -> {
-                    NDArray a = e.get();
-                    return a != null && !a.isClosed() && a.segment() == segment;
-                })
-                .toArray(Entry[]::new);
+        return java.util.Arrays.stream(bucket).filter(e -> over(e.get(), segment)).toArray(Entry[]::new);
+    }
+
+    /** @return whether {@code a} is a live array over {@code segment} */
+    private static boolean over(NDArray a, MemorySegment segment) {
+        return a != null && !a.isClosed() && a.segment() == segment;
     }
 
     private static int segmentHash(NDArray array) {
