@@ -66,6 +66,7 @@ class DotViewsTest {
             };
         }
 
+        /** @return the length of a base vector that this layout views as n elements */
         long vectorBase(long n) {
             return switch (this) {
                 case CONTIGUOUS -> n;
@@ -90,6 +91,7 @@ class DotViewsTest {
         Layout.TRANSPOSED_SLICED, Layout.STRIDED};
     private static final Layout[] VECTOR = {Layout.CONTIGUOUS, Layout.SLICED, Layout.STRIDED};
 
+    /** @return dtype x A's layout x B's layout x residency */
     static Stream<Arguments> matrixMatrix() {
         List<Arguments> all = new ArrayList<>();
         for (DType t : List.of(DType.FLOAT32, DType.FLOAT64)) {
@@ -104,6 +106,7 @@ class DotViewsTest {
         return all.stream();
     }
 
+    /** @return dtype x the matrix's layout x the vector's layout x residency */
     static Stream<Arguments> matrixVector() {
         List<Arguments> all = new ArrayList<>();
         for (DType t : List.of(DType.FLOAT32, DType.FLOAT64)) {
@@ -118,6 +121,7 @@ class DotViewsTest {
         return all.stream();
     }
 
+    /** @return dtype x both vectors' layouts x residency */
     static Stream<Arguments> vectorVector() {
         List<Arguments> all = new ArrayList<>();
         for (DType t : List.of(DType.FLOAT32, DType.FLOAT64)) {
@@ -142,6 +146,7 @@ class DotViewsTest {
         return new HostDevice();
     }
 
+    /** A fresh device, its values and the kernel for each case. */
     @BeforeEach
     void open() {
         device = newDevice();
