@@ -3,9 +3,12 @@ package org.theano4j.examples.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
@@ -113,14 +116,17 @@ public final class FashionMnist {
                     + " and labels " + Arrays.toString(labels.dims()) + " do not match");
         }
         int pixels = images.dim(1) * images.dim(2);
-        double[] x = Arrays.copyOfRange(images.values(), from * pixels, to * pixels);
-        for (int i = 0; i < x.length; i++) {
-            x[i] /= 255.0;
+        NDArray x = NDArray.empty(DType.FLOAT64, to - from, pixels);
+        MemorySegment xs = x.segment();
+        double[] values = images.values();
+        long first = (long) from * pixels;
+        for (long i = 0, n = x.size(); i < n; i++) {
+            xs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, values[(int) (first + i)] / 255.0);
         }
         int[] y = new int[to - from];
         for (int i = 0; i < y.length; i++) {
             y[i] = (int) labels.values()[from + i];
         }
-        return new Part(NDArray.of(x).reshape(to - from, pixels), NDArray.of(y));
+        return new Part(x, NDArray.of(y));
     }
 }
