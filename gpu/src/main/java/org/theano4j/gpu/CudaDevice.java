@@ -2,6 +2,7 @@ package org.theano4j.gpu;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.tensor.DType;
 
@@ -65,6 +66,47 @@ final class CudaDevice implements Device {
             }
             args[inputs.length + 1] = buf(out);
             kernel.launch(LaunchConfig.linear(n, BLOCK), args);
+        };
+    }
+
+    @Override
+    public ReduceProgram reduce(Reduce.Kind kind, DType input, ReduceGeometry.Pattern pattern) {
+        ReduceKernelSource source = new ReduceKernelSource(ReduceKernelSource.KERNEL_NAME, kind, input, pattern);
+        String text = source.render();
+        CudaKernel block = gpu.kernel(text, source.blockKernel());
+        CudaKernel thread = gpu.kernel(text, source.threadKernel());
+        return (geometry, in, out) -> {
+            boolean perBlock = ReduceKernelSource.blockPerOutput(geometry);
+            long outputs = geometry.outputCount();
+            LaunchConfig config = perBlock
+                    ? new LaunchConfig((int) Math.min(outputs, LaunchConfig.MAX_LINEAR_BLOCKS), 1, 1,
+                            ReduceKernelSource.BLOCK, 1, 1, 0)
+                    : LaunchConfig.linear(outputs, ReduceKernelSource.BLOCK);
+            Long[] shape = ReduceKernelSource.geometryArgs(geometry);
+            Object[] args = new Object[4 + shape.length];
+            args[0] = outputs;
+            args[1] = geometry.reducedLength();
+            args[2] = buf(in);
+            args[3] = buf(out);
+            System.arraycopy(shape, 0, args, 4, shape.length);
+            (perBlock ? block : thread).launch(config, args);
+        };
+    }
+
+    @Override
+    public RowProgram rows(SoftmaxKernelSource.Kind kind, DType dtype) {
+        SoftmaxKernelSource source = new SoftmaxKernelSource(SoftmaxKernelSource.KERNEL_NAME, dtype);
+        CudaKernel kernel = gpu.kernel(source.render(), source.kernel(kind));
+        return (rows, cols, inputs, out) -> {
+            Object[] args = new Object[inputs.length + 3];
+            args[0] = rows;
+            args[1] = cols;
+            for (int k = 0; k < inputs.length; k++) {
+                args[k + 2] = buf(inputs[k]);
+            }
+            args[inputs.length + 2] = buf(out);
+            int blocks = (int) Math.min(rows, LaunchConfig.MAX_LINEAR_BLOCKS);
+            kernel.launch(new LaunchConfig(blocks, 1, 1, SoftmaxKernelSource.BLOCK, 1, 1, 0), args);
         };
     }
 

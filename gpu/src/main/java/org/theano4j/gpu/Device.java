@@ -2,6 +2,7 @@ package org.theano4j.gpu;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.tensor.DType;
 
@@ -28,6 +29,32 @@ interface Device {
          * @param out {@code n} elements of the output's dtype
          */
         void launch(long n, Memory[] inputs, Memory out);
+    }
+
+    /** A compiled reduction ({@link ReduceKernelSource}). */
+    interface ReduceProgram {
+        /**
+         * Computes each output element {@code o < geometry.outputCount()} from the input elements
+         * {@code keptOffset(o) + reducedOffset(r)}, {@code r < geometry.reducedLength()} (at least 1).
+         *
+         * @param geometry the reduction's geometry, of the pattern the program was made for
+         * @param in the C-contiguous input, of the input's dtype
+         * @param out {@code outputCount()} elements of the output's dtype
+         */
+        void launch(ReduceGeometry geometry, Memory in, Memory out);
+    }
+
+    /** A compiled row-wise op over the last axis ({@link SoftmaxKernelSource}). */
+    interface RowProgram {
+        /**
+         * Computes {@code rows x cols} C-contiguous output elements, row by row.
+         *
+         * @param rows rows, at least 1
+         * @param cols elements per row, at least 1
+         * @param inputs one block per input of the op, each {@code rows x cols} elements
+         * @param out {@code rows x cols} elements
+         */
+        void launch(long rows, long cols, Memory[] inputs, Memory out);
     }
 
     /** Makes the device current in the calling thread (a CUDA context is current per thread). */
@@ -62,6 +89,21 @@ interface Device {
      * @return the program, compiled once per distinct tree and input types
      */
     Program elementwise(ScalarExpr expr, List<DType> inputTypes);
+
+    /**
+     * @param kind the reduction
+     * @param input the input's dtype ({@link ReduceKernelSource#supports})
+     * @param pattern the geometries the program is launched with
+     * @return the program, compiled once per distinct kind, dtype and pattern
+     */
+    ReduceProgram reduce(Reduce.Kind kind, DType input, ReduceGeometry.Pattern pattern);
+
+    /**
+     * @param kind the row-wise op
+     * @param dtype FLOAT32 or FLOAT64, of every input and the output
+     * @return the program, compiled once per dtype (one source holds every kind)
+     */
+    RowProgram rows(SoftmaxKernelSource.Kind kind, DType dtype);
 
     /**
      * Row-major {@code C = op(A) · op(B)} of float32 or float64 matrices ({@code C} is m x n). Each

@@ -80,6 +80,8 @@ final class DeviceValues implements HostSync.Residency {
 
     private final Map<Integer, Entry[]> bySegment = new HashMap<>();
     private final ReferenceQueue<NDArray> collected = new ReferenceQueue<>();
+    /** Memory of entries an in-place step replaced, freed at the next {@link #expunge}. */
+    private final java.util.List<Device.Memory> pendingFree = new java.util.ArrayList<>();
     private final AtomicLong uploads = new AtomicLong();
     private final AtomicLong downloads = new AtomicLong();
 
@@ -219,7 +221,9 @@ final class DeviceValues implements HostSync.Residency {
             claim(out, e);
             return e.memory;
         }
-        if (e != null) {
+        if (e != null && among(out, inputs)) {
+            detach(e); // an in-place step: the launch still reads the input's memory
+        } else if (e != null) {
             remove(e);
         }
         Entry fresh = new Entry(out, device.allocate(bytes), collected);
@@ -381,8 +385,26 @@ final class DeviceValues implements HostSync.Residency {
         }
     }
 
-    /** Frees the device memory of arrays that were collected. */
+    /**
+     * Drops {@code e} like {@link #remove} but frees its memory only at the next {@link #expunge}, after
+     * the launch that reads it as an input was queued ({@code cuMemFree} synchronizes with the work queued before it).
+     */
+    private void detach(Entry e) {
+        if (drop(entries, e.hash, e)) {
+            drop(bySegment, e.segmentHash, e);
+            if (e.memory != null) {
+                pendingFree.add(e.memory);
+            }
+        }
+    }
+
+    /** Frees the device memory of arrays that were collected, and of entries an in-place step replaced. */
     private void expunge() {
+        if (!pendingFree.isEmpty()) {
+            device.enter();
+            pendingFree.forEach(device::free);
+            pendingFree.clear();
+        }
         for (Object r; (r = collected.poll()) != null;) {
             remove((Entry) r);
         }

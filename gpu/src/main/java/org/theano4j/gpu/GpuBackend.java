@@ -11,13 +11,19 @@ import org.theano4j.graph.Apply;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Dot;
 import org.theano4j.op.Elemwise;
+import org.theano4j.op.LogSoftmax;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.Softmax;
+import org.theano4j.op.SoftmaxGrad;
 
 /**
  * The CUDA backend (device {@code cuda}), found with {@link java.util.ServiceLoader}. Fused
  * elementwise nodes ({@link Composite}, and single {@link Elemwise} nodes) run as NVRTC-compiled
  * kernels, compiled once per distinct expression; {@link Dot} of float vectors and matrices runs
- * on cuBLAS; every other op gets no kernel, so its reference evaluation runs on the host.
+ * on cuBLAS; {@link Reduce} (sum, product, max, min, mean over any axes) and {@link Softmax},
+ * {@link LogSoftmax} and {@link SoftmaxGrad} over the last axis run as NVRTC-compiled kernels too;
+ * every other op gets no kernel, so its reference evaluation runs on the host.
  *
  * <p>Data path: kernel results stay on the device, registered for their output arrays
  * ({@link DeviceValues}), so intermediates and shared variables' updated values are not copied
@@ -91,8 +97,8 @@ public final class GpuBackend implements Backend {
 
     /**
      * @param node a node of a plan
-     * @return a GPU kernel for composite/elementwise and float vector/matrix dot nodes; null for
-     *         other ops, and for every node when the GPU is unavailable
+     * @return a GPU kernel for composite/elementwise, float vector/matrix dot, reduction and
+     *         softmax nodes; null for other ops, and for every node when the GPU is unavailable
      */
     @Override
     public Kernel kernelFor(Apply node) {
@@ -103,6 +109,10 @@ public final class GpuBackend implements Backend {
             case Composite c -> elementwise(c.expr(), node.inputs());
             case Elemwise e -> elementwise(asExpr(e, node), node.inputs());
             case Dot d -> dot(node);
+            case Reduce r -> reduce(r, node);
+            case Softmax s -> rows(SoftmaxKernelSource.Kind.SOFTMAX, node);
+            case LogSoftmax l -> rows(SoftmaxKernelSource.Kind.LOG_SOFTMAX, node);
+            case SoftmaxGrad g -> rows(SoftmaxKernelSource.Kind.SOFTMAX_GRAD, node);
             default -> null;
         };
         if (k == null && HOST_OPS.add(node.op().displayName())) {
@@ -140,5 +150,24 @@ public final class GpuBackend implements Backend {
         Variable a = node.input(0);
         Variable b = node.input(1);
         return DotKernel.supports(a.dtype(), a.ndim(), b.ndim()) ? new DotKernel(values()) : null;
+    }
+
+    private Kernel reduce(Reduce op, Apply node) {
+        Variable x = node.input(0);
+        if (!ReduceKernelSource.supports(x.dtype())) {
+            return null;
+        }
+        DeviceValues v = values();
+        return new ReduceKernel(v, op, v.device().reduce(op.kind(), x.dtype(), ReduceKernel.pattern(op, x.ndim())));
+    }
+
+    private Kernel rows(SoftmaxKernelSource.Kind kind, Apply node) {
+        org.theano4j.tensor.DType t = node.output(0).dtype();
+        boolean sameTypes = node.inputs().stream().allMatch(in -> in.dtype() == t);
+        if (!SoftmaxKernelSource.supports(t) || !sameTypes || node.inputs().size() != kind.arity()) {
+            return null;
+        }
+        DeviceValues v = values();
+        return new SoftmaxKernel(v, v.device().rows(kind, t), kind.arity());
     }
 }

@@ -16,6 +16,8 @@ final class GpuDevice {
     private final NvrtcCompiler compiler;
     private final CublasHandle cublas;
     private final Map<String, CudaKernel> elementwise = new ConcurrentHashMap<>();
+    private final Map<String, CudaModule> modules = new ConcurrentHashMap<>();
+    private final Map<java.util.List<String>, CudaKernel> kernels = new ConcurrentHashMap<>();
 
     GpuDevice(CudaContext context, GpuArch arch, NvrtcCompiler compiler, CublasHandle cublas) {
         this.context = context;
@@ -56,5 +58,15 @@ final class GpuDevice {
             NvrtcCompiler.Image image = compiler.compile(s, CudaExpressionRenderer.KERNEL_NAME + ".cu", arch);
             return CudaModule.load(context, image.bytes()).kernel(CudaExpressionRenderer.KERNEL_NAME);
         });
+    }
+
+    /**
+     * @param source a CUDA C source with one or more {@code extern "C"} kernels (a reduction's, the softmax kernels)
+     * @param name one of its kernels
+     * @return that kernel; the source is compiled (or found in the compiler's caches) and loaded once
+     */
+    CudaKernel kernel(String source, String name) {
+        return kernels.computeIfAbsent(java.util.List.of(source, name), k -> modules.computeIfAbsent(source,
+                s -> CudaModule.load(context, compiler.compile(s, name + ".cu", arch).bytes())).kernel(name));
     }
 }

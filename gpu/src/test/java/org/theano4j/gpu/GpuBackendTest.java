@@ -46,7 +46,9 @@ class GpuBackendTest {
         List<Apply> nodes = List.of(
                 Apply.of(new Composite(Exprs.logistic(DType.FLOAT64), 1), List.of(x)),
                 Apply.of(new Elemwise(ScalarOp.EXP), List.of(x)),
-                Apply.of(new Dot(), List.of(x, v)));
+                Apply.of(new Dot(), List.of(x, v)),
+                Apply.of(new org.theano4j.op.Reduce(org.theano4j.op.Reduce.Kind.SUM, List.of(0)), List.of(x)),
+                Apply.of(new org.theano4j.op.Softmax(), List.of(x)));
         for (Apply node : nodes) {
             assertNull(backend.kernelFor(node), node.toString());
         }

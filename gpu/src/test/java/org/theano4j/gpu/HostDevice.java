@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.theano4j.graph.Op;
 import org.theano4j.op.Composite;
+import org.theano4j.op.LogSoftmax;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
+import org.theano4j.op.Softmax;
+import org.theano4j.op.SoftmaxGrad;
 import org.theano4j.tensor.DType;
 import org.theano4j.tensor.NDArray;
 
 /**
  * A {@link Device} in host memory that counts what it is asked to do, so residency is tested
  * without a GPU: elementwise programs run the reference evaluation ({@link Composite#evaluateInto})
- * on the device memory, GEMM and GEMV are plain row-major loops summing in index order over operands
+ * on the device memory, reductions and softmax programs the ops' own {@link Op#evaluate} on the
+ * memory seen as the kernel would see it (a reduction over its {@link ReduceGeometry}'s merged
+ * groups, a softmax as rows x cols), GEMM and GEMV are plain row-major loops summing in index order over operands
  * stored from an offset with a leading dimension (checked against the memory's size, as cuBLAS would
  * need them).
  */
@@ -93,6 +100,45 @@ final class HostDevice implements Device {
             }
             check(out, n * expr.dtype().byteSize());
             Composite.evaluateInto(expr, in, view(out, expr.dtype(), n));
+        };
+    }
+
+    @Override
+    public ReduceProgram reduce(Reduce.Kind kind, DType input, ReduceGeometry.Pattern pattern) {
+        DType output = kind.outputDType(input);
+        return (geometry, in, out) -> {
+            launches.incrementAndGet();
+            if (!geometry.pattern().equals(pattern) || geometry.reducedLength() == 0) {
+                throw new IllegalStateException(geometry + " launched on a program for " + pattern);
+            }
+            long n = 1;
+            for (long s : geometry.sizes()) {
+                n *= s;
+            }
+            check(in, n * input.byteSize());
+            check(out, geometry.outputCount() * output.byteSize());
+            NDArray x = NDArray.wrap(seg(in), input, geometry.sizes());
+            Op op = new Reduce(kind, geometry.reducedGroupAxes());
+            view(out, output, geometry.outputCount()).copyFrom(((NDArray) op.evaluate(new Object[] {x})[0]).reshape(-1));
+        };
+    }
+
+    @Override
+    public RowProgram rows(SoftmaxKernelSource.Kind kind, DType dtype) {
+        Op op = switch (kind) {
+            case SOFTMAX -> new Softmax();
+            case LOG_SOFTMAX -> new LogSoftmax();
+            case SOFTMAX_GRAD -> new SoftmaxGrad();
+        };
+        return (rows, cols, inputs, out) -> {
+            launches.incrementAndGet();
+            Object[] in = new Object[inputs.length];
+            for (int k = 0; k < in.length; k++) {
+                check(inputs[k], rows * cols * dtype.byteSize());
+                in[k] = NDArray.wrap(seg(inputs[k]), dtype, rows, cols);
+            }
+            check(out, rows * cols * dtype.byteSize());
+            view(out, dtype, rows * cols).copyFrom(((NDArray) op.evaluate(in)[0]).reshape(-1));
         };
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.theano4j.bindings.cuda.nvrtc_h;
+import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.op.ScalarOp;
 import org.theano4j.tensor.DType;
@@ -125,6 +126,49 @@ class NvrtcRealTest {
         assertEquals(6, nvrtc.compileCount());
         System.out.printf("NVRTC %s: %d op kernels (every ScalarOp x dtype it accepts), %d casts and %d table rows "
                 + "compiled to PTX compute_90 and CUBIN sm_90%n", NvrtcProgram.version(), n, casts, table);
+    }
+
+    /**
+     * Every reduction kind on every dtype for every pattern of ranks 0-4 ({@link ReduceKernelSourceTest#patterns}),
+     * and the softmax kernels of both float dtypes, as one program per architecture; then the
+     * backend's own sources ({@code t4j_reduce}, {@code t4j_rows}) alone.
+     */
+    @Test
+    void everyReductionAndSoftmaxKernelCompilesForSm90() {
+        NvrtcCompiler nvrtc = new NvrtcCompiler(null);
+        StringBuilder src = new StringBuilder();
+        List<String> entries = new ArrayList<>();
+        List<ReduceGeometry.Pattern> patterns = ReduceKernelSourceTest.patterns();
+        for (Reduce.Kind kind : Reduce.Kind.values()) {
+            for (DType t : TYPES) {
+                for (ReduceGeometry.Pattern p : patterns) {
+                    ReduceKernelSource r = new ReduceKernelSource("r" + entries.size(), kind, t, p);
+                    src.append('\n').append(r.render());
+                    entries.add(r.blockKernel());
+                    entries.add(r.threadKernel());
+                }
+            }
+        }
+        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            SoftmaxKernelSource s = new SoftmaxKernelSource("s_" + t.numpyName(), t);
+            src.append('\n').append(s.render());
+            for (SoftmaxKernelSource.Kind kind : SoftmaxKernelSource.Kind.values()) {
+                entries.add(s.kernel(kind));
+            }
+        }
+        String ptx = nvrtc.compile(src.toString(), "rows.cu", PTX_90).ptx();
+        List<String> missing = entries.stream().filter(e -> !ptx.contains(".entry " + e + "(")).toList();
+        assertEquals(List.of(), missing, "kernels missing from the PTX");
+        assertElf(nvrtc.compile(src.toString(), "rows.cu", SM_90).bytes());
+        ReduceKernelSource own = new ReduceKernelSource(ReduceKernelSource.KERNEL_NAME, Reduce.Kind.SUM, DType.FLOAT32,
+                new ReduceGeometry.Pattern(2, 1));
+        assertElf(nvrtc.compile(own.render(), "t4j_reduce.cu", SM_90).bytes());
+        SoftmaxKernelSource rows = new SoftmaxKernelSource(SoftmaxKernelSource.KERNEL_NAME, DType.FLOAT64);
+        assertElf(nvrtc.compile(rows.render(), "t4j_rows.cu", SM_90).bytes());
+        assertTrue(patterns.size() >= 7 && entries.size() > 700, entries.size() + " kernels");
+        System.out.printf("NVRTC %s: %d reduction and softmax kernels (%d kinds x %d dtypes x %d axis patterns, 2 kernels"
+                + " each; 3 softmax kernels x 2 dtypes) compiled to PTX compute_90 and CUBIN sm_90%n",
+                NvrtcProgram.version(), entries.size(), Reduce.Kind.values().length, TYPES.size(), patterns.size());
     }
 
     @Test
