@@ -228,11 +228,19 @@ final class DeviceValues implements HostSync.Residency {
         return fresh.memory;
     }
 
-    /** Downloads {@code array}'s value when only the device holds it. */
+    /**
+     * Downloads {@code array}'s value when only the device holds it; for an array without an entry
+     * (a view a host op made of a device-only base without reading it), the value of every entry
+     * that claims memory the array's elements lie in.
+     */
     @Override
     public synchronized void toHost(NDArray array) {
         Entry e = find(array);
-        if (e == null || e.hostValid || !e.deviceValid) {
+        if (e == null) {
+            basesToHost(array);
+            return;
+        }
+        if (e.hostValid || !e.deviceValid) {
             return;
         }
         device.enter();
@@ -246,6 +254,21 @@ final class DeviceValues implements HostSync.Residency {
         downloads.incrementAndGet();
         e.hostValid = true;
         claim(array, e);
+    }
+
+    /** Downloads the claiming entries over {@code view}'s segment whose memory overlaps its elements. */
+    private void basesToHost(NDArray view) {
+        Entry[] bucket = bucket(view);
+        if (bucket.length == 0) {
+            return;
+        }
+        long[] span = span(view);
+        for (Entry b : over(view)) {
+            NDArray base = b.get();
+            if (b.claims && base != null && overlaps(span(base), span)) {
+                toHost(base);
+            }
+        }
     }
 
     /**
