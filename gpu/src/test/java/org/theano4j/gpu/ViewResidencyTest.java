@@ -106,60 +106,72 @@ class ViewResidencyTest {
     }
 
     /**
-     * After device training, a function returning {@code W.T} and updating a shared {@code V} to
-     * {@code W.T} hands out W's current value (copied back once, for both).
+     * After device training, a function returning {@code W.T}, and one whose only effect is updating
+     * shared {@code V} to {@code W.T} and {@code U} to {@code W}, hand out W's current value (copied
+     * back once by each).
      */
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
     void aViewAsOutputOrUpdateIsTheCurrentDeviceValue(DType t) {
         SharedVariable w = weight(t, "w");
         SharedVariable rw = weight(t, "rw");
-        trainBoth(t, w, rw, 3, 0);
         SharedVariable v = Theano.shared(NDArray.zeros(t, COLS, ROWS), "v");
-        SharedVariable rv = Theano.shared(NDArray.zeros(t, COLS, ROWS), "rv");
-        Function onDevice = Theano.function(List.of(), List.of(w.T()), Theano.options().device(HostDeviceBackend.NAME).update(v, w.T()));
-        Function onReference = Theano.function(List.of(), List.of(rw.T()), Theano.options().device("reference").update(rv, rw.T()));
+        Function output = Theano.function(List.of(), List.of(w.T()), Theano.options().device(HostDeviceBackend.NAME));
+        SharedVariable u = Theano.shared(NDArray.zeros(t, ROWS, COLS), "u");
+        Function update = Theano.function(List.of(), List.of(),
+                Theano.options().device(HostDeviceBackend.NAME).update(v, w.T()).update(u, w));
+        trainBoth(t, w, rw, 3, 0);
         long downloads = device().downloads.get();
-        NDArray out = onDevice.call();
-        assertEquals(1, device().downloads.get() - downloads, "W copied back once, for the output and the update");
-        assertArrayEquals(onReference.call().toDoubleArray(), out.toDoubleArray(), "the output W.T");
-        assertArrayEquals(rv.getValue().toDoubleArray(), v.getValue().toDoubleArray(), "the update V <- W.T");
+        NDArray out = output.call();
+        long afterCall = device().downloads.get();
+        assertArrayEquals(rw.getValue().transpose().toDoubleArray(), out.toDoubleArray(), "the output W.T");
+        assertEquals(1, afterCall - downloads, "the output copied W back once");
+        trainBoth(t, w, rw, 3, 3);
+        downloads = device().downloads.get();
+        update.callAll();
+        afterCall = device().downloads.get();
+        assertArrayEquals(rw.getValue().transpose().toDoubleArray(), v.getValue().toDoubleArray(), "the update V <- W.T");
+        assertArrayEquals(rw.getValue().toDoubleArray(), u.getValue().toDoubleArray(), "the update U <- W");
+        assertEquals(1, afterCall - downloads, "the updates copied W back once");
         assertArrayEquals(rw.getValue().toDoubleArray(), w.getValue().toDoubleArray(), "W itself");
     }
 
     /**
      * Between device training calls, host ops (argmax, sum: no GPU kernel) read {@code W.T},
      * {@code W[1:3]}, a reshape of W (a view) and of {@code W.T} (a copy), and a lazy ifelse takes
-     * {@code W[0, 0]} as its condition: each sees the current value, W copied back once per call.
+     * {@code W[0, 0]} as its condition, each in a function of its own: each sees the current value,
+     * W copied back once per call.
      */
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
     void hostOpsReadingViewsSeeTheCurrentDeviceValue(DType t) {
         SharedVariable w = weight(t, "w");
         SharedVariable rw = weight(t, "rw");
-        Function onDevice = readers(w, HostDeviceBackend.NAME);
-        Function onReference = readers(rw, "reference");
+        List<Function> onDevice = readers(w, HostDeviceBackend.NAME);
+        List<Function> onReference = readers(rw, "reference");
         HostDevice d = device();
-        for (int i = 0; i < 6; i++) {
-            trainBoth(t, w, rw, 1, i);
-            long downloads = d.downloads.get();
-            List<NDArray> got = onDevice.callAll();
-            assertEquals(1, d.downloads.get() - downloads, "W copied back once, call " + i);
-            List<NDArray> expected = onReference.callAll();
-            for (int k = 0; k < expected.size(); k++) {
-                assertArrayEquals(expected.get(k).toDoubleArray(), got.get(k).toDoubleArray(), "output " + k + ", call " + i);
+        int call = 0;
+        for (int k = 0; k < onDevice.size(); k++) {
+            for (int i = 0; i < 3; i++, call++) {
+                trainBoth(t, w, rw, 1, call);
+                long downloads = d.downloads.get();
+                NDArray got = onDevice.get(k).call();
+                assertArrayEquals(onReference.get(k).call().toDoubleArray(), got.toDoubleArray(), "reader " + k + ", call " + i);
+                assertEquals(1, d.downloads.get() - downloads, "W copied back once, reader " + k + ", call " + i);
             }
         }
     }
 
-    /** Host ops over views of {@code w}: argmax of W.T, sum of W[1:3], argmax of two reshapes, an ifelse on W[0, 0]. */
-    private static Function readers(SharedVariable w, String device) {
+    /** One function per host op over a view of {@code w}: argmax of W.T, sum of W[1:3], argmax of two reshapes, an ifelse on W[0, 0]. */
+    private static List<Function> readers(SharedVariable w, String device) {
         long size = ROWS * COLS;
-        return Theano.function(List.of(), List.of(
+        return java.util.stream.Stream.of(
                 T.argmax(w.T(), 0),
                 T.sum(w.get(Slice.of(1, 3)), 1),
                 T.argmax(w.reshape(size)),
                 T.argmax(w.T().reshape(size)),
-                T.ifelse(w.get(0, 0), w.get(1), w.get(2))), Theano.options().device(device));
+                T.ifelse(w.get(0, 0), w.get(1), w.get(2)))
+                .map(out -> Theano.function(List.of(), List.of(out), Theano.options().device(device)))
+                .toList();
     }
 }
