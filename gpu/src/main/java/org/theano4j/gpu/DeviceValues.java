@@ -29,7 +29,9 @@ import org.theano4j.tensor.NDArray;
  * of a segment: the last one claimed there (a kernel's output, a shared value a call reads, one
  * copied back or made writable on the host); claiming an array withdraws the claims of the other
  * entries whose memory overlaps it, and so does {@link #release} of an array without an entry (a
- * host kernel's output written into the same memory).
+ * host kernel's output written into the same memory). A host op makes a view of a base only the
+ * device holds without copying it back ({@code Op.readsElements}), so the view's host memory is
+ * stale until {@link #toHost} of the view copies back the claiming entries its elements overlap.
  */
 final class DeviceValues implements HostSync.Residency {
 
