@@ -29,7 +29,9 @@ import org.theano4j.tensor.NDArray;
  * of a segment: the last one claimed there (a kernel's output, a shared value a call reads, one
  * copied back or made writable on the host); claiming an array withdraws the claims of the other
  * entries whose memory overlaps it, and so does {@link #release} of an array without an entry (a
- * host kernel's output written into the same memory).
+ * host kernel's output written into the same memory). A host op makes a view of a base only the
+ * device holds without copying it back ({@code Op.readsElements}), so the view's host memory is
+ * stale until {@link #toHost} of the view copies back the claiming entries its elements overlap.
  */
 final class DeviceValues implements HostSync.Residency {
 
@@ -232,11 +234,19 @@ final class DeviceValues implements HostSync.Residency {
         return fresh.memory;
     }
 
-    /** Downloads {@code array}'s value when only the device holds it. */
+    /**
+     * Downloads {@code array}'s value when only the device holds it; for an array without an entry
+     * (a view a host op made of a device-only base without reading it), the value of every entry
+     * that claims memory the array's elements lie in.
+     */
     @Override
     public synchronized void toHost(NDArray array) {
         Entry e = find(array);
-        if (e == null || e.hostValid || !e.deviceValid) {
+        if (e == null) {
+            basesToHost(array);
+            return;
+        }
+        if (e.hostValid || !e.deviceValid) {
             return;
         }
         device.enter();
@@ -250,6 +260,21 @@ final class DeviceValues implements HostSync.Residency {
         downloads.incrementAndGet();
         e.hostValid = true;
         claim(array, e);
+    }
+
+    /** Downloads the claiming entries over {@code view}'s segment whose memory overlaps its elements. */
+    private void basesToHost(NDArray view) {
+        Entry[] bucket = bucket(view);
+        if (bucket.length == 0) {
+            return;
+        }
+        long[] span = span(view);
+        for (Entry b : over(view)) {
+            NDArray base = b.get();
+            if (b.claims && base != null && overlaps(span(base), span)) {
+                toHost(base);
+            }
+        }
     }
 
     /**

@@ -8,7 +8,8 @@ import org.theano4j.tensor.NDArray;
  * array's host memory now belongs to someone who may write it. A backend whose kernels keep values
  * on a device (the gpu backend's shared variables and intermediates) registers a {@link Residency};
  * the runtime calls {@link #toHost} before the host reads a value a kernel may have produced
- * (an op evaluated on the host, a function's outputs, {@code getValue}, a step listener) and
+ * (an op evaluated on the host, for the inputs whose elements it reads; a function's outputs and
+ * copied update values, {@code getValue}, a step listener) and
  * {@link #release} when a host array leaves its control (handed to a caller, lent with
  * {@code borrow}, overwritten in place by a host op). With no backend registered both are a
  * volatile read.
@@ -19,7 +20,10 @@ public final class HostSync {
     public interface Residency {
         /**
          * Makes the host memory of {@code array} hold its current value (downloads it when only the
-         * device holds it). Must be cheap for arrays the backend does not know.
+         * device holds it). {@code array} may be a view a host op made, without reading elements
+         * ({@link org.theano4j.graph.Op#readsElements}), of an array only the device holds: then the
+         * host memory it shares with that base must be made current. Must be cheap for arrays the
+         * backend does not know.
          *
          * @param array an array the host is about to read
          */

@@ -173,13 +173,17 @@ public final class KernelPlan {
         return (NDArray) ws.slots[slot];
     }
 
-    /** The value of a root slot, owned by the caller: the array itself once if fresh, else a copy. */
+    /**
+     * The value of a root slot, owned by the caller: the array itself once if fresh, else a copy
+     * (of its host memory made current first: a view of, or itself, a value only the device holds).
+     */
     private static NDArray take(Workspace ws, int slot) {
         NDArray v = (NDArray) ws.slots[slot];
         if (ws.fresh[slot]) {
             ws.fresh[slot] = false;
             return v;
         }
+        HostSync.toHost(v);
         return v.copy();
     }
 }

@@ -192,7 +192,7 @@ final class Step {
 
     private void runEvaluate(Workspace ws, Object[] args) {
         Op op = node.op();
-        HostSync.toHost(args);
+        toHostWhereRead(op, args);
         Object[] results = op.evaluate(args);
         if (op.destroys() >= 0) {
             HostSync.release(args[op.destroys()]);
@@ -200,6 +200,19 @@ final class Step {
         for (int i = 0; i < out.length; i++) {
             ws.slots[out[i]] = results[i];
             ws.fresh[out[i]] = !op.isView() && !aliasesInput(results[i], args);
+        }
+    }
+
+    /**
+     * Makes current on the host the inputs whose elements {@code op}'s evaluation reads
+     * ({@link Op#readsElements}): a view op leaves a device-only input there, and a reader of the
+     * view's elements refreshes its base later.
+     */
+    private static void toHostWhereRead(Op op, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (op.readsElements(i, args)) {
+                HostSync.toHost(args[i]);
+            }
         }
     }
 

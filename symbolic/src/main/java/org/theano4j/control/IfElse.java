@@ -100,6 +100,12 @@ public record IfElse(int size) implements Op {
         return Arrays.copyOfRange(inputs, first, first + size);
     }
 
+    /** Reads the condition; the branch values are handed on as they are. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return input == 0;
+    }
+
     /** Index of the input that output {@code i} takes in the then ({@code true}) or else branch. */
     public int branchInput(int i, boolean then) {
         return then ? 1 + i : 1 + size + i;

@@ -69,6 +69,22 @@ public interface Op {
         return false;
     }
 
+    /**
+     * Whether {@link #evaluate} reads the elements of input {@code input} when given {@code inputs};
+     * false where it reads only the input's shape, strides and offset (a view op making a view of
+     * it, an op reading its shape). The runtime copies a device-resident value back to the host
+     * before a host evaluation only for the inputs whose elements it reads; whoever later reads the
+     * elements of a view made from stale host memory refreshes the view's base first
+     * ({@code backend.HostSync}). The default is true.
+     *
+     * @param input the input's index
+     * @param inputs the run-time input values
+     * @return whether the evaluation reads that input's elements
+     */
+    default boolean readsElements(int input, Object[] inputs) {
+        return true;
+    }
+
     /** Index of the input whose buffer output 0 overwrites, or -1 (in-place ops). */
     default int destroys() {
         return -1;

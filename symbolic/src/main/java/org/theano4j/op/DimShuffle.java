@@ -98,6 +98,12 @@ public record DimShuffle(List<Integer> pattern, int inputNdim) implements Op {
         return true;
     }
 
+    /** A view: reads the input's shape and strides, not its elements. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return false;
+    }
+
     /** Whether this only adds/removes broadcastable axes, keeping the order of the others. */
     public boolean keepsOrder() {
         int last = -1;

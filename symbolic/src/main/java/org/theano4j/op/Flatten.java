@@ -68,6 +68,12 @@ public record Flatten(int outdim) implements Op {
         return true;
     }
 
+    /** As {@link Reshape#readsElements}. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return Reshape.copies(inputs[0]);
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable x = node.input(0);

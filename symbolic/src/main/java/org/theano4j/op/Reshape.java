@@ -49,6 +49,14 @@ public record Reshape(List<Long> shape) implements Op {
         return new Object[] {reshape((NDArray) inputs[0], target())};
     }
 
+    /**
+     * @param x a run-time input of a reshape
+     * @return whether {@link #reshape} copies its elements (it is not C-contiguous) rather than making a view
+     */
+    static boolean copies(Object x) {
+        return !((NDArray) x).isCContiguous();
+    }
+
     /** {@code x} reshaped to {@code target} (view when possible), errors naming both shapes. */
     static NDArray reshape(NDArray x, long[] target) {
         try {
@@ -62,6 +70,12 @@ public record Reshape(List<Long> shape) implements Op {
     @Override
     public boolean isView() {
         return true;
+    }
+
+    /** A view of a C-contiguous input; any other is copied ({@link #reshape}). */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return copies(inputs[0]);
     }
 
     @Override

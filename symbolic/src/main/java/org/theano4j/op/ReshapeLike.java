@@ -32,6 +32,12 @@ public record ReshapeLike() implements Op {
         return true;
     }
 
+    /** Reads the second input's shape only; the first's elements only when it is copied ({@link Reshape#readsElements}). */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return input == 0 && Reshape.copies(inputs[0]);
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable g = node.input(0);

@@ -56,6 +56,12 @@ public record ReshapeTo(List<Boolean> broadcastable) implements Op {
         return true;
     }
 
+    /** Reads the shape vector; {@code x} only when it is copied ({@link Reshape#readsElements}). */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return input != 0 || Reshape.copies(inputs[0]);
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable x = node.input(0);

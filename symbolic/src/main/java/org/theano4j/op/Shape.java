@@ -38,6 +38,12 @@ public record Shape() implements Op {
         return new Object[] {NDArray.of(((NDArray) inputs[0]).shape())};
     }
 
+    /** Reads the input's shape, not its elements. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return false;
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return Collections.singletonList(null);

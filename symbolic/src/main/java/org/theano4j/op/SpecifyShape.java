@@ -72,6 +72,12 @@ public record SpecifyShape(List<Long> shape) implements Op {
         return true;
     }
 
+    /** Checks the input's shape only. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return false;
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         return Collections.singletonList(outputGrads.get(0));

@@ -164,6 +164,12 @@ public record Subtensor(List<Entry> entries) implements Op {
         return true;
     }
 
+    /** A view of {@code x}: reads only the run-time bounds' values. */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return input != 0;
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable x = node.input(0);

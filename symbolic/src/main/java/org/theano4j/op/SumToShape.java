@@ -59,6 +59,12 @@ public record SumToShape() implements Op {
         return true;
     }
 
+    /** Reads {@code x}'s shape only, and {@code g}'s elements only when it sums them (the shapes differ). */
+    @Override
+    public boolean readsElements(int input, Object[] inputs) {
+        return input == 0 && !Arrays.equals(((NDArray) inputs[0]).shape(), ((NDArray) inputs[1]).shape());
+    }
+
     @Override
     public List<Variable> grad(Apply node, List<Variable> outputGrads) {
         Variable gz = outputGrads.get(0);
