@@ -137,7 +137,7 @@ class ViewResidencyTest {
     }
 
     /**
-     * Between device training calls, host ops (argmax, sum: no GPU kernel) read {@code W.T},
+     * Between device training calls, host ops (argmax, argmin: no GPU kernel) read {@code W.T},
      * {@code W[1:3]}, a reshape of W (a view) and of {@code W.T} (a copy), and a lazy ifelse takes
      * {@code W[0, 0]} as its condition, each in a function of its own: each sees the current value,
      * W copied back once per call.
@@ -162,12 +162,12 @@ class ViewResidencyTest {
         }
     }
 
-    /** One function per host op over a view of {@code w}: argmax of W.T, sum of W[1:3], argmax of two reshapes, an ifelse on W[0, 0]. */
+    /** One function per host op over a view of {@code w}: argmax of W.T, argmin of W[1:3], argmax of two reshapes, an ifelse on W[0, 0]. */
     private static List<Function> readers(SharedVariable w, String device) {
         long size = ROWS * COLS;
         return java.util.stream.Stream.of(
                 T.argmax(w.T(), 0),
-                T.sum(w.get(Slice.of(1, 3)), 1),
+                T.argmin(w.get(Slice.of(1, 3)), 1),
                 T.argmax(w.reshape(size)),
                 T.argmax(w.T().reshape(size)),
                 T.ifelse(w.get(0, 0), w.get(1), w.get(2)))
