@@ -422,7 +422,7 @@ final class ElemCodegen {
 
         /** Numerics.maximum/minimum: {@code b.blend(a, a cmp b | isNaN(a))}. */
         private void extremum(int a, int b, String cmp) {
-            cb.aload(b).aload(a);
+            cb.aload(b).aload(a).aload(a);
             operator(cmp);
             cb.aload(b);
             invokeVector("compare", VectorOperators.Comparison.class, Vector.class);
