@@ -101,7 +101,7 @@ final class DoubleRegisters extends Registers {
      * One element of {@code op} past the vector loop: exp, log and tanh by {@link Elementary} in
      * this precision, the same bits as the loop's lanes; the rest by the scalar semantics.
      */
-    static double tail(Code op, double a, double b, double c) {
+    private static double tail(Code op, double a, double b, double c) {
         return switch (op) {
             case EXP -> Elementary.exp(a);
             case LOG -> Elementary.log(a);

@@ -9,7 +9,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -37,8 +36,10 @@ import org.theano4j.tensor.Flags;
  * vectors held in local variables and stores the result, so C2 sees straight-line SIMD code with
  * no register buffers in between. The vector code calls exactly the {@code DoubleVector}/{@code
  * FloatVector} methods and {@link VectorMath} helpers of the interpreter's loops
- * ({@link DoubleRegisters#loop}), and the scalar tail calls the interpreter's own tail
- * ({@link DoubleRegisters#tail}), so the results are the interpreter's bits. Programs with an
+ * ({@link DoubleRegisters#loop}), and the elements past the last full vector go back to the
+ * interpreter itself, so the results are the interpreter's bits. (A scalar tail inside the
+ * generated method, even one calling {@link DoubleRegisters#tail}, costs C2 so much of its
+ * inlining budget that the vector helpers of tanh stop inlining and box: 30x slower.) Programs with an
  * instruction that has no vector loop, integer programs and other call geometries stay on the
  * interpreter ({@link ElemwiseKernel}). Flag {@code cpu.elemCodegen} switches it.
  */
@@ -60,7 +61,7 @@ final class ElemCodegen {
 
     private static final ClassDesc CD_LOOP = desc(Loop.class);
     private static final ClassDesc CD_SEGMENT = desc(MemorySegment.class);
-    private static final MethodTypeDesc RUN_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, CD_SEGMENT.arrayType(),
+    private static final MethodTypeDesc RUN_TYPE = MethodTypeDesc.of(ConstantDescs.CD_long, CD_SEGMENT.arrayType(),
             ConstantDescs.CD_long.arrayType(), ConstantDescs.CD_double.arrayType(), CD_SEGMENT, ConstantDescs.CD_long,
             ConstantDescs.CD_long, ConstantDescs.CD_long);
 
@@ -73,8 +74,11 @@ final class ElemCodegen {
      * {@code k} (a float32 one widened); output element {@code i} lies at {@code outOff + i * size}.
      */
     interface Loop {
-        /** Computes flat output elements {@code [from, to)}. */
-        void run(MemorySegment[] segs, long[] offs, double[] scal, MemorySegment out, long outOff, long from, long to);
+        /**
+         * Computes the flat output elements from {@code from} on in whole vectors, as many as fit
+         * before {@code to}; returns where it stopped (the rest, less than a vector, is the caller's).
+         */
+        long run(MemorySegment[] segs, long[] offs, double[] scal, MemorySegment out, long outOff, long from, long to);
     }
 
     /** Whether flag {@code cpu.elemCodegen} asks for generated kernels. */
@@ -140,30 +144,19 @@ final class ElemCodegen {
         }
     }
 
-    /** The lane type's classes, species field, layout and scalar tail. */
+    /** The lane type's vector and element classes and species field. */
     enum Lanes {
-        DOUBLE(DoubleVector.class, double.class, TypeKind.DOUBLE, "D", "JAVA_DOUBLE_UNALIGNED", ValueLayout.OfDouble.class,
-                DoubleRegisters.class),
-        FLOAT(FloatVector.class, float.class, TypeKind.FLOAT, "F", "JAVA_FLOAT_UNALIGNED", ValueLayout.OfFloat.class,
-                FloatRegisters.class);
+        DOUBLE(DoubleVector.class, double.class, "D"),
+        FLOAT(FloatVector.class, float.class, "F");
 
         final Class<?> vector;
         final Class<?> element;
-        final TypeKind kind;
         final String speciesField;
-        final String layoutField;
-        final Class<?> layout;
-        final Class<?> registers;
 
-        Lanes(Class<?> vector, Class<?> element, TypeKind kind, String speciesField, String layoutField, Class<?> layout,
-                Class<?> registers) {
+        Lanes(Class<?> vector, Class<?> element, String speciesField) {
             this.vector = vector;
             this.element = element;
-            this.kind = kind;
             this.speciesField = speciesField;
-            this.layoutField = layoutField;
-            this.layout = layout;
-            this.registers = registers;
         }
 
         int bytes() {
@@ -176,9 +169,8 @@ final class ElemCodegen {
     }
 
     /**
-     * Emits the body of {@code run}. Locals: one vector and one scalar per register (slots fixed
-     * up front), the segment and offset of each contiguous input, the index {@code i} and the end of
-     * the vector loop.
+     * Emits the body of {@code run}. Locals: one vector per register (slots fixed up front), the
+     * segment and offset of each contiguous input, the index {@code i} and the end of the vector loop.
      */
     static final class Emitter {
         private static final int SEGS = 1;
@@ -194,7 +186,6 @@ final class ElemCodegen {
         private final ElemProgram p;
         private final Lanes lanes;
         private final int[] vec;
-        private final int[] sca;
         private final int[] seg;
         private final int[] off;
         private final int clipTemp;
@@ -208,10 +199,8 @@ final class ElemCodegen {
             this.lanes = prog.lanes();
             int regs = p.registers();
             vec = new int[regs];
-            sca = new int[regs];
             for (int r = 0; r < regs; r++) {
                 vec[r] = cb.allocateLocal(TypeKind.REFERENCE);
-                sca[r] = cb.allocateLocal(lanes.kind);
             }
             int nIn = p.inputs().length;
             seg = new int[nIn];
@@ -225,25 +214,24 @@ final class ElemCodegen {
             bound = cb.allocateLocal(TypeKind.LONG);
         }
 
-        /** Prologue, vector loop, scalar tail. */
+        /** Prologue, vector loop, {@code return i}. */
         void emitRun() {
             emitPrologue();
             emitVectorLoop();
-            emitTail();
-            cb.return_();
+            cb.lload(index).lreturn();
         }
 
-        /** Input segments and offsets, one-value inputs and constants in both forms, {@code i} and the vector bound. */
+        /** Input segments and offsets, one-value inputs and constants as vectors, {@code i} and the vector bound. */
         private void emitPrologue() {
             int nIn = p.inputs().length;
             for (int k = 0; k < nIn; k++) {
                 if (prog.scalar(k)) {
+                    species();
                     cb.aload(SCAL).loadConstant(k).daload();
                     if (lanes == Lanes.FLOAT) {
                         cb.d2f();
                     }
-                    cb.storeLocal(lanes.kind, sca[k]);
-                    broadcastLocal(sca[k]);
+                    invoke(lanes.vector, "broadcast", VectorSpecies.class, lanes.element);
                     cb.astore(vec[k]);
                 } else {
                     cb.aload(SEGS).loadConstant(k).aaload().astore(seg[k]);
@@ -251,22 +239,12 @@ final class ElemCodegen {
                 }
             }
             for (int c = 0; c < p.constants().length; c++) {
-                int reg = nIn + c;
-                literal(p.constants()[c].doubleValue());
-                cb.storeLocal(lanes.kind, sca[reg]);
-                broadcastLocal(sca[reg]);
-                cb.astore(vec[reg]);
+                broadcastLiteral(p.constants()[c].doubleValue());
+                cb.astore(vec[nIn + c]);
             }
             cb.lload(FROM).lstore(index);
             // bound = from + ((to - from) & -length)
             cb.lload(TO).lload(FROM).lsub().loadConstant(-(long) lanes.length()).land().lload(FROM).ladd().lstore(bound);
-        }
-
-        /** {@code Vector.broadcast(species, local)} on the stack. */
-        private void broadcastLocal(int slot) {
-            species();
-            cb.loadLocal(lanes.kind, slot);
-            invokeStatic(lanes.vector, "broadcast", VectorSpecies.class, lanes.element);
         }
 
         private void emitVectorLoop() {
@@ -280,7 +258,7 @@ final class ElemCodegen {
                     cb.aload(seg[k]);
                     byteAddress(off[k]);
                     order();
-                    invokeStatic(lanes.vector, "fromMemorySegment", VectorSpecies.class, MemorySegment.class, long.class,
+                    invoke(lanes.vector, "fromMemorySegment", VectorSpecies.class, MemorySegment.class, long.class,
                             ByteOrder.class);
                     cb.astore(vec[k]);
                 }
@@ -298,35 +276,6 @@ final class ElemCodegen {
             cb.labelBinding(end);
         }
 
-        /** Elements past the last full vector, one at a time through the interpreter's scalar tail. */
-        private void emitTail() {
-            Label head = cb.newLabel();
-            Label end = cb.newLabel();
-            cb.labelBinding(head);
-            cb.lload(index).lload(TO).lcmp().ifge(end);
-            for (int k = 0; k < p.inputs().length; k++) {
-                if (!prog.scalar(k)) {
-                    cb.aload(seg[k]);
-                    layout();
-                    byteAddress(off[k]);
-                    invokeInterface(MemorySegment.class, "get", lanes.layout, long.class);
-                    cb.storeLocal(lanes.kind, sca[k]);
-                }
-            }
-            for (Instr ins : p.code()) {
-                scalarInstr(ins);
-            }
-            cb.aload(OUT);
-            layout();
-            cb.lload(OUT_OFF);
-            addScaledIndex();
-            cb.loadLocal(lanes.kind, sca[p.result()]);
-            invokeInterface(MemorySegment.class, "set", lanes.layout, long.class, lanes.element);
-            cb.lload(index).lconst_1().ladd().lstore(index);
-            cb.goto_(head);
-            cb.labelBinding(end);
-        }
-
         /** {@code offset + i * elementBytes} on the stack. */
         private void byteAddress(int offSlot) {
             cb.lload(offSlot);
@@ -336,17 +285,6 @@ final class ElemCodegen {
         /** Adds {@code i * elementBytes} to the long on the stack. */
         private void addScaledIndex() {
             cb.lload(index).loadConstant((long) lanes.bytes()).lmul().ladd();
-        }
-
-        /** {@code dst = tail(op, a, b, c)} with the interpreter's operand defaults (missing ones are {@code a}). */
-        private void scalarInstr(Instr ins) {
-            int[] s = ins.src();
-            cb.getstatic(desc(Code.class), ins.op().name(), desc(Code.class));
-            cb.loadLocal(lanes.kind, sca[s[0]]);
-            cb.loadLocal(lanes.kind, sca[s.length > 1 ? s[1] : s[0]]);
-            cb.loadLocal(lanes.kind, sca[s.length > 2 ? s[2] : s[0]]);
-            invokeStatic(lanes.registers, "tail", Code.class, lanes.element, lanes.element, lanes.element);
-            cb.storeLocal(lanes.kind, sca[ins.dst()]);
         }
 
         /** {@code dst = op(src...)} on vectors, the same calls as the interpreter's loop of the op. */
@@ -440,7 +378,7 @@ final class ElemCodegen {
         /** {@code VectorMath.name(a)}. */
         private void math(int a, String name) {
             cb.aload(a);
-            invokeStatic(VectorMath.class, name, lanes.vector);
+            invoke(VectorMath.class, name, lanes.vector);
         }
 
         /** {@code one.div(VectorMath.exp(a.neg()).add(one))}. */
@@ -448,7 +386,7 @@ final class ElemCodegen {
             broadcastLiteral(1);
             cb.aload(a);
             invokeVector("neg");
-            invokeStatic(VectorMath.class, "exp", lanes.vector);
+            invoke(VectorMath.class, "exp", lanes.vector);
             broadcastLiteral(1);
             invokeVector("add", Vector.class);
             invokeVector("div", Vector.class);
@@ -495,7 +433,7 @@ final class ElemCodegen {
         /** {@code zero.blend(1, mask)} where {@code mask} pushes the mask. */
         private void bool(Runnable mask) {
             species();
-            invokeStatic(lanes.vector, "zero", VectorSpecies.class);
+            invoke(lanes.vector, "zero", VectorSpecies.class);
             literal(1);
             mask.run();
             invokeVector("blend", lanes.element, VectorMask.class);
@@ -518,7 +456,7 @@ final class ElemCodegen {
         private void broadcastLiteral(double v) {
             species();
             literal(v);
-            invokeStatic(lanes.vector, "broadcast", VectorSpecies.class, lanes.element);
+            invoke(lanes.vector, "broadcast", VectorSpecies.class, lanes.element);
         }
 
         /** {@code v} in the lane type on the stack (a float32 constant rounded once). */
@@ -538,10 +476,6 @@ final class ElemCodegen {
             cb.getstatic(desc(ElemCodegen.class), "ORDER", desc(ByteOrder.class));
         }
 
-        private void layout() {
-            cb.getstatic(desc(ValueLayout.class), lanes.layoutField, desc(lanes.layout));
-        }
-
         /** {@code VectorOperators.NAME}, typed as declared. */
         private void operator(String name) {
             try {
@@ -558,14 +492,6 @@ final class ElemCodegen {
 
         private void invokeMask(String name, Class<?>... params) {
             invoke(VectorMask.class, name, params);
-        }
-
-        private void invokeStatic(Class<?> owner, String name, Class<?>... params) {
-            invoke(owner, name, params);
-        }
-
-        private void invokeInterface(Class<?> owner, String name, Class<?>... params) {
-            invoke(owner, name, params);
         }
 
         /** Calls {@code owner.name(params)}, its descriptor and invoke kind taken from the method itself. */
@@ -590,9 +516,8 @@ final class ElemCodegen {
             try {
                 return owner.getMethod(name, params);
             } catch (NoSuchMethodException e) {
-                try {
-                    Method m = owner.getDeclaredMethod(name, params);
-                    return m;
+                try { // package-private helpers (VectorMath, the registers' tail)
+                    return owner.getDeclaredMethod(name, params);
                 } catch (NoSuchMethodException e2) {
                     throw new IllegalStateException("no method " + owner.getSimpleName() + "." + name, e2);
                 }

@@ -147,18 +147,24 @@ final class ElemwiseKernel implements Kernel {
                 s.offs[k] = a.byteOffset();
             }
         }
-        MemorySegment[] segs = s.segs;
-        long[] offs = s.offs;
-        double[] scal = s.scal;
-        MemorySegment out = o.segment();
-        long outOff = o.byteOffset();
         if (tasks == 1) {
-            loop.run(segs, offs, scal, out, outOff, 0, n);
+            runGeneratedRange(loop, s, g, o, 0, n);
             return;
         }
         long chunk = (n + tasks - 1) / tasks;
         long step = (chunk + Species.BLOCK - 1) / Species.BLOCK * Species.BLOCK;
-        Parallel.run(tasks, t -> loop.run(segs, offs, scal, out, outOff, t * step, Math.min(n, (t + 1) * step)));
+        Parallel.run(tasks, t -> runGeneratedRange(loop, s, g, o, t * step, Math.min(n, (t + 1) * step)));
+    }
+
+    /**
+     * Elements {@code [from, to)}: whole vectors by the generated kernel (with the calling thread's
+     * arguments in {@code s}), the last partial vector by the interpreter (this thread's registers).
+     */
+    private void runGeneratedRange(ElemCodegen.Loop loop, Scratch s, ElemGeometry g, NDArray o, long from, long to) {
+        long done = loop.run(s.segs, s.offs, s.scal, o.segment(), o.byteOffset(), from, to);
+        if (done < to) {
+            runRange(scratch.get().registers, g, o, done, to);
+        }
     }
 
     /** Computes output elements {@code [from, to)} (flat C order) with the registers of the current thread. */

@@ -101,7 +101,7 @@ final class FloatRegisters extends Registers {
      * One element of {@code op} past the vector loop: exp, log and tanh by {@link Elementary} in
      * this precision, the same bits as the loop's lanes; the rest by the scalar semantics.
      */
-    static float tail(Code op, float a, float b, float c) {
+    private static float tail(Code op, float a, float b, float c) {
         return switch (op) {
             case EXP -> Elementary.exp(a);
             case LOG -> Elementary.log(a);
