@@ -59,11 +59,19 @@ final class ElemwiseKernel implements Kernel {
         this(program, ElemCodegen.enabled());
     }
 
-    /** The kernel of {@code program}, using generated kernels where possible when {@code codegen}. */
+    /** The kernel of {@code program}, using generated kernels where {@link ElemCodegen#supports} allows when {@code codegen}. */
     ElemwiseKernel(ElemProgram program, boolean codegen) {
+        this(program, codegen, false);
+    }
+
+    /**
+     * As {@link #ElemwiseKernel(ElemProgram, boolean)}; with {@code anyGeneratable} also programs the
+     * generator can emit but leaves to the interpreter for speed (tests of the generator).
+     */
+    ElemwiseKernel(ElemProgram program, boolean codegen, boolean anyGeneratable) {
         this.program = program;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(program));
-        this.codegen = codegen && ElemCodegen.supports(program);
+        this.codegen = codegen && (anyGeneratable ? ElemCodegen.canGenerate(program) : ElemCodegen.supports(program));
     }
 
     @Override

@@ -66,7 +66,7 @@ class ElemCodegenPropertyTest {
         for (int t = 0; t < 250; t++) {
             ScalarExpr tree = floatTree(rnd, d, 1 + rnd.nextInt(5));
             ElemProgram p = ElemProgram.compile(tree);
-            if (p == null || !ElemCodegen.supports(p)) {
+            if (p == null || !ElemCodegen.canGenerate(p)) {
                 continue;
             }
             generated++;
@@ -88,7 +88,7 @@ class ElemCodegenPropertyTest {
         for (int t = 0; t < 6; t++) {
             ScalarExpr tree = floatTree(rnd, d, 3);
             ElemProgram p = ElemProgram.compile(tree);
-            if (p != null && ElemCodegen.supports(p)) {
+            if (p != null && ElemCodegen.canGenerate(p)) {
                 int n = 3 * (int) Species.PARALLEL_ELEMENTS + 17;
                 check("threaded tree " + t, tree, p, inputs(rnd, d, n, rnd.nextInt(1 << INPUTS)), d, n, true);
             }
@@ -106,7 +106,7 @@ class ElemCodegenPropertyTest {
             ElemProgram p = ElemProgram.compile(tree);
             int n = 4099;
             NDArray[] in = inputs(rnd, d, n, 1 << 3);
-            ElemwiseKernel gen = new ElemwiseKernel(p, true);
+            ElemwiseKernel gen = new ElemwiseKernel(p, true, true);
             ElemwiseKernel interp = new ElemwiseKernel(p, false);
             NDArray out = NDArray.empty(d, n);
             for (int r = 0; r < 400; r++) {
@@ -133,15 +133,18 @@ class ElemCodegenPropertyTest {
         ScalarExpr gt = new Call(ScalarOp.GT, List.of(tree, new Const(1, d)), DType.BOOL);
         ElemProgram pb = ElemProgram.compile(gt);
         NDArray[] flat = inputs(rnd, d, n, 0);
-        assertFalse(new ElemwiseKernel(pb, true).runsGenerated(flat, NDArray.empty(DType.BOOL, n)), "bool output");
-        assertTrue(new ElemwiseKernel(p, true).runsGenerated(flat, NDArray.empty(d, n)), "flat input");
-        assertFalse(new ElemwiseKernel(p, false).runsGenerated(flat, NDArray.empty(d, n)), "flag off");
+        assertFalse(new ElemwiseKernel(pb, true, true).runsGenerated(flat, NDArray.empty(DType.BOOL, n)), "bool output");
+        assertTrue(new ElemwiseKernel(p, true, true).runsGenerated(flat, NDArray.empty(d, n)), "flat input");
+        assertFalse(new ElemwiseKernel(p, false, true).runsGenerated(flat, NDArray.empty(d, n)), "flag off");
+        assertFalse(new ElemwiseKernel(p, true).runsGenerated(flat, NDArray.empty(d, n)), "exp: left to the interpreter");
+        ScalarExpr cheap = new Call(ScalarOp.MUL, List.of(new Call(ScalarOp.ADD, List.of(x, new Const(1, d)), d), x), d);
+        assertTrue(new ElemwiseKernel(ElemProgram.compile(cheap), true).runsGenerated(flat, NDArray.empty(d, n)), "cheap ops");
     }
 
     /** Runs {@code p} generated and interpreted on {@code in}; compares both with each other and the oracle. */
     private static void check(String what, ScalarExpr tree, ElemProgram p, NDArray[] in, DType d, int n,
             boolean expectGenerated) {
-        check(what, tree, in, d, n, expectGenerated, new ElemwiseKernel(p, true), new ElemwiseKernel(p, false));
+        check(what, tree, in, d, n, expectGenerated, new ElemwiseKernel(p, true, true), new ElemwiseKernel(p, false));
     }
 
     /** {@code gen} (generated where it can) against {@code interp} (the interpreter) and the oracle. */
