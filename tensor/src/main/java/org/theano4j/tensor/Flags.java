@@ -45,6 +45,8 @@ public final class Flags {
             new Flag("cpu.gemmTile", "7x3", List.of("7x3", "6x2"), "GEMM register tile, rows x vectors"),
             new Flag("cpu.gemmBlocking", null, List.of(), "GEMM cache blocking kc,mc,nc (default: from the cache sizes)"),
             new Flag("cpu.threads", null, List.of(), "threads of the CPU backend (default: available processors)"),
+            new Flag("cpu.elemCodegen", "false", List.of("true", "false"),
+                    "cheap-op fused float elementwise kernels over contiguous and one-value inputs as one generated class each (false: the block interpreter only)"),
             new Flag("cpu.warmup", "false", List.of("true", "false"), "warm the CPU kernels up on a background thread when the backend loads"),
             new Flag("cpu.spinMicros", "200", List.of(), "how long idle CPU workers spin before they park, in microseconds"),
             new Flag("rng.minParallel", "65536", List.of(), "smallest random draw split over threads"),
