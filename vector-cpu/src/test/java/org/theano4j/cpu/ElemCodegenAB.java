@@ -77,7 +77,7 @@ public final class ElemCodegenAB {
         NDArray[] outs = {out};
         ElemwiseKernel gen = new ElemwiseKernel(p, true);
         ElemwiseKernel interp = new ElemwiseKernel(p, false);
-        if (!gen.runsGenerated(in, out)) throw new IllegalStateException("not generated");
+        if (!mode.equals("interp") && !gen.runsGenerated(in, out)) throw new IllegalStateException("not generated");
         if (!mode.equals("both")) { // one path per process: no JIT interference between the two
             ElemwiseKernel k = mode.equals("gen") ? gen : interp;
             for (int w = 0; w < 8; w++) slice(k, in, outs, 500_000_000L, n);
