@@ -4,6 +4,9 @@ import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -31,7 +34,9 @@ final class FloatRegisters extends Registers {
         r = new float[p.registers()][Species.BLOCK];
         loops = new Loop[p.code().length];
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = loop(p.code()[i].op());
+            Code op = p.code()[i].op();
+            Loop loop = loop(op);
+            loops[i] = loop != null && isHeavy(op) ? outOfLine(loop) : loop;
         }
         for (int i = 0; i < p.constants().length; i++) {
             Arrays.fill(r[p.inputs().length + i], p.constants()[i].floatValue());
@@ -110,6 +115,43 @@ final class FloatRegisters extends Registers {
             case SIGMOID -> 1 / (Elementary.exp(-a) + 1);
             default -> (float) scalar(op, a, b, c);
         };
+    }
+
+    /** The loops whose lane math (exp, log, tanh) is large enough to need {@link #outOfLine}. */
+    private static boolean isHeavy(Code op) {
+        return op == Code.EXP || op == Code.LOG || op == Code.LOG2 || op == Code.TANH || op == Code.SIGMOID;
+    }
+
+    /**
+     * {@code loop} behind a method handle that C2 does not inline through, so the loop is always
+     * compiled on its own. Without it, a program of that one op makes the call site in
+     * {@link #exec} monomorphic: C2 inlines the loop, its lane math and the block walk of
+     * {@code ElemwiseKernel.runRange} into one unit, passes its node budget
+     * ({@code NodeCountInliningCutoff}), and the vectors left out of line are boxed (a lone tanh
+     * ran at 80 ns an element instead of 2.4 in some fresh JVMs). One indirect call per block.
+     */
+    private static Loop outOfLine(Loop loop) {
+        MethodHandle run = RUN.bindTo(loop);
+        return (a, b, c, d, n) -> {
+            try {
+                return (int) run.invokeExact(a, b, c, d, n);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        };
+    }
+
+    private static final MethodHandle RUN = findRun();
+
+    private static MethodHandle findRun() {
+        try {
+            return MethodHandles.lookup().findVirtual(Loop.class, "run",
+                    MethodType.methodType(int.class, float[].class, float[].class, float[].class, float[].class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** A vector loop over a block; returns how many leading elements it did (the rest run scalar). */
