@@ -111,22 +111,29 @@ final class CudaDevice implements Device {
     }
 
     @Override
-    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
-            Memory b, long bOffset, int ldb, Memory c, int ldc) {
+    public void copy(Memory from, Memory to) {
+        buf(to).copyFrom(buf(from));
+    }
+
+    @Override
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, double alpha, Memory a,
+            long aOffset, int lda, Memory b, long bOffset, int ldb, double beta, Memory c, int ldc) {
         if (dtype == DType.FLOAT32) {
-            gpu.cublas().sgemm(transA, transB, m, n, k, 1f, buf(a), aOffset, lda, buf(b), bOffset, ldb, 0f, buf(c), ldc);
+            gpu.cublas().sgemm(transA, transB, m, n, k, (float) alpha, buf(a), aOffset, lda, buf(b), bOffset, ldb,
+                    (float) beta, buf(c), ldc);
         } else {
-            gpu.cublas().dgemm(transA, transB, m, n, k, 1.0, buf(a), aOffset, lda, buf(b), bOffset, ldb, 0.0, buf(c), ldc);
+            gpu.cublas().dgemm(transA, transB, m, n, k, alpha, buf(a), aOffset, lda, buf(b), bOffset, ldb, beta, buf(c),
+                    ldc);
         }
     }
 
     @Override
-    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
-            Memory y) {
+    public void gemv(DType dtype, boolean transA, int m, int n, double alpha, Memory a, long aOffset, int lda, Memory x,
+            long xOffset, double beta, Memory y) {
         if (dtype == DType.FLOAT32) {
-            gpu.cublas().sgemv(transA, m, n, 1f, buf(a), aOffset, lda, buf(x), xOffset, 0f, buf(y));
+            gpu.cublas().sgemv(transA, m, n, (float) alpha, buf(a), aOffset, lda, buf(x), xOffset, (float) beta, buf(y));
         } else {
-            gpu.cublas().dgemv(transA, m, n, 1.0, buf(a), aOffset, lda, buf(x), xOffset, 0.0, buf(y));
+            gpu.cublas().dgemv(transA, m, n, alpha, buf(a), aOffset, lda, buf(x), xOffset, beta, buf(y));
         }
     }
 }

@@ -106,7 +106,17 @@ interface Device {
     RowProgram rows(SoftmaxKernelSource.Kind kind, DType dtype);
 
     /**
-     * Row-major {@code C = op(A) · op(B)} of float32 or float64 matrices ({@code C} is m x n). Each
+     * Copies all of {@code from} to the start of {@code to}, on the device, queued after the work before it.
+     *
+     * @param from the source
+     * @param to memory of at least {@code from}'s size
+     */
+    void copy(Memory from, Memory to);
+
+    /**
+     * Row-major {@code C = alpha·op(A)·op(B) + beta·C} of float32 or float64 matrices ({@code C} is
+     * m x n), as cuBLAS's GEMM: with {@code beta == 0} C's old elements are not read (NaN there does
+     * not propagate). Each
      * matrix is read as stored row-major from an element offset, with a leading dimension: the
      * distance in elements between the starts of consecutive stored rows, at least the stored row
      * length (larger for a slice of a wider matrix). A transposed operand is the stored matrix read
@@ -118,33 +128,38 @@ interface Device {
      * @param m rows of C
      * @param n columns of C
      * @param k the inner dimension
+     * @param alpha the product's factor (rounded to float32 for FLOAT32)
      * @param a A's memory
      * @param aOffset the element of {@code a} where A's first stored row starts
      * @param lda A's leading dimension, at least its stored row length ({@code transA ? m : k}) and 1
      * @param b B's memory
      * @param bOffset the element of {@code b} where B's first stored row starts
      * @param ldb B's leading dimension, at least its stored row length ({@code transB ? k : n}) and 1
+     * @param beta the factor of C's old value (0: not read)
      * @param c C's memory, from element 0, overwritten
      * @param ldc C's leading dimension, at least n and 1
      */
-    void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
-            Memory b, long bOffset, int ldb, Memory c, int ldc);
+    void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, double alpha, Memory a, long aOffset,
+            int lda, Memory b, long bOffset, int ldb, double beta, Memory c, int ldc);
 
     /**
-     * Row-major {@code y = op(A) · x}, A stored m x n from an element offset with a leading dimension
-     * (as in {@link #gemm}); x and y are contiguous.
+     * Row-major {@code y = alpha·op(A)·x + beta·y}, A stored m x n from an element offset with a
+     * leading dimension (as in {@link #gemm}); x and y are contiguous. With {@code beta == 0} y's old
+     * elements are not read.
      *
      * @param dtype FLOAT32 or FLOAT64
      * @param transA whether to use Aᵀ (then x has m elements and y has n)
      * @param m rows of the stored A
      * @param n columns of the stored A
+     * @param alpha the product's factor (rounded to float32 for FLOAT32)
      * @param a A's memory
      * @param aOffset the element of {@code a} where A's first row starts
      * @param lda A's leading dimension, at least n and 1
      * @param x x's memory
      * @param xOffset the element of {@code x} where the vector starts
+     * @param beta the factor of y's old value (0: not read)
      * @param y y, from element 0, overwritten
      */
-    void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
-            Memory y);
+    void gemv(DType dtype, boolean transA, int m, int n, double alpha, Memory a, long aOffset, int lda, Memory x,
+            long xOffset, double beta, Memory y);
 }

@@ -45,7 +45,7 @@ final class DotKernel implements Kernel {
         if (out.size() == 0) {
             return;
         }
-        int k = cublasInt("inner dimension", a.shape(-1));
+        int k = cublasInt("Dot", "inner dimension", a.shape(-1));
         if (k == 0) {
             values.release(out);
             out.fill(0);
@@ -59,28 +59,34 @@ final class DotKernel implements Kernel {
         DType t = a.dtype();
         if (a.ndim() == 2 && b.ndim() == 1) {
             // A·x with A = op(S), S the stored matrix
-            int m = cublasInt("row count", a.shape(0));
-            device.gemv(t, da.trans(), da.trans() ? k : m, da.trans() ? m : k, da.memory(), da.offset(), da.ld(),
-                    db.memory(), db.offset(), dc);
+            int m = cublasInt("Dot", "row count", a.shape(0));
+            device.gemv(t, da.trans(), da.trans() ? k : m, da.trans() ? m : k, 1, da.memory(), da.offset(), da.ld(),
+                    db.memory(), db.offset(), 0, dc);
         } else if (a.ndim() == 1 && b.ndim() == 2) {
             // a·B = Bᵀ·a: GEMV on B's stored matrix S (B = op(S)) with the transpose flag flipped.
-            int n = cublasInt("column count", b.shape(1));
-            device.gemv(t, !db.trans(), db.trans() ? n : k, db.trans() ? k : n, db.memory(), db.offset(), db.ld(),
-                    da.memory(), da.offset(), dc);
+            int n = cublasInt("Dot", "column count", b.shape(1));
+            device.gemv(t, !db.trans(), db.trans() ? n : k, db.trans() ? k : n, 1, db.memory(), db.offset(), db.ld(),
+                    da.memory(), da.offset(), 0, dc);
         } else {
             // matrix·matrix, or vector·vector as (1 x k)·(k x 1)
-            int m = a.ndim() == 2 ? cublasInt("row count", a.shape(0)) : 1;
-            int n = b.ndim() == 2 ? cublasInt("column count", b.shape(1)) : 1;
+            int m = a.ndim() == 2 ? cublasInt("Dot", "row count", a.shape(0)) : 1;
+            int n = b.ndim() == 2 ? cublasInt("Dot", "column count", b.shape(1)) : 1;
             int ldb = b.ndim() == 2 ? db.ld() : 1;
-            device.gemm(t, da.trans(), db.trans(), m, n, k, da.memory(), da.offset(), da.ld(), db.memory(), db.offset(),
-                    ldb, dc, Math.max(1, n));
+            device.gemm(t, da.trans(), db.trans(), m, n, k, 1, da.memory(), da.offset(), da.ld(), db.memory(),
+                    db.offset(), ldb, 0, dc, Math.max(1, n));
         }
     }
 
-    /** A length as cuBLAS's 32-bit int; IllegalArgumentException naming it when it does not fit. */
-    private static int cublasInt(String what, long n) {
+    /**
+     * @param op the op, for the message
+     * @param what the length, for the message
+     * @param n a length
+     * @return it as cuBLAS's 32-bit int
+     * @throws IllegalArgumentException naming it when it does not fit
+     */
+    static int cublasInt(String op, String what, long n) {
         if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Dot on cuda: the " + what + " " + n + " exceeds cuBLAS's 32-bit limit "
+            throw new IllegalArgumentException(op + " on cuda: the " + what + " " + n + " exceeds cuBLAS's 32-bit limit "
                     + Integer.MAX_VALUE);
         }
         return (int) n;

@@ -11,6 +11,8 @@ import org.theano4j.graph.Apply;
 import org.theano4j.op.Composite;
 import org.theano4j.op.Dot;
 import org.theano4j.op.Elemwise;
+import org.theano4j.op.Gemm;
+import org.theano4j.op.Gemv;
 import org.theano4j.op.LogSoftmax;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
@@ -20,8 +22,9 @@ import org.theano4j.op.SoftmaxGrad;
 /**
  * The CUDA backend (device {@code cuda}), found with {@link java.util.ServiceLoader}. Fused
  * elementwise nodes ({@link Composite}, and single {@link Elemwise} nodes) run as NVRTC-compiled
- * kernels, compiled once per distinct expression; {@link Dot} of float vectors and matrices runs
- * on cuBLAS; {@link Reduce} (sum, product, max, min, mean over any axes) and {@link Softmax},
+ * kernels, compiled once per distinct expression; {@link Dot} of float vectors and matrices, and
+ * {@link Gemm} and {@link Gemv} ({@code alpha·dot(x, y) + beta·z}, made by the gemm rewrite from
+ * updates like {@code W - lr·dot(x.T, g)}) of float32 or float64, run on cuBLAS; {@link Reduce} (sum, product, max, min, mean over any axes) and {@link Softmax},
  * {@link LogSoftmax} and {@link SoftmaxGrad} over the last axis run as NVRTC-compiled kernels too;
  * every other op gets no kernel, so its reference evaluation runs on the host.
  *
@@ -97,7 +100,7 @@ public final class GpuBackend implements Backend {
 
     /**
      * @param node a node of a plan
-     * @return a GPU kernel for composite/elementwise, float vector/matrix dot, reduction and
+     * @return a GPU kernel for composite/elementwise, float vector/matrix dot, float gemm/gemv, reduction and
      *         softmax nodes; null for other ops, and for every node when the GPU is unavailable
      */
     @Override
@@ -109,6 +112,8 @@ public final class GpuBackend implements Backend {
             case Composite c -> elementwise(c.expr(), node.inputs());
             case Elemwise e -> elementwise(asExpr(e, node), node.inputs());
             case Dot d -> dot(node);
+            case Gemm g -> gemm(node);
+            case Gemv g -> gemm(node);
             case Reduce r -> reduce(r, node);
             case Softmax s -> rows(SoftmaxKernelSource.Kind.SOFTMAX, node);
             case LogSoftmax l -> rows(SoftmaxKernelSource.Kind.LOG_SOFTMAX, node);
@@ -150,6 +155,13 @@ public final class GpuBackend implements Backend {
         Variable a = node.input(0);
         Variable b = node.input(1);
         return DotKernel.supports(a.dtype(), a.ndim(), b.ndim()) ? new DotKernel(values()) : null;
+    }
+
+    /** A {@link GemmKernel} for a Gemm or Gemv node whose inputs and output are all float32 or all float64. */
+    private Kernel gemm(Apply node) {
+        boolean ok = GemmKernel.supports(node.input(0).dtype(), node.input(1).dtype(), node.input(2).dtype(),
+                node.output(0).dtype());
+        return ok ? new GemmKernel(values(), node.op()) : null;
     }
 
     private Kernel reduce(Reduce op, Apply node) {

@@ -23,7 +23,8 @@ import org.theano4j.tensor.NDArray;
  * on the device memory, reductions and softmax programs the ops' own {@link Op#evaluate} on the
  * memory seen as the kernel would see it (a reduction over its {@link ReduceGeometry}'s merged
  * groups, a softmax as rows x cols), GEMM and GEMV are plain row-major loops summing in index order over operands
- * stored from an offset with a leading dimension (checked against the memory's size, as cuBLAS would
+ * stored from an offset with a leading dimension, then {@code alpha * sum + beta * c} (c not read
+ * when beta is 0) (checked against the memory's size, as cuBLAS would
  * need them).
  */
 final class HostDevice implements Device {
@@ -40,6 +41,8 @@ final class HostDevice implements Device {
     final AtomicLong uploadedBytes = new AtomicLong();
     final AtomicLong downloads = new AtomicLong();
     final AtomicLong launches = new AtomicLong();
+    /** Device-to-device copies ({@link #copy}). */
+    final AtomicLong copies = new AtomicLong();
     final Set<Memory> live = ConcurrentHashMap.newKeySet();
 
     private static MemorySegment seg(Memory m) {
@@ -143,8 +146,17 @@ final class HostDevice implements Device {
     }
 
     @Override
-    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, Memory a, long aOffset, int lda,
-            Memory b, long bOffset, int ldb, Memory c, int ldc) {
+    public void copy(Memory from, Memory to) {
+        if (!live.contains(from) || !live.contains(to) || to.byteSize() < from.byteSize()) {
+            throw new IllegalStateException("device copy of " + from + " into " + to);
+        }
+        seg(to).copyFrom(seg(from));
+        copies.incrementAndGet();
+    }
+
+    @Override
+    public void gemm(DType dtype, boolean transA, boolean transB, int m, int n, int k, double alpha, Memory a,
+            long aOffset, int lda, Memory b, long bOffset, int ldb, double beta, Memory c, int ldc) {
         launches.incrementAndGet();
         checkMatrix(dtype, a, aOffset, transA ? k : m, transA ? m : k, lda);
         checkMatrix(dtype, b, bOffset, transB ? n : k, transB ? k : n, ldb);
@@ -156,14 +168,14 @@ final class HostDevice implements Device {
                     s += get(dtype, a, aOffset + (transA ? (long) p * lda + i : (long) i * lda + p))
                             * get(dtype, b, bOffset + (transB ? (long) j * ldb + p : (long) p * ldb + j));
                 }
-                set(dtype, c, (long) i * ldc + j, s);
+                scale(dtype, c, (long) i * ldc + j, alpha, s, beta);
             }
         }
     }
 
     @Override
-    public void gemv(DType dtype, boolean transA, int m, int n, Memory a, long aOffset, int lda, Memory x, long xOffset,
-            Memory y) {
+    public void gemv(DType dtype, boolean transA, int m, int n, double alpha, Memory a, long aOffset, int lda, Memory x,
+            long xOffset, double beta, Memory y) {
         launches.incrementAndGet();
         int rows = transA ? n : m;
         int inner = transA ? m : n;
@@ -176,8 +188,18 @@ final class HostDevice implements Device {
                 s += get(dtype, a, aOffset + (transA ? (long) p * lda + i : (long) i * lda + p))
                         * get(dtype, x, xOffset + p);
             }
-            set(dtype, y, i, s);
+            scale(dtype, y, i, alpha, s, beta);
         }
+    }
+
+    /**
+     * Sets element {@code i} of {@code c} to {@code alpha * product + beta * c[i]}, the factors rounded
+     * to the dtype as cuBLAS takes them; with {@code beta == 0} the old element is not read (BLAS).
+     */
+    private static void scale(DType t, Memory c, long i, double alpha, double product, double beta) {
+        double a = t == DType.FLOAT32 ? (float) alpha : alpha;
+        double b = t == DType.FLOAT32 ? (float) beta : beta;
+        set(t, c, i, b == 0 ? a * product : a * product + b * get(t, c, i));
     }
 
     /**

@@ -59,7 +59,7 @@ class ViewResidencyTest {
      * {@code W <- W - lr * dot(dot(x, W.T).T, x)} with a shared {@code lr} of 0.5, no outputs: both
      * products read a transposed view of a value only the device holds (W after its first update, the
      * intermediate {@code dot(x, W.T)}), and the update is one elementwise kernel (a constant rate
-     * would make it a {@code Gemm}, which has no GPU kernel). With one-hot rows in {@code x} it halves
+     * would make it a {@code Gemm}, tested in {@code GemmResidencyTest}). With one-hot rows in {@code x} it halves
      * two columns of W per call.
      */
     private static Function train(DType t, SharedVariable w, String device) {
