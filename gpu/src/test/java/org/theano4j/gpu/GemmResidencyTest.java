@@ -30,14 +30,6 @@ class GemmResidencyTest {
     private static final int ROWS = 5;
     private static final int COLS = 4;
 
-    /** Small integers in [-4, 4] from a seed. */
-    private static NDArray integers(DType t, long seed, long... shape) {
-        NDArray a = NDArray.empty(t, shape);
-        for (long i = 0; i < a.size(); i++) {
-            a.setFlat(i, Math.floorMod(i * 7 + seed * 13 + (i * i) % 5, 9) - 4);
-        }
-        return a;
-    }
 
     /** Two one-hot rows of {@value #ROWS}, at columns {@code call} and {@code call + 1} (mod {@value #ROWS}). */
     private static NDArray oneHot(DType t, int call) {
@@ -64,8 +56,8 @@ class GemmResidencyTest {
      * Gemv kernel ran, then that the values are equal bit for bit.
      */
     private static void trainsOnTheDevice(DType t, long[] shape, String what) {
-        SharedVariable w = Theano.shared(integers(t, 2, shape), "w");
-        SharedVariable rw = Theano.shared(integers(t, 2, shape), "rw");
+        SharedVariable w = Theano.shared(ExactData.integers(t, 2, shape), "w");
+        SharedVariable rw = Theano.shared(ExactData.integers(t, 2, shape), "rw");
         Function onDevice = train(t, w, HostDeviceBackend.NAME);
         Function onReference = train(t, rw, "reference");
         HostDevice d = device();

@@ -26,14 +26,6 @@ class TransposedDotResidencyTest {
 
     private static final int CALLS = 20;
 
-    /** Small integers in [-4, 4] from a seed: exact products and sums in float32 as well. */
-    private static NDArray integers(DType t, long seed, long... shape) {
-        NDArray a = NDArray.empty(t, shape);
-        for (long i = 0; i < a.size(); i++) {
-            a.setFlat(i, Math.floorMod(i * 7 + seed * 13 + (i * i) % 5, 9) - 4);
-        }
-        return a;
-    }
 
     private static Variable matrix(DType t, String name) {
         return t == DType.FLOAT32 ? T.fmatrix(name) : T.dmatrix(name);
@@ -54,8 +46,8 @@ class TransposedDotResidencyTest {
      */
     private static void readsTheWeightOnce(DType t, long[] weightShape, Variable input, long[] inputShape,
             BinaryOperator<Variable> product) {
-        SharedVariable w = Theano.shared(integers(t, 1, weightShape), "w");
-        SharedVariable rw = Theano.shared(integers(t, 1, weightShape), "rw");
+        SharedVariable w = Theano.shared(ExactData.integers(t, 1, weightShape), "w");
+        SharedVariable rw = Theano.shared(ExactData.integers(t, 1, weightShape), "rw");
         Function onDevice = Theano.function(List.of(input), product.apply(input, w),
                 Theano.options().device(HostDeviceBackend.NAME));
         Function onReference = Theano.function(List.of(input), product.apply(input, rw), Theano.options().device("reference"));
@@ -65,11 +57,11 @@ class TransposedDotResidencyTest {
         long launches = d.launches.get();
         long inputBytes = NDArray.empty(t, inputShape).size() * t.byteSize();
         for (int i = 0; i < CALLS; i++) {
-            NDArray x = integers(t, 10 + i, inputShape);
+            NDArray x = ExactData.integers(t, 10 + i, inputShape);
             assertArrayEquals(onReference.call(x).toDoubleArray(), onDevice.call(x).toDoubleArray(), "call " + i);
         }
         assertEquals(1 + CALLS, d.uploads.get() - uploads, "w once, the input each call");
-        assertEquals(integers(t, 1, weightShape).size() * t.byteSize() + CALLS * inputBytes, d.uploadedBytes.get() - bytes,
+        assertEquals(ExactData.integers(t, 1, weightShape).size() * t.byteSize() + CALLS * inputBytes, d.uploadedBytes.get() - bytes,
                 "w's bytes once, the input's each call");
         assertEquals(CALLS, d.launches.get() - launches, "one BLAS call per call");
     }
@@ -106,23 +98,23 @@ class TransposedDotResidencyTest {
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
     void theTransposeOfAnUpdatedWeightIsItsCurrentDeviceValue(DType t) {
-        SharedVariable w = Theano.shared(integers(t, 2, 6, 4), "w");
-        SharedVariable rw = Theano.shared(integers(t, 2, 6, 4), "rw");
+        SharedVariable w = Theano.shared(ExactData.integers(t, 2, 6, 4), "w");
+        SharedVariable rw = Theano.shared(ExactData.integers(t, 2, 6, 4), "rw");
         Function onDevice = train(t, w, HostDeviceBackend.NAME);
         Function onReference = train(t, rw, "reference");
         HostDevice d = device();
         long uploads = d.uploads.get();
         for (int i = 0; i < CALLS; i++) {
-            NDArray x = integers(t, 30 + i, 3, 4);
+            NDArray x = ExactData.integers(t, 30 + i, 3, 4);
             assertArrayEquals(onReference.call(x).toDoubleArray(), onDevice.call(x).toDoubleArray(), "call " + i);
         }
         assertEquals(1 + CALLS, d.uploads.get() - uploads, "w once, the input each call");
         assertArrayEquals(rw.getValue().toDoubleArray(), w.getValue().toDoubleArray(), "the trained weights");
-        NDArray fresh = integers(t, 3, 6, 4);
+        NDArray fresh = ExactData.integers(t, 3, 6, 4);
         w.setValue(fresh.copy());
         rw.setValue(fresh.copy());
         long before = d.uploads.get();
-        NDArray x = integers(t, 99, 3, 4);
+        NDArray x = ExactData.integers(t, 99, 3, 4);
         assertArrayEquals(onReference.call(x).toDoubleArray(), onDevice.call(x).toDoubleArray(), "after setValue");
         assertEquals(2, d.uploads.get() - before, "setValue's array once, and the input");
     }

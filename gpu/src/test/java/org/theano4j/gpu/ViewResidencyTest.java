@@ -30,14 +30,6 @@ class ViewResidencyTest {
     private static final int ROWS = 5;
     private static final int COLS = 4;
 
-    /** Small integers in [-4, 4] from a seed. */
-    private static NDArray integers(DType t, long seed, long... shape) {
-        NDArray a = NDArray.empty(t, shape);
-        for (long i = 0; i < a.size(); i++) {
-            a.setFlat(i, Math.floorMod(i * 7 + seed * 13 + (i * i) % 5, 9) - 4);
-        }
-        return a;
-    }
 
     /** Two one-hot rows, at columns {@code call} and {@code call + 1} (mod {@value #COLS}). */
     private static NDArray oneHot(DType t, int call) {
@@ -71,7 +63,7 @@ class ViewResidencyTest {
 
     /** A shared {@value #ROWS}x{@value #COLS} weight of small integers. */
     private static SharedVariable weight(DType t, String name) {
-        return Theano.shared(integers(t, 2, ROWS, COLS), name);
+        return Theano.shared(ExactData.integers(t, 2, ROWS, COLS), name);
     }
 
     /** Trains {@code w} on the device and {@code rw} on the reference backend for {@code calls} calls each. */
