@@ -9,8 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float64 matrix-vector products and vector dot products at memory bandwidth: row-major
  * matrices take one 4-accumulator dot per row, column-major ones (a transposed operand) an
- * axpy per column into the output; other strides run a scalar loop. Big matrices split their
- * rows over the pool.
+ * axpy per column into the output; other strides run a scalar loop.
+ *
+ * <p>Big products split the matrix into {@link Chunks} of the contracted axis' other side: a
+ * row-major matrix by output rows, a column-major one by depth (each chunk sums its columns into
+ * its own partial vector, and the partials are added in chunk order). The chunk boundaries depend
+ * on the size alone, so the bits never depend on the thread count; and {@code X·w} and
+ * {@code Xᵀ·g} over the same X split X's rows at the same boundaries, so each thread reads the rows
+ * it read in the other product, which stay in its core's L2 (the seed's 400 x 784 step: the pair
+ * took 43 us when the transposed product split its outputs instead, 34 us when each ran alone).
  */
 final class Dgemv {
     private static final VectorSpecies<Double> S = Species.D;
@@ -30,13 +37,48 @@ final class Dgemv {
     static void multiply(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
             MemorySegment y, long yOff, long m, long k) {
         // measured on 2 cores with the spinning team: 2 threads win from ~64 x 784 (2x at 128 x 784)
-        int tasks = m * k < PARALLEL_MADDS ? 1 : Parallel.tasksFor(m, 64);
-        if (tasks == 1) {
+        if (m * k < PARALLEL_MADDS) {
             rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, 0, m, k);
-            return;
+        } else if (sa0 == 1 && !(sa1 == 1 && sx == 1) && Species.vector()) {
+            depthChunks(a, aOff, sa1, x, xOff, sx, y, yOff, m, k);
+        } else {
+            Chunks c = Chunks.of(m);
+            Parallel.run(c.tasks(), t -> rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, c.taskStart(t), c.taskEnd(t), k));
         }
-        long step = (m + tasks - 1) / tasks;
-        Parallel.run(tasks, t -> rows(a, aOff, sa0, sa1, x, xOff, sx, y, yOff, t * step, Math.min(m, (t + 1) * step), k));
+    }
+
+    /**
+     * A column-major product split by depth: chunk 0 sums its columns into y, chunk c into partial
+     * vector c - 1, then the partials are added into y in chunk order.
+     */
+    private static void depthChunks(MemorySegment a, long aOff, long lda, MemorySegment x, long xOff, long sx,
+            MemorySegment y, long yOff, long m, long k) {
+        Chunks c = Chunks.of(k);
+        MemorySegment partials = Chunks.partials((c.count() - 1) * m * 8);
+        Parallel.run(c.tasks(), t -> {
+            for (int q = c.firstChunk(t); q < c.firstChunk(t + 1); q++) {
+                long p0 = c.start(q);
+                MemorySegment out = q == 0 ? y : partials;
+                long outOff = q == 0 ? yOff : (q - 1) * m;
+                columns(a, aOff + p0 * lda, lda, x, xOff + p0 * sx, sx, out, outOff, m, c.start(q + 1) - p0);
+            }
+        });
+        for (int q = 1; q < c.count(); q++) {
+            addInto(y, yOff, partials, (q - 1) * m, m);
+        }
+    }
+
+    /** {@code y[i] += p[i]} for {@code i < m}. */
+    private static void addInto(MemorySegment y, long yOff, MemorySegment p, long pOff, long m) {
+        long yb = yOff * 8;
+        long pb = pOff * 8;
+        long i = 0;
+        for (long bound = S.loopBound(m); i < bound; i += L) {
+            load(y, yb, i).add(load(p, pb, i)).intoMemorySegment(y, yb + i * 8, BO);
+        }
+        for (; i < m; i++) {
+            y.setAtIndex(E, yOff + i, y.getAtIndex(E, yOff + i) + p.getAtIndex(E, pOff + i));
+        }
     }
 
     private static void rows(MemorySegment a, long aOff, long sa0, long sa1, MemorySegment x, long xOff, long sx,
@@ -113,7 +155,11 @@ final class Dgemv {
         }
     }
 
-    /** Contiguous dot product of {@code k} elements with four vector accumulators. */
+    /**
+     * Contiguous dot product of {@code k} elements with four vector accumulators, added lanewise as
+     * {@code (s0 + s1) + (s2 + s3)}, then lane by lane from lane 0, so the bits never depend on
+     * whether C2 has compiled the loop.
+     */
     static double dot(MemorySegment a, long aOff, MemorySegment x, long xOff, long k) {
         long ab = aOff * 8;
         long xb = xOff * 8;
@@ -128,7 +174,11 @@ final class Dgemv {
         for (long bound = S.loopBound(k); i < bound; i += L) {
             s0 = load(a, ab, i).fma(load(x, xb, i), s0);
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        DoubleVector t = s0.add(s1).add(s2.add(s3));
+        double s = 0;
+        for (int l = 0; l < L; l++) { // not reduceLanes(ADD): C2 may add pairwise (256-bit AVX), the interpreter in order
+            s += t.lane(l);
+        }
         for (; i < k; i++) {
             s = Math.fma(a.getAtIndex(E, aOff + i), x.getAtIndex(E, xOff + i), s);
         }

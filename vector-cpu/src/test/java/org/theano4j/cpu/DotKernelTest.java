@@ -164,6 +164,77 @@ class DotKernelTest {
         return Parity.array(d, seed, -1, 1, false, rows, 2 * cols + 1).slice(1, 1, 2 * cols + 1, 2);
     }
 
+    /** Big GEMVs in both orientations (and a strided x): 1, 2 and 3 threads give the same bits, close to the naive sums. */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 400, 1001})
+    void bigGemvBitsDoNotDependOnTheThreadCount(int m) {
+        int k = 784;
+        NDArray rowMajor = matrix(DType.FLOAT64, m, m, k, false);
+        NDArray colMajor = matrix(DType.FLOAT64, m + 1, k, m, true); // k x m, stored as Xᵀ of an m x k X
+        NDArray x = Parity.array(DType.FLOAT64, 3, -1, 1, false, 2 * k).slice(0, 0, 2 * k, 2);
+        NDArray g = Parity.array(DType.FLOAT64, 4, -1, 1, false, m);
+        double[][] first = null;
+        for (String threads : new String[] {"1", "2", "3"}) {
+            System.setProperty("theano4j.cpu.threads", threads);
+            Species.configure();
+            NDArray mv = Parity.runKernel(Parity.node(new Dot(), rowMajor, x), rowMajor, x);
+            NDArray tv = Parity.runKernel(Parity.node(new Dot(), colMajor, g), colMajor, g);
+            assertClose(naive(rowMajor, x.reshape(k, 1)), mv, 1e-13 * Math.sqrt(k), "X·x threads=" + threads);
+            assertClose(naive(colMajor, g.reshape(m, 1)), tv, 1e-13 * Math.sqrt(m), "Xᵀ·g threads=" + threads);
+            double[][] bits = {mv.toDoubleArray(), tv.toDoubleArray()};
+            if (first == null) {
+                first = bits;
+            } else {
+                assertArrayEquals(first[0], bits[0], "X·x threads=" + threads);
+                assertArrayEquals(first[1], bits[1], "Xᵀ·g threads=" + threads);
+            }
+        }
+    }
+
+    /** Small integers: every partial sum is exact, so a chunk summed twice, skipped or misplaced changes the result. */
+    @Test
+    void depthChunksSumEveryColumnOnce() {
+        int m = 37;
+        int k = 1000;
+        NDArray xt = NDArray.zeros(DType.FLOAT64, m, k);
+        NDArray g = NDArray.zeros(DType.FLOAT64, k);
+        double[] want = new double[m];
+        for (int p = 0; p < k; p++) {
+            g.setFlat(p, p % 7 - 3);
+            for (int i = 0; i < m; i++) {
+                double v = (i * 31 + p * 17) % 11 - 5;
+                xt.setFlat(i * k + p, v);
+                want[i] += v * (p % 7 - 3);
+            }
+        }
+        NDArray colMajor = NDArray.zeros(DType.FLOAT64, k, m).transpose(1, 0); // m x k, strides (1, m): as Xᵀ
+        colMajor.copyFrom(xt);
+        assertArrayEquals(want, Parity.runKernel(Parity.node(new Dot(), colMajor, g), colMajor, g).toDoubleArray());
+    }
+
+    /** Chunks cover the axis once, tasks take contiguous runs, and the count depends on the length alone. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 16})
+    void chunksCoverTheAxisInContiguousRuns(int threads) {
+        System.setProperty("theano4j.cpu.threads", Integer.toString(threads));
+        Species.configure();
+        for (long n : new long[] {1, 7, 8, 95, 96, 400, 784, 1_000_003}) {
+            Chunks c = Chunks.of(n);
+            assertEquals(Math.max(1, Math.min(Chunks.MAX, n / Chunks.MIN_LENGTH)), c.count(), "count for " + n);
+            assertEquals(0, c.start(0));
+            assertEquals(n, c.start(c.count()));
+            for (int q = 0; q < c.count(); q++) {
+                assertEquals(true, c.start(q + 1) - c.start(q) >= Math.min(n, Chunks.MIN_LENGTH), "chunk " + q + " of " + n);
+            }
+            assertEquals(0, c.taskStart(0));
+            assertEquals(n, c.taskEnd(c.tasks() - 1));
+            for (int t = 1; t < c.tasks(); t++) {
+                assertEquals(c.taskEnd(t - 1), c.taskStart(t));
+            }
+            assertEquals(true, c.tasks() >= 1 && c.tasks() <= Math.min(threads, c.count()), "tasks for " + n);
+        }
+    }
+
     /** How products split over threads: whole panels, the evener side, rows on a tie. */
     @Test
     void splitTakesWholePanelsOnTheEvenerSide() {
