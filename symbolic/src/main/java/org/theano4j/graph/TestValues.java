@@ -15,7 +15,6 @@ public final class TestValues {
     private static final String PROPERTY = "theano4j.computeTestValue";
     private static final ThreadLocal<Integer> SUSPENDED = ThreadLocal.withInitial(() -> 0);
     private static final ThreadLocal<Integer> LENIENT = ThreadLocal.withInitial(() -> 0);
-    private static final System.Logger LOG = System.getLogger("org.theano4j.testvalue");
 
     private TestValues() {
     }
@@ -104,7 +103,7 @@ public final class TestValues {
             throw new IllegalArgumentException(msg);
         }
         if ("warn".equals(mode)) {
-            LOG.log(System.Logger.Level.WARNING, msg);
+            log().log(System.Logger.Level.WARNING, msg);
         }
     }
 
@@ -124,5 +123,10 @@ public final class TestValues {
         }
         java.security.CodeSource cs = c.getProtectionDomain().getCodeSource();
         return mine != null && cs != null && java.util.Objects.equals(mine.getLocation(), cs.getLocation());
+    }
+
+    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
+    private static System.Logger log() {
+        return System.getLogger("org.theano4j.testvalue");
     }
 }
