@@ -35,6 +35,7 @@ import org.theano4j.op.SoftmaxGrad;
  */
 public final class GpuBackend implements Backend {
 
+    private static final System.Logger LOG = System.getLogger("org.theano4j.gpu");
     private static final java.util.Set<String> HOST_OPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final String name;
@@ -120,7 +121,7 @@ public final class GpuBackend implements Backend {
             default -> null;
         };
         if (k == null && HOST_OPS.add(node.op().displayName())) {
-            log().log(System.Logger.Level.INFO, "theano4j " + name + ": " + node.op().displayName()
+            LOG.log(System.Logger.Level.INFO, "theano4j " + name + ": " + node.op().displayName()
                     + " has no GPU kernel here; it runs on the host, its device inputs copied back");
         }
         return k;
@@ -180,10 +181,5 @@ public final class GpuBackend implements Backend {
         }
         DeviceValues v = values();
         return new SoftmaxKernel(v, v.device().rows(kind, t), kind.arity());
-    }
-
-    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
-    private static System.Logger log() {
-        return System.getLogger("org.theano4j.gpu");
     }
 }

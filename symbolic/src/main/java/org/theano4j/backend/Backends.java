@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Finds backends once with {@link ServiceLoader} and picks one per device. */
 public final class Backends {
     private static final List<Backend> ALL = load();
+    private static final System.Logger LOG = System.getLogger("org.theano4j.backend");
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private Backends() {
@@ -73,15 +74,10 @@ public final class Backends {
 
     private static void warnOnce(Backend chosen, List<String> passedOver) {
         if (!passedOver.isEmpty() && WARNED.add(chosen.name())) {
-            log().log(System.Logger.Level.WARNING, "theano4j: functions on device '" + chosen.device() + "' run on the "
+            LOG.log(System.Logger.Level.WARNING, "theano4j: functions on device '" + chosen.device() + "' run on the "
                     + chosen.name() + " backend, which is much slower, because " + String.join("; ", passedOver)
                     + ". Start the JVM with --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
                     + " (README, 'JVM flags', shows where: Maven, Gradle, jshell, IDEs).");
         }
-    }
-
-    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
-    private static System.Logger log() {
-        return System.getLogger("org.theano4j.backend");
     }
 }

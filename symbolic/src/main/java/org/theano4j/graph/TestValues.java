@@ -15,6 +15,7 @@ public final class TestValues {
     private static final String PROPERTY = "theano4j.computeTestValue";
     private static final ThreadLocal<Integer> SUSPENDED = ThreadLocal.withInitial(() -> 0);
     private static final ThreadLocal<Integer> LENIENT = ThreadLocal.withInitial(() -> 0);
+    private static final System.Logger LOG = System.getLogger("org.theano4j.testvalue");
 
     private TestValues() {
     }
@@ -103,7 +104,7 @@ public final class TestValues {
             throw new IllegalArgumentException(msg);
         }
         if ("warn".equals(mode)) {
-            log().log(System.Logger.Level.WARNING, msg);
+            LOG.log(System.Logger.Level.WARNING, msg);
         }
     }
 
@@ -123,10 +124,5 @@ public final class TestValues {
         }
         java.security.CodeSource cs = c.getProtectionDomain().getCodeSource();
         return mine != null && cs != null && java.util.Objects.equals(mine.getLocation(), cs.getLocation());
-    }
-
-    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
-    private static System.Logger log() {
-        return System.getLogger("org.theano4j.testvalue");
     }
 }

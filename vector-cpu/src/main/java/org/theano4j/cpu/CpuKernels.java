@@ -38,10 +38,11 @@ import org.theano4j.tensor.DType;
  * input or output has no kernel: it runs through its op's reference evaluation (logged once).
  */
 final class CpuKernels {
+    private static final System.Logger LOG = System.getLogger("org.theano4j.backend");
     private static final AtomicBoolean COMPLEX_NOTED = new AtomicBoolean();
 
     static {
-        log().log(System.Logger.Level.DEBUG, () -> "theano4j vector-cpu: " + Species.describe());
+        LOG.log(System.Logger.Level.DEBUG, () -> "theano4j vector-cpu: " + Species.describe());
         Warmup.startOnce();
     }
 
@@ -52,7 +53,7 @@ final class CpuKernels {
     static Kernel forNode(Apply node) {
         if (touchesComplex(node)) {
             if (!COMPLEX_NOTED.getAndSet(true)) {
-                log().log(System.Logger.Level.INFO, "theano4j vector-cpu: complex nodes (first: " + node.op().displayName()
+                LOG.log(System.Logger.Level.INFO, "theano4j vector-cpu: complex nodes (first: " + node.op().displayName()
                         + ") run through the reference evaluation, one node at a time");
             }
             return null;
@@ -112,10 +113,5 @@ final class CpuKernels {
         }
         DType out = node.output(0).dtype();
         return new ScalarExpr.Call(e.fn(), args, out);
-    }
-
-    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
-    private static System.Logger log() {
-        return System.getLogger("org.theano4j.backend");
     }
 }

@@ -21,6 +21,7 @@ import org.theano4j.tensor.NDArray;
  * its own, so what the user's functions compute does not change; only how soon they run fast.
  */
 final class Warmup {
+    private static final System.Logger LOG = System.getLogger("org.theano4j.backend");
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** Calls of each model: enough for the kernels' loops to pass C2's thresholds. */
     static final int CALLS = 400;
@@ -43,10 +44,10 @@ final class Warmup {
         long t0 = System.nanoTime();
         try {
             run(CALLS);
-            log().log(System.Logger.Level.DEBUG, () -> String.format("theano4j vector-cpu: kernels warmed up in %.0f ms",
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("theano4j vector-cpu: kernels warmed up in %.0f ms",
                     (System.nanoTime() - t0) / 1e6));
         } catch (RuntimeException | LinkageError e) {
-            log().log(System.Logger.Level.DEBUG, "theano4j vector-cpu: warm-up stopped", e);
+            LOG.log(System.Logger.Level.DEBUG, "theano4j vector-cpu: warm-up stopped", e);
         }
     }
 
@@ -119,10 +120,5 @@ final class Warmup {
             y[i] = (i * 7L + 3) % classes;
         }
         return y;
-    }
-
-    /** Looked up when something is logged: the first lookup initialises the logging backend (5-15 ms). */
-    private static System.Logger log() {
-        return System.getLogger("org.theano4j.backend");
     }
 }
