@@ -6,8 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The C library's {@code calloc} and {@code free}, bound once. Memory from here is outside the
@@ -16,28 +14,18 @@ import java.util.concurrent.FutureTask;
  * memory" when that does not help (for instance under {@code -XX:+DisableExplicitGC}). Where the
  * symbols cannot be bound (no native access) {@link #available()} is false and arrays use the
  * JDK allocator, with its budget.
- *
- * <p>Binding is the JDK's first downcall link: 70-100 ms of a fresh JVM's time, most of it
- * interpreted JDK code. {@link #linkInBackground} does it on a daemon thread, so that a program's
- * first arrays need not wait for it ({@link NativeMemory} serves them meanwhile); whoever needs
- * the handles before that thread is done waits for it, and binds them itself if nobody started.
  */
 final class CAlloc {
-    private static final FutureTask<MethodHandle[]> LINK = new FutureTask<>(CAlloc::link);
+    private static final MethodHandle CALLOC;
+    private static final MethodHandle FREE;
 
-    private CAlloc() {
+    static {
+        MethodHandle[] h = link();
+        CALLOC = h == null ? null : h[0];
+        FREE = h == null ? null : h[1];
     }
 
-    /** The handles once bound: static finals, so that the JIT treats them as constants. */
-    private static final class Bound {
-        static final MethodHandle CALLOC;
-        static final MethodHandle FREE;
-
-        static {
-            MethodHandle[] h = await();
-            CALLOC = h == null ? null : h[0];
-            FREE = h == null ? null : h[1];
-        }
+    private CAlloc() {
     }
 
     private static MethodHandle[] link() {
@@ -55,50 +43,15 @@ final class CAlloc {
         }
     }
 
-    /** Binds the symbols on a daemon thread (nothing happens when that was started or done already). */
-    static void linkInBackground() {
-        if (!LINK.isDone()) {
-            Thread t = new Thread(LINK, "theano4j-calloc-link");
-            t.setDaemon(true);
-            t.start();
-        }
-    }
-
-    /** Whether binding has finished, successfully or not ({@link #available()} then answers at once). */
-    static boolean linked() {
-        return LINK.isDone();
-    }
-
-    /** Binds here unless another thread is at it, then waits for the result. */
-    private static MethodHandle[] await() {
-        LINK.run();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return LINK.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("binding calloc failed", e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Whether {@link #calloc} can be used (waits for the binding when it is under way). */
+    /** Whether {@link #calloc} can be used. */
     static boolean available() {
-        return Bound.CALLOC != null;
+        return CALLOC != null;
     }
 
     /** The address of {@code bytes} zero bytes, or 0 when the C library has none to give. */
     static long calloc(long bytes) {
         try {
-            return ((MemorySegment) Bound.CALLOC.invokeExact(1L, bytes)).address();
+            return ((MemorySegment) CALLOC.invokeExact(1L, bytes)).address();
         } catch (Throwable e) {
             return 0;
         }
@@ -107,7 +60,7 @@ final class CAlloc {
     /** Frees what {@link #calloc} returned. */
     static void free(long address) {
         try {
-            Bound.FREE.invokeExact(MemorySegment.ofAddress(address));
+            FREE.invokeExact(MemorySegment.ofAddress(address));
         } catch (Throwable e) {
             // nothing sensible to do when releasing: the memory leaks
         }

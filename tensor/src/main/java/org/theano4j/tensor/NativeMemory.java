@@ -34,11 +34,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * below it, malloc reuses freed chunks without page faults, which beats fresh huge pages for
  * arrays allocated call after call (measured: 8 MB outputs 1.25 vs 2.1 ns/element, 80 MB 0.9
  * vs 3.2 ns/element with huge pages).
- *
- * <p>Binding calloc costs a fresh JVM 70-100 ms, so it runs on a daemon thread from the first
- * allocation on ({@link CAlloc#linkInBackground}); until it is done, arrays come from the JDK
- * allocator ({@link #interim}), released early and when unreachable like calloc's, only counted
- * in the JDK's direct-memory budget while they live.
  */
 final class NativeMemory {
     private static final long MIN_TRIGGER = Flags.getLong("gcTriggerBytes");
@@ -52,14 +47,6 @@ final class NativeMemory {
     static final long HUGE_BYTES = Flags.getLong("hugePagesFrom");
     private static final long ALIGN = 64;
     private static final AtomicReferenceArray<Slab> STRIPES = new AtomicReferenceArray<>(stripeCount());
-    /** Whether this module may bind native code without a warning, so calloc can be bound off the first allocation's path. */
-    private static final boolean INTERIM = NativeMemory.class.getModule().isNativeAccessEnabled();
-
-    static {
-        if (INTERIM) {
-            CAlloc.linkInBackground();
-        }
-    }
 
     private NativeMemory() {
     }
@@ -106,9 +93,6 @@ final class NativeMemory {
             if (b != null) {
                 return b;
             }
-        }
-        if (INTERIM && !CAlloc.linked()) {
-            return interim(size);
         }
         return CAlloc.available() ? normal(size) : jdk(size);
     }
@@ -159,25 +143,6 @@ final class NativeMemory {
         Release r = new Release(size, () -> CAlloc.free(base));
         MemorySegment seg = MemorySegment.ofAddress((base + ALIGN - 1) & -ALIGN).reinterpret(size, Arena.ofAuto(), s -> r.run());
         return new Buffer(seg, r);
-    }
-
-    /**
-     * {@code size} zero bytes from the JDK allocator while calloc is still being bound (the first
-     * tenth of a second or so): released early or when unreachable like {@link #normal}, but
-     * within the JDK's direct-memory budget. An {@link OutOfMemoryError} leaves nothing counted.
-     */
-    static Buffer interim(long size) {
-        Arena owner = Arena.ofShared();
-        MemorySegment chunk;
-        try {
-            chunk = owner.allocate(size, ALIGN);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            owner.close();
-            throw e;
-        }
-        account(size);
-        Release r = new Release(size, owner::close);
-        return new Buffer(chunk.reinterpret(Arena.ofAuto(), s -> r.run()), r);
     }
 
     /** {@code size} zero bytes from the JDK allocator (where calloc is unavailable): released only when unreachable. */

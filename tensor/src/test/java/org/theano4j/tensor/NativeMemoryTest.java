@@ -34,8 +34,6 @@ class NativeMemoryTest {
                 Arguments.of("normal", normal, 2 * MIB + 8, 64L),
                 Arguments.of("normal", normal, 3 * MIB, 64L),
                 Arguments.of("jdk", (LongFunction<MemorySegment>) n -> NativeMemory.jdk(n).segment, 3 * MIB, 64L),
-                Arguments.of("interim", (LongFunction<MemorySegment>) n -> NativeMemory.interim(n).segment, NativeMemory.SMALL_BYTES + 8, 64L),
-                Arguments.of("interim", (LongFunction<MemorySegment>) n -> NativeMemory.interim(n).segment, 3 * MIB, 64L),
                 Arguments.of("huge", huge, 1L, HugePages.HUGE),
                 Arguments.of("huge", huge, 2 * MIB, HugePages.HUGE),
                 Arguments.of("huge", huge, 4 * MIB + 8, HugePages.HUGE),
@@ -62,28 +60,6 @@ class NativeMemoryTest {
         }
         s.set(ValueLayout.JAVA_BYTE, bytes - 1, (byte) 7);
         assertEquals(7, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
-    }
-
-    @Test
-    void callocIsBoundOnceInTheBackgroundAndThenAvailable() {
-        // the build runs tests with --enable-native-access (pom.xml): the first allocation started the binding
-        CAlloc.linkInBackground();
-        assertTrue(CAlloc.available(), "calloc bound");
-        assertTrue(CAlloc.linked());
-        long address = CAlloc.calloc(64);
-        assertTrue(address != 0);
-        CAlloc.free(address);
-    }
-
-    @Test
-    void interimArraysAreCountedAndReleasedAtOnceWhenClosed() {
-        long before = NativeMemory.liveBytes();
-        Buffer b = NativeMemory.interim(8 * MIB);
-        assertTrue(NativeMemory.liveBytes() - before >= 8 * MIB);
-        b.segment.set(ValueLayout.JAVA_BYTE, 8 * MIB - 1, (byte) 3);
-        b.close();
-        assertTrue(NativeMemory.liveBytes() - before < 8 * MIB, (NativeMemory.liveBytes() - before) / MIB + " MiB still live");
-        assertTrue(b.isClosed());
     }
 
     @Test
