@@ -1,5 +1,8 @@
 package org.theano4j.op;
 
+import static org.theano4j.op.ScalarOp.Kinds.ANY;
+import static org.theano4j.op.ScalarOp.Kinds.FLOAT;
+import static org.theano4j.op.ScalarOp.Kinds.INTEGER;
 import static org.theano4j.op.ScalarOp.Out.BOOL;
 import static org.theano4j.op.ScalarOp.Out.SAME;
 import java.util.Arrays;
@@ -10,69 +13,63 @@ import org.theano4j.Variable;
 import org.theano4j.tensor.DType;
 
 /**
- * The fixed scalar functions, one line each: arity, output kind, double and long evaluation,
- * and gradient (built from tensor ops). Float evaluation follows IEEE/numpy (e.g. {@code round}
+ * The fixed scalar functions: one table line each (arity, output kind, infix, operand kinds) and
+ * one line each in the float, integer and gradient switches below (gradients are built from tensor
+ * ops). Switches, not a lambda per entry: the ~140 lambdas cost about 20 ms of class initialisation
+ * in a fresh JVM, paid before the first graph is built (README, "Cold start"). Float evaluation follows IEEE/numpy (e.g. {@code round}
  * is half-to-even, {@code mod} takes the divisor's sign, {@code pow} is C99's); the long forms are
  * the signed ones (division or modulo by zero gives 0 like numpy, a negative integer power is an
  * error) and {@link ScalarSemantics} adds the uint64 forms and the wrap to the dtype's width.
  */
 public enum ScalarOp implements ScalarFn {
-    ADD(2, SAME, "+", (a, b, c) -> a + b, (a, b, c) -> a + b, g -> List.of(g.gz, g.gz)),
-    SUB(2, SAME, "-", (a, b, c) -> a - b, (a, b, c) -> a - b, g -> List.of(g.gz, Ops.neg(g.gz))),
-    MUL(2, SAME, "*", (a, b, c) -> a * b, (a, b, c) -> a * b, g -> List.of(Ops.mul(g.gz, g.y()), Ops.mul(g.gz, g.x()))),
-    TRUE_DIV(2, SAME, "/", (a, b, c) -> a / b, null,
-            g -> List.of(Ops.div(g.gz, g.y()), Ops.neg(Ops.div(Ops.mul(g.gz, g.x()), Ops.sqr(g.y()))))),
-    INT_DIV(2, SAME, "//", (a, b, c) -> Numerics.floorDiv(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorDiv(a, b), g -> zeros(g)),
-    MOD(2, SAME, "%", (a, b, c) -> Numerics.mod(a, b), (a, b, c) -> b == 0 ? 0 : Math.floorMod(a, b),
-            g -> List.of(g.gz, Ops.mul(g.gz, Ops.neg(Ops.intDiv(g.x(), g.y()))))),
-    POW(2, SAME, "**", (a, b, c) -> Numerics.pow(a, b), (a, b, c) -> Numerics.intPow(a, b),
-            g -> List.of(Ops.mul(g.gz, Ops.mul(g.y(), Ops.pow(g.x(), Ops.sub(g.y(), 1)))),
-                    Ops.switchOp(Ops.eq(g.x(), 0), 0, Ops.mul(g.gz, Ops.mul(Ops.log(g.x()), g.z))))),
-    MAXIMUM(2, SAME, null, (a, b, c) -> Numerics.maximum(a, b), (a, b, c) -> Math.max(a, b), g -> pickGrad(g)),
-    MINIMUM(2, SAME, null, (a, b, c) -> Numerics.minimum(a, b), (a, b, c) -> Math.min(a, b), g -> pickGrad(g)),
-    NEG(1, SAME, null, (a, b, c) -> -a, (a, b, c) -> -a, g -> List.of(Ops.neg(g.gz))),
-    ABS(1, SAME, null, (a, b, c) -> Math.abs(a), (a, b, c) -> Math.abs(a), g -> List.of(Ops.mul(g.gz, Ops.sign(g.x())))),
-    SIGN(1, SAME, null, (a, b, c) -> Numerics.sign(a), (a, b, c) -> Long.signum(a), g -> zeros(g)),
-    FLOOR(1, SAME, null, (a, b, c) -> Math.floor(a), null, g -> zeros(g)),
-    CEIL(1, SAME, null, (a, b, c) -> Math.ceil(a), null, g -> zeros(g)),
-    ROUND(1, SAME, null, (a, b, c) -> Math.rint(a), null, g -> zeros(g)),
-    SQR(1, SAME, null, (a, b, c) -> a * a, (a, b, c) -> a * a, g -> List.of(Ops.mul(g.gz, Ops.mul(g.x(), 2)))),
-    SQRT(1, SAME, null, (a, b, c) -> Math.sqrt(a), null, g -> List.of(Ops.div(Ops.mul(g.gz, 0.5), g.z))),
-    INV(1, SAME, null, (a, b, c) -> 1 / a, null, g -> List.of(Ops.neg(Ops.mul(g.gz, Ops.sqr(g.z))))),
-    EXP(1, SAME, null, (a, b, c) -> Elementary.exp(a), null, g -> List.of(Ops.mul(g.gz, g.z))),
-    EXP2(1, SAME, null, (a, b, c) -> Math.pow(2, a), null, g -> List.of(Ops.mul(g.gz, Ops.mul(g.z, Math.log(2))))),
-    EXPM1(1, SAME, null, (a, b, c) -> Math.expm1(a), null, g -> List.of(Ops.mul(g.gz, Ops.exp(g.x())))),
-    LOG(1, SAME, null, (a, b, c) -> Elementary.log(a), null, g -> List.of(Ops.div(g.gz, g.x()))),
-    LOG2(1, SAME, null, (a, b, c) -> Elementary.log(a) / Math.log(2), null, g -> List.of(Ops.div(g.gz, Ops.mul(g.x(), Math.log(2))))),
-    LOG10(1, SAME, null, (a, b, c) -> Math.log10(a), null, g -> List.of(Ops.div(g.gz, Ops.mul(g.x(), Math.log(10))))),
-    LOG1P(1, SAME, null, (a, b, c) -> Math.log1p(a), null, g -> List.of(Ops.div(g.gz, Ops.add(g.x(), 1)))),
-    SIN(1, SAME, null, (a, b, c) -> Math.sin(a), null, g -> List.of(Ops.mul(g.gz, Ops.cos(g.x())))),
-    COS(1, SAME, null, (a, b, c) -> Math.cos(a), null, g -> List.of(Ops.neg(Ops.mul(g.gz, Ops.sin(g.x()))))),
-    TAN(1, SAME, null, (a, b, c) -> Math.tan(a), null, g -> List.of(Ops.mul(g.gz, Ops.add(1, Ops.sqr(g.z))))),
-    ARCTAN(1, SAME, null, (a, b, c) -> Math.atan(a), null, g -> List.of(Ops.div(g.gz, Ops.add(1, Ops.sqr(g.x()))))),
-    SINH(1, SAME, null, (a, b, c) -> Math.sinh(a), null, g -> List.of(Ops.mul(g.gz, Ops.cosh(g.x())))),
-    COSH(1, SAME, null, (a, b, c) -> Math.cosh(a), null, g -> List.of(Ops.mul(g.gz, Ops.sinh(g.x())))),
-    TANH(1, SAME, null, (a, b, c) -> Elementary.tanh(a), null, g -> List.of(Ops.mul(g.gz, Ops.sub(1, Ops.sqr(g.z))))),
-    SIGMOID(1, SAME, null, (a, b, c) -> 1 / (Elementary.exp(-a) + 1), null,
-            g -> List.of(Ops.mul(g.gz, Ops.mul(g.z, Ops.sub(1, g.z))))),
-    SOFTPLUS(1, SAME, null, (a, b, c) -> Numerics.softplus(a), null, g -> List.of(Ops.mul(g.gz, Ops.sigmoid(g.x())))),
-    GT(2, BOOL, ">", (a, b, c) -> a > b ? 1 : 0, (a, b, c) -> a > b ? 1 : 0, g -> none(g)),
-    GE(2, BOOL, ">=", (a, b, c) -> a >= b ? 1 : 0, (a, b, c) -> a >= b ? 1 : 0, g -> none(g)),
-    LT(2, BOOL, "<", (a, b, c) -> a < b ? 1 : 0, (a, b, c) -> a < b ? 1 : 0, g -> none(g)),
-    LE(2, BOOL, "<=", (a, b, c) -> a <= b ? 1 : 0, (a, b, c) -> a <= b ? 1 : 0, g -> none(g)),
-    EQ(2, BOOL, "==", (a, b, c) -> a == b ? 1 : 0, (a, b, c) -> a == b ? 1 : 0, g -> none(g)),
-    NEQ(2, BOOL, "!=", (a, b, c) -> a != b ? 1 : 0, (a, b, c) -> a != b ? 1 : 0, g -> none(g)),
-    AND(2, SAME, "&", null, (a, b, c) -> a & b, g -> none(g)),
-    OR(2, SAME, "|", null, (a, b, c) -> a | b, g -> none(g)),
-    XOR(2, SAME, "^", null, (a, b, c) -> a ^ b, g -> none(g)),
+    ADD(2, SAME, "+", ANY),
+    SUB(2, SAME, "-", ANY),
+    MUL(2, SAME, "*", ANY),
+    TRUE_DIV(2, SAME, "/", FLOAT),
+    INT_DIV(2, SAME, "//", ANY),
+    MOD(2, SAME, "%", ANY),
+    POW(2, SAME, "**", ANY),
+    MAXIMUM(2, SAME, null, ANY),
+    MINIMUM(2, SAME, null, ANY),
+    NEG(1, SAME, null, ANY),
+    ABS(1, SAME, null, ANY),
+    SIGN(1, SAME, null, ANY),
+    FLOOR(1, SAME, null, FLOAT),
+    CEIL(1, SAME, null, FLOAT),
+    ROUND(1, SAME, null, FLOAT),
+    SQR(1, SAME, null, ANY),
+    SQRT(1, SAME, null, FLOAT),
+    INV(1, SAME, null, FLOAT),
+    EXP(1, SAME, null, FLOAT),
+    EXP2(1, SAME, null, FLOAT),
+    EXPM1(1, SAME, null, FLOAT),
+    LOG(1, SAME, null, FLOAT),
+    LOG2(1, SAME, null, FLOAT),
+    LOG10(1, SAME, null, FLOAT),
+    LOG1P(1, SAME, null, FLOAT),
+    SIN(1, SAME, null, FLOAT),
+    COS(1, SAME, null, FLOAT),
+    TAN(1, SAME, null, FLOAT),
+    ARCTAN(1, SAME, null, FLOAT),
+    SINH(1, SAME, null, FLOAT),
+    COSH(1, SAME, null, FLOAT),
+    TANH(1, SAME, null, FLOAT),
+    SIGMOID(1, SAME, null, FLOAT),
+    SOFTPLUS(1, SAME, null, FLOAT),
+    GT(2, BOOL, ">", ANY),
+    GE(2, BOOL, ">=", ANY),
+    LT(2, BOOL, "<", ANY),
+    LE(2, BOOL, "<=", ANY),
+    EQ(2, BOOL, "==", ANY),
+    NEQ(2, BOOL, "!=", ANY),
+    AND(2, SAME, "&", INTEGER),
+    OR(2, SAME, "|", INTEGER),
+    XOR(2, SAME, "^", INTEGER),
     /** Logical not for bool, bitwise not for integers (the long form is fixed up by {@link #applyNot}). */
-    NOT(1, SAME, null, null, (a, b, c) -> ~a, g -> none(g)),
-    SWITCH(3, SAME, null, (a, b, c) -> a != 0 ? b : c, (a, b, c) -> a != 0 ? b : c,
-            g -> Arrays.asList(null, Ops.switchOp(g.x(), g.gz, 0), Ops.switchOp(g.x(), 0, g.gz))),
-    CLIP(3, SAME, null, (a, b, c) -> Numerics.clip(a, b, c), (a, b, c) -> Math.min(Math.max(a, b), c),
-            g -> List.of(Ops.mul(g.gz, Ops.and(Ops.ge(g.x(), g.y()), Ops.le(g.x(), g.in.get(2)))),
-                    Ops.mul(g.gz, Ops.lt(g.x(), g.y())), Ops.mul(g.gz, Ops.gt(g.x(), g.in.get(2))))),
-    IDENTITY(1, SAME, null, (a, b, c) -> a, (a, b, c) -> a, g -> List.of(g.gz));
+    NOT(1, SAME, null, INTEGER),
+    SWITCH(3, SAME, null, ANY),
+    CLIP(3, SAME, null, ANY),
+    IDENTITY(1, SAME, null, ANY);
 
     /** Traits of the scalar functions, read by fusion, the kernels and the tests (one table, here). */
     private static final class Traits {
@@ -89,15 +86,8 @@ public enum ScalarOp implements ScalarFn {
     /** Output dtype kinds. */
     enum Out { SAME, BOOL }
 
-    @FunctionalInterface
-    interface DoubleFn {
-        double apply(double a, double b, double c);
-    }
-
-    @FunctionalInterface
-    interface LongFn {
-        long apply(long a, long b, long c);
-    }
+    /** Which operand kinds a function is defined on (logic ops have no float form, most transcendentals no integer form). */
+    enum Kinds { ANY, FLOAT, INTEGER }
 
     /** Arguments of a gradient rule: inputs, output and output gradient. */
     record GradArgs(List<Variable> in, Variable z, Variable gz) {
@@ -110,25 +100,16 @@ public enum ScalarOp implements ScalarFn {
         }
     }
 
-    @FunctionalInterface
-    interface GradRule {
-        List<Variable> apply(GradArgs g);
-    }
-
     private final int arity;
     private final Out out;
     private final String infix;
-    private final DoubleFn doubleFn;
-    private final LongFn longFn;
-    private final GradRule gradRule;
+    private final Kinds kinds;
 
-    ScalarOp(int arity, Out out, String infix, DoubleFn doubleFn, LongFn longFn, GradRule gradRule) {
+    ScalarOp(int arity, Out out, String infix, Kinds kinds) {
         this.arity = arity;
         this.out = out;
         this.infix = infix;
-        this.doubleFn = doubleFn;
-        this.longFn = longFn;
-        this.gradRule = gradRule;
+        this.kinds = kinds;
     }
 
     @Override
@@ -148,12 +129,12 @@ public enum ScalarOp implements ScalarFn {
 
     /** Whether the op is defined on floats (logic ops are not). */
     public boolean acceptsFloat() {
-        return doubleFn != null;
+        return kinds != Kinds.INTEGER;
     }
 
     @Override
     public boolean acceptsInteger() {
-        return longFn != null;
+        return kinds != Kinds.FLOAT;
     }
 
     @Override
@@ -163,12 +144,88 @@ public enum ScalarOp implements ScalarFn {
 
     @Override
     public double applyDouble(double a, double b, double c) {
-        return doubleFn.apply(a, b, c);
+        return switch (this) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case TRUE_DIV -> a / b;
+            case INT_DIV -> Numerics.floorDiv(a, b);
+            case MOD -> Numerics.mod(a, b);
+            case POW -> Numerics.pow(a, b);
+            case MAXIMUM -> Numerics.maximum(a, b);
+            case MINIMUM -> Numerics.minimum(a, b);
+            case NEG -> -a;
+            case ABS -> Math.abs(a);
+            case SIGN -> Numerics.sign(a);
+            case FLOOR -> Math.floor(a);
+            case CEIL -> Math.ceil(a);
+            case ROUND -> Math.rint(a);
+            case SQR -> a * a;
+            case SQRT -> Math.sqrt(a);
+            case INV -> 1 / a;
+            case EXP -> Elementary.exp(a);
+            case EXP2 -> Math.pow(2, a);
+            case EXPM1 -> Math.expm1(a);
+            case LOG -> Elementary.log(a);
+            case LOG2 -> Elementary.log(a) / Math.log(2);
+            case LOG10 -> Math.log10(a);
+            case LOG1P -> Math.log1p(a);
+            case SIN -> Math.sin(a);
+            case COS -> Math.cos(a);
+            case TAN -> Math.tan(a);
+            case ARCTAN -> Math.atan(a);
+            case SINH -> Math.sinh(a);
+            case COSH -> Math.cosh(a);
+            case TANH -> Elementary.tanh(a);
+            case SIGMOID -> 1 / (Elementary.exp(-a) + 1);
+            case SOFTPLUS -> Numerics.softplus(a);
+            case GT -> a > b ? 1 : 0;
+            case GE -> a >= b ? 1 : 0;
+            case LT -> a < b ? 1 : 0;
+            case LE -> a <= b ? 1 : 0;
+            case EQ -> a == b ? 1 : 0;
+            case NEQ -> a != b ? 1 : 0;
+            case SWITCH -> a != 0 ? b : c;
+            case CLIP -> Numerics.clip(a, b, c);
+            case IDENTITY -> a;
+            case AND, OR, XOR, NOT -> throw noForm("float");
+        };
     }
 
     @Override
     public long applyLong(long a, long b, long c) {
-        return longFn.apply(a, b, c);
+        return switch (this) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case INT_DIV -> b == 0 ? 0 : Math.floorDiv(a, b);
+            case MOD -> b == 0 ? 0 : Math.floorMod(a, b);
+            case POW -> Numerics.intPow(a, b);
+            case MAXIMUM -> Math.max(a, b);
+            case MINIMUM -> Math.min(a, b);
+            case NEG -> -a;
+            case ABS -> Math.abs(a);
+            case SIGN -> Long.signum(a);
+            case SQR -> a * a;
+            case GT -> a > b ? 1 : 0;
+            case GE -> a >= b ? 1 : 0;
+            case LT -> a < b ? 1 : 0;
+            case LE -> a <= b ? 1 : 0;
+            case EQ -> a == b ? 1 : 0;
+            case NEQ -> a != b ? 1 : 0;
+            case AND -> a & b;
+            case OR -> a | b;
+            case XOR -> a ^ b;
+            case NOT -> ~a;
+            case SWITCH -> a != 0 ? b : c;
+            case CLIP -> Math.min(Math.max(a, b), c);
+            case IDENTITY -> a;
+            default -> throw noForm("integer");
+        };
+    }
+
+    private UnsupportedOperationException noForm(String kind) {
+        return new UnsupportedOperationException(this + " has no " + kind + " form");
     }
 
     /** Whether recomputing the function where its result is used costs less than a trip through memory (fusion may duplicate it). */
@@ -203,7 +260,48 @@ public enum ScalarOp implements ScalarFn {
 
     @Override
     public List<Variable> grad(List<Variable> inputs, Variable output, Variable outputGrad) {
-        return gradRule.apply(new GradArgs(inputs, output, outputGrad));
+        return gradient(new GradArgs(inputs, output, outputGrad));
+    }
+
+    /** The gradient rules, one line each, built from tensor ops. */
+    private List<Variable> gradient(GradArgs g) {
+        return switch (this) {
+            case ADD -> List.of(g.gz, g.gz);
+            case SUB -> List.of(g.gz, Ops.neg(g.gz));
+            case MUL -> List.of(Ops.mul(g.gz, g.y()), Ops.mul(g.gz, g.x()));
+            case TRUE_DIV -> List.of(Ops.div(g.gz, g.y()), Ops.neg(Ops.div(Ops.mul(g.gz, g.x()), Ops.sqr(g.y()))));
+            case INT_DIV, SIGN, FLOOR, CEIL, ROUND -> zeros(g);
+            case MOD -> List.of(g.gz, Ops.mul(g.gz, Ops.neg(Ops.intDiv(g.x(), g.y()))));
+            case POW -> List.of(Ops.mul(g.gz, Ops.mul(g.y(), Ops.pow(g.x(), Ops.sub(g.y(), 1)))),
+                    Ops.switchOp(Ops.eq(g.x(), 0), 0, Ops.mul(g.gz, Ops.mul(Ops.log(g.x()), g.z))));
+            case MAXIMUM, MINIMUM -> pickGrad(g);
+            case NEG -> List.of(Ops.neg(g.gz));
+            case ABS -> List.of(Ops.mul(g.gz, Ops.sign(g.x())));
+            case SQR -> List.of(Ops.mul(g.gz, Ops.mul(g.x(), 2)));
+            case SQRT -> List.of(Ops.div(Ops.mul(g.gz, 0.5), g.z));
+            case INV -> List.of(Ops.neg(Ops.mul(g.gz, Ops.sqr(g.z))));
+            case EXP -> List.of(Ops.mul(g.gz, g.z));
+            case EXP2 -> List.of(Ops.mul(g.gz, Ops.mul(g.z, Math.log(2))));
+            case EXPM1 -> List.of(Ops.mul(g.gz, Ops.exp(g.x())));
+            case LOG -> List.of(Ops.div(g.gz, g.x()));
+            case LOG2 -> List.of(Ops.div(g.gz, Ops.mul(g.x(), Math.log(2))));
+            case LOG10 -> List.of(Ops.div(g.gz, Ops.mul(g.x(), Math.log(10))));
+            case LOG1P -> List.of(Ops.div(g.gz, Ops.add(g.x(), 1)));
+            case SIN -> List.of(Ops.mul(g.gz, Ops.cos(g.x())));
+            case COS -> List.of(Ops.neg(Ops.mul(g.gz, Ops.sin(g.x()))));
+            case TAN -> List.of(Ops.mul(g.gz, Ops.add(1, Ops.sqr(g.z))));
+            case ARCTAN -> List.of(Ops.div(g.gz, Ops.add(1, Ops.sqr(g.x()))));
+            case SINH -> List.of(Ops.mul(g.gz, Ops.cosh(g.x())));
+            case COSH -> List.of(Ops.mul(g.gz, Ops.sinh(g.x())));
+            case TANH -> List.of(Ops.mul(g.gz, Ops.sub(1, Ops.sqr(g.z))));
+            case SIGMOID -> List.of(Ops.mul(g.gz, Ops.mul(g.z, Ops.sub(1, g.z))));
+            case SOFTPLUS -> List.of(Ops.mul(g.gz, Ops.sigmoid(g.x())));
+            case GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR, NOT -> none(g);
+            case SWITCH -> Arrays.asList(null, Ops.switchOp(g.x(), g.gz, 0), Ops.switchOp(g.x(), 0, g.gz));
+            case CLIP -> List.of(Ops.mul(g.gz, Ops.and(Ops.ge(g.x(), g.y()), Ops.le(g.x(), g.in.get(2)))),
+                    Ops.mul(g.gz, Ops.lt(g.x(), g.y())), Ops.mul(g.gz, Ops.gt(g.x(), g.in.get(2))));
+            case IDENTITY -> List.of(g.gz);
+        };
     }
 
     @Override
