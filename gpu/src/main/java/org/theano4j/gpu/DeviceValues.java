@@ -23,7 +23,8 @@ import org.theano4j.tensor.NDArray;
  *
  * <p>Views. A BLAS kernel reads a 1-D or 2-D view (a transpose, a row or column slice) of a
  * C-contiguous array that has device memory here, its base, from the base's device memory at the
- * view's offset ({@link #operand}). Views share their base's host segment, so a view finds its base
+ * view's offset ({@link #operand}); an elementwise kernel reads a view of any strides (broadcast
+ * and reversed ones too) there at the view's offset and strides ({@link #strided}). Views share their base's host segment, so a view finds its base
  * among the entries over the same segment whose host memory covers the view's. Memory groups give
  * several arrays the same segment at different times, so at most one entry may answer for any byte
  * of a segment: the last one claimed there (a kernel's output, a shared value a call reads, one

@@ -28,7 +28,8 @@ import org.theano4j.tensor.NDArray;
  * numbers). The oracle is the reference evaluation over the logical inputs broadcast on the host;
  * data are small integers, so any mis-read element gives another number, compared bit for bit.
  * Resident bases are read in place: nothing is uploaded (a shared one once, whole), and a host-only
- * input is uploaded at its own size, not broadcast.
+ * input is uploaded at its own size, not broadcast. {@link StridedElementwiseGpuTest} runs the same
+ * cases on the GPU.
  */
 class StridedElementwiseTest {
 
@@ -77,13 +78,30 @@ class StridedElementwiseTest {
         return all.stream();
     }
 
-    private HostDevice device;
+    private Device device;
     private DeviceValues values;
+
+    /** @return the device the kernel runs on: here the host-memory fake */
+    Device newDevice() {
+        return new HostDevice();
+    }
 
     @BeforeEach
     void open() {
-        device = new HostDevice();
+        device = newDevice();
         values = new DeviceValues(device);
+    }
+
+    /** @return the fake device's strided launches so far (0 on a real device, where they are not counted) */
+    private long stridedLaunches() {
+        return device instanceof HostDevice d ? d.stridedLaunches.get() : 0;
+    }
+
+    /** Checks a count of strided launches, on the fake device (which counts them). */
+    private void assertStrided(long expected, long before, String what) {
+        if (device instanceof HostDevice) {
+            assertEquals(expected, stridedLaunches() - before, what);
+        }
     }
 
     /** An input: the view the kernel gets, the same view over the values it must read, and its base. */
@@ -134,7 +152,7 @@ class StridedElementwiseTest {
         NDArray want = oracle(e, shape, inputs.stream().map(Input::logical).toArray(NDArray[]::new));
         for (int call = 0; call < 2; call++) {
             long uploads = values.uploads();
-            long bytes = device.uploadedBytes.get();
+            long bytes = device instanceof HostDevice d ? d.uploadedBytes.get() : 0;
             NDArray out = NDArray.empty(e.dtype(), shape);
             kernel.run(views, new NDArray[] {out});
             long wantUploads = 0;
@@ -147,8 +165,10 @@ class StridedElementwiseTest {
                         * x.view().dtype().byteSize();
             }
             assertEquals(wantUploads, values.uploads() - uploads, "uploads on call " + call);
-            assertEquals(wantBytes, device.uploadedBytes.get() - bytes, "bytes uploaded on call " + call
-                    + " (a host input at its own size, a shared base whole)");
+            if (device instanceof HostDevice d) {
+                assertEquals(wantBytes, d.uploadedBytes.get() - bytes, "bytes uploaded on call " + call
+                        + " (a host input at its own size, a shared base whole)");
+            }
             values.toHost(out);
             assertArrayEquals(want.toDoubleArray(), out.toDoubleArray(), "call " + call);
         }
@@ -157,12 +177,12 @@ class StridedElementwiseTest {
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("cases")
     void everyLayoutIsReadInPlaceExactly(DType t, Layout a, Layout b, Residency residency) {
-        long launches = device.stridedLaunches.get();
+        long launches = stridedLaunches();
         List<Input> in = List.of(input(t, 1, a, residency), input(t, 2, b, residency),
                 input(t, 3, Layout.CONTIGUOUS, Residency.NONE));
         check(expr(t), OUT, in, List.of(residency, residency, Residency.NONE));
         boolean strided = readsStrided(a, residency) || readsStrided(b, residency);
-        assertEquals(strided ? 2 : 0, device.stridedLaunches.get() - launches, "strided launches");
+        assertStrided(strided ? 2 : 0, launches, "strided launches");
     }
 
     /**
@@ -199,27 +219,27 @@ class StridedElementwiseTest {
         DType t = DType.FLOAT64;
         long[] shape = {3, 4, 5};
         for (Residency r : Residency.values()) {
-            long strided = device.stridedLaunches.get();
+            long strided = stridedLaunches();
             List<Input> in = List.of(
                     operand(t, 7, new long[] {3, 5, 4}, b -> b.transpose(0, 2, 1), r),
                     operand(t, 8, new long[] {4, 5}, b -> b.expandDims(0), r),
                     operand(t, 9, new long[] {3, 6, 5}, b -> b.slice(1, 1, 5, 1), Residency.NONE));
             ScalarExpr e = op(ScalarOp.SUB, op(ScalarOp.MUL, in(0, t), in(1, t)), in(2, t));
             check(e, shape, in, List.of(r, r, Residency.NONE));
-            assertEquals(2, device.stridedLaunches.get() - strided);
+            assertStrided(2, strided, "strided launches");
         }
         long[] deep = new long[9];
         java.util.Arrays.fill(deep, 2);
         int[] reversed = {8, 7, 6, 5, 4, 3, 2, 1, 0};
         Input x = operand(t, 10, deep, b -> b.transpose(reversed), Residency.DEVICE);
         ScalarExpr e = op(ScalarOp.NEG, in(0, t));
-        long strided = device.stridedLaunches.get();
+        long strided = stridedLaunches();
         ElementwiseKernel kernel = new ElementwiseKernel(values, device.elementwise(e, List.of(t)), 1);
         NDArray out = NDArray.empty(t, deep);
         kernel.run(new NDArray[] {x.view()}, new NDArray[] {out});
         values.toHost(out);
         assertArrayEquals(oracle(e, deep, x.logical()).toDoubleArray(), out.toDoubleArray());
-        assertEquals(0, device.stridedLaunches.get() - strided, "rank 9: the copy path");
+        assertStrided(0, strided, "rank 9: the copy path");
     }
 
     private Input operand(DType t, long seed, long[] baseShape, UnaryOperator<NDArray> view, Residency r) {
