@@ -76,16 +76,12 @@ record ElementwiseLayout(long n, long[] dims, long[] offsets, long[][] strides) 
         if (!any) {
             return contiguous(n, arity);
         }
-        List<Integer> axes = new ArrayList<>();
-        for (int j = 0; j < shape.length; j++) {
-            if (shape[j] != 1) {
-                axes.add(j);
-            }
-        }
         List<Long> dims = new ArrayList<>();
         List<long[]> groups = new ArrayList<>(); // per merged dim, each input's stride: built innermost first
-        for (int a = axes.size() - 1; a >= 0; a--) {
-            int j = axes.get(a);
+        for (int j = shape.length - 1; j >= 0; j--) {
+            if (shape[j] == 1) {
+                continue; // a length-1 axis moves no input
+            }
             if (!dims.isEmpty() && mergeable(strides, strided, j, dims.getLast(), groups.getLast())) {
                 dims.set(dims.size() - 1, dims.getLast() * shape[j]);
             } else {
@@ -97,7 +93,14 @@ record ElementwiseLayout(long n, long[] dims, long[] offsets, long[][] strides) 
                 groups.add(s);
             }
         }
+        return outermostFirst(n, dims, groups, offsets, strided);
+    }
+
+    /** The layout of merged dims and their strides listed innermost first. */
+    private static ElementwiseLayout outermostFirst(long n, List<Long> dims, List<long[]> groups, long[] offsets,
+            boolean[] strided) {
         int rank = dims.size();
+        int arity = offsets.length;
         long[] merged = new long[rank];
         long[][] perInput = new long[arity][];
         long[] starts = new long[arity];
