@@ -2,6 +2,8 @@ package org.theano4j.gpu;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.theano4j.op.Reduce;
 import org.theano4j.op.ScalarExpr;
 import org.theano4j.tensor.DType;
@@ -57,15 +59,15 @@ final class CudaDevice implements Device {
 
     @Override
     public Program elementwise(ScalarExpr expr, List<DType> inputTypes) {
-        CudaKernel kernel = gpu.elementwiseKernel(CudaExpressionRenderer.kernelSource(expr, inputTypes));
-        return (n, inputs, out) -> {
-            Object[] args = new Object[inputs.length + 2];
-            args[0] = n;
+        Map<ElementwiseKernelSource.Indexing, CudaKernel> variants = new ConcurrentHashMap<>();
+        return (layout, inputs, out) -> {
+            CudaKernel kernel = variants.computeIfAbsent(layout.indexing(),
+                    ix -> gpu.elementwiseKernel(CudaExpressionRenderer.kernelSource(expr, inputTypes, ix)));
+            Object[] buffers = new Object[inputs.length];
             for (int k = 0; k < inputs.length; k++) {
-                args[k + 1] = buf(inputs[k]);
+                buffers[k] = buf(inputs[k]);
             }
-            args[inputs.length + 1] = buf(out);
-            kernel.launch(LaunchConfig.linear(n, BLOCK), args);
+            kernel.launch(LaunchConfig.linear(layout.n(), BLOCK), layout.launchArgs(buffers, buf(out)));
         };
     }
 

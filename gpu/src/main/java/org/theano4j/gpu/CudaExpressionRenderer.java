@@ -92,7 +92,20 @@ public final class CudaExpressionRenderer {
      * @return CUDA C++ source for NVRTC
      */
     public static String kernelSource(ScalarExpr expr, List<DType> inputTypes) {
-        return HELPERS + "\n" + kernel(KERNEL_NAME, expr, inputTypes).render();
+        return kernelSource(expr, inputTypes, ElementwiseKernelSource.Indexing.contiguous(inputTypes.size()));
+    }
+
+    /**
+     * As {@link #kernelSource(ScalarExpr, List)}, reading the inputs {@code indexing} marks strided
+     * at an offset with strides ({@link ElementwiseKernelSource#render(ElementwiseKernelSource.Indexing)}).
+     *
+     * @param expr the tree; its inputs are {@code Input(0) .. Input(inputTypes.size() - 1)}
+     * @param inputTypes the dtype of each kernel input
+     * @param indexing which inputs are strided, over how many merged dims
+     * @return CUDA C++ source for NVRTC
+     */
+    public static String kernelSource(ScalarExpr expr, List<DType> inputTypes, ElementwiseKernelSource.Indexing indexing) {
+        return HELPERS + "\n" + kernel(KERNEL_NAME, expr, inputTypes).render(indexing);
     }
 
     /**

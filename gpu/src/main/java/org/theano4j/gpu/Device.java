@@ -19,16 +19,19 @@ interface Device {
         long byteSize();
     }
 
-    /** A compiled fused elementwise kernel. */
+    /** A compiled fused elementwise kernel, one compiled variant per {@link ElementwiseLayout#indexing()}. */
     interface Program {
         /**
-         * Computes {@code out[i] = expr(in0[i], in1[i], ...)} for {@code i < n}.
+         * Computes {@code out[i] = expr(x0, x1, ...)} for {@code i < layout.n()}, where {@code xK} is
+         * {@code inK[i]} for a dense input and {@code inK[offset + sum_j c_j * strides[j]]} for a
+         * strided one, {@code c} being {@code i} unravelled over {@code layout.dims()} in C order.
          *
-         * @param n the element count
-         * @param inputs one block per input, {@code n} elements of its dtype
+         * @param layout where each input's elements are, rank at most {@link ElementwiseLayout#MAX_RANK}
+         * @param inputs one block per input: {@code n} elements of its dtype when dense, else holding
+         *        every position the layout reads
          * @param out {@code n} elements of the output's dtype
          */
-        void launch(long n, Memory[] inputs, Memory out);
+        void launch(ElementwiseLayout layout, Memory[] inputs, Memory out);
     }
 
     /** A compiled reduction ({@link ReduceKernelSource}). */

@@ -23,7 +23,8 @@ import org.theano4j.tensor.NDArray;
  *
  * <p>Views. A BLAS kernel reads a 1-D or 2-D view (a transpose, a row or column slice) of a
  * C-contiguous array that has device memory here, its base, from the base's device memory at the
- * view's offset ({@link #operand}). Views share their base's host segment, so a view finds its base
+ * view's offset ({@link #operand}); an elementwise kernel reads a view of any strides (broadcast
+ * and reversed ones too) there at the view's offset and strides ({@link #strided}). Views share their base's host segment, so a view finds its base
  * among the entries over the same segment whose host memory covers the view's. Memory groups give
  * several arrays the same segment at different times, so at most one entry may answer for any byte
  * of a segment: the last one claimed there (a kernel's output, a shared value a call reads, one
@@ -76,6 +77,18 @@ final class DeviceValues implements HostSync.Residency {
         }
     }
 
+    /**
+     * Where an elementwise kernel reads an input: device memory, the element of it where the input's
+     * element {@code (0, ..., 0)} is, and its stride along each axis of the output in elements (0
+     * along broadcast axes, negative along reversed ones).
+     *
+     * @param memory the device memory
+     * @param offset the element of {@code memory} where the input starts
+     * @param strides per output axis, in elements
+     */
+    record Strided(Device.Memory memory, long offset, long[] strides) {
+    }
+
     private final Device device;
     private final Map<Integer, Entry[]> entries = new HashMap<>();
     private static final Entry[] NONE = new Entry[0];
@@ -124,6 +137,68 @@ final class DeviceValues implements HostSync.Residency {
         device.upload(HostArrays.bytes(c), m);
         uploads.incrementAndGet();
         return m;
+    }
+
+    /**
+     * Where an elementwise kernel reads {@code array}, broadcast to {@code shape}, in place where it
+     * can: an array with a registered value, or a shared value (uploaded once as a whole into memory
+     * kept for it), from its own device memory in C order over its shape; else a view (transposed,
+     * sliced, reversed, broadcast) of a resident or shared C-contiguous base from the base's device
+     * memory at the view's offset and strides, nothing uploaded; else (a base only the device holds
+     * copied back first) a C-order host copy of the array at its own shape, not broadcast, uploaded
+     * into the kernel's scratch slot. Broadcast axes get stride 0, so a shared bias read over a
+     * batch is uploaded once, not once per call.
+     *
+     * @param array a kernel input, broadcastable to {@code shape}
+     * @param shape the output's shape
+     * @param scratch the kernel's scratch memory
+     * @param slot the input's scratch slot
+     * @return where to read it
+     */
+    synchronized Strided strided(NDArray array, long[] shape, Scratch scratch, int slot) {
+        Entry e = find(array);
+        long[] own = ElementwiseLayout.cStrides(array.shape());
+        if (e != null && e.memory != null && e.deviceValid) {
+            return new Strided(e.memory, 0, broadcast(array, own, shape));
+        }
+        if (e != null && e.shared && array.isCContiguous()) {
+            return new Strided(keep(e, array), 0, broadcast(array, own, shape));
+        }
+        Entry base = e == null ? base(array) : null;
+        NDArray b = base == null ? null : base.get();
+        if (b != null && readsInPlace(base, b, array)) {
+            Device.Memory m = base.memory != null && base.deviceValid ? base.memory : keep(base, b);
+            return new Strided(m, array.offset() - b.offset(), broadcast(array, array.strides(), shape));
+        }
+        toHost(array); // a view without an entry: the claiming entries it overlaps are copied back
+        NDArray c = HostArrays.contiguous(array, array.shape());
+        Device.Memory m = scratch.get(slot, c.size() * c.dtype().byteSize());
+        device.upload(HostArrays.bytes(c), m);
+        uploads.incrementAndGet();
+        return new Strided(m, 0, broadcast(array, own, shape));
+    }
+
+    /**
+     * @param a an array broadcastable to {@code shape} (numpy's rule: trailing axes line up)
+     * @param strides where its elements are, per axis of {@code a}
+     * @return its strides per axis of {@code shape}: 0 along the axes it is broadcast over
+     */
+    private static long[] broadcast(NDArray a, long[] strides, long[] shape) {
+        int lead = shape.length - a.ndim();
+        if (lead < 0) {
+            throw new IllegalArgumentException("rank " + a.ndim() + " read as rank " + shape.length);
+        }
+        long[] out = new long[shape.length];
+        for (int j = 0; j < a.ndim(); j++) {
+            if (a.shape(j) != 1) {
+                if (a.shape(j) != shape[lead + j]) {
+                    throw new IllegalArgumentException(java.util.Arrays.toString(a.shape()) + " does not broadcast to "
+                            + java.util.Arrays.toString(shape));
+                }
+                out[lead + j] = strides[j];
+            }
+        }
+        return out;
     }
 
     /**
@@ -214,16 +289,30 @@ final class DeviceValues implements HostSync.Residency {
      * @return memory of {@code out}'s size
      */
     synchronized Device.Memory output(NDArray out, NDArray[] inputs) {
+        return output(out, inputs, new Device.Memory[0]);
+    }
+
+    /**
+     * As {@link #output(NDArray, NDArray[])}, also not reusing memory the launch reads through a view
+     * ({@link #strided}: a view of {@code out}'s own value).
+     *
+     * @param out the output array
+     * @param inputs the kernel's inputs
+     * @param reads the device memory the launch reads
+     * @return memory of {@code out}'s size
+     */
+    synchronized Device.Memory output(NDArray out, NDArray[] inputs, Device.Memory[] reads) {
         long bytes = out.size() * out.dtype().byteSize();
         Entry e = find(out);
-        if (e != null && e.memory != null && e.memory.byteSize() == bytes && !among(out, inputs)) {
+        boolean read = e != null && (among(out, inputs) || (e.memory != null && java.util.Arrays.asList(reads).contains(e.memory)));
+        if (e != null && e.memory != null && e.memory.byteSize() == bytes && !read) {
             e.hostValid = false;
             e.deviceValid = true;
             e.shared = false;
             claim(out, e);
             return e.memory;
         }
-        if (e != null && among(out, inputs)) {
+        if (read) {
             detach(e); // an in-place step: the launch still reads the input's memory
         } else if (e != null) {
             remove(e);

@@ -4,11 +4,15 @@ import org.theano4j.backend.Kernel;
 import org.theano4j.tensor.NDArray;
 
 /**
- * A fused elementwise node on the device: reads each input from its resident device value, or
- * uploads it (broadcast ones materialised on the host first), launches the program over the
- * {@code n} output elements and leaves the result on the device, registered for the output array
- * ({@link DeviceValues}); it is copied back only when the host reads it. Calls are serialised
- * because they share the kernel's scratch memory.
+ * A fused elementwise node on the device: reads each input in place where it can
+ * ({@link DeviceValues#strided}: its resident value, or a transposed, sliced, reversed or
+ * broadcast view of a resident or shared base, at the view's offset and strides), else uploads it
+ * at its own shape (broadcast axes read with stride 0, not materialised), launches the program over
+ * the {@code n} output elements ({@link ElementwiseLayout}: the axes merged where every input is
+ * contiguous) and leaves the result on the device, registered for the output array; it is copied
+ * back only when the host reads it. Beyond {@link ElementwiseLayout#MAX_RANK} merged axes the
+ * strided inputs are copied to C order on the host instead. Calls are serialised because they share
+ * the kernel's scratch memory.
  */
 final class ElementwiseKernel implements Kernel {
 
@@ -39,10 +43,24 @@ final class ElementwiseKernel implements Kernel {
         values.device().enter();
         long[] shape = out.shape();
         Device.Memory[] in = new Device.Memory[arity];
+        long[] offsets = new long[arity];
+        long[][] strides = new long[arity][];
         for (int k = 0; k < arity; k++) {
-            in[k] = values.input(inputs[k], shape, scratch, k);
+            DeviceValues.Strided s = values.strided(inputs[k], shape, scratch, k);
+            in[k] = s.memory();
+            offsets[k] = s.offset();
+            strides[k] = s.strides();
         }
-        program.launch(n, in, values.output(out, inputs));
+        ElementwiseLayout layout = ElementwiseLayout.of(shape, offsets, strides);
+        if (layout.rank() > ElementwiseLayout.MAX_RANK) {
+            for (int k = 0; k < arity; k++) {
+                if (layout.strided(k)) {
+                    in[k] = values.input(inputs[k], shape, scratch, k); // C order of the output's shape, copied
+                }
+            }
+            layout = ElementwiseLayout.contiguous(n, arity);
+        }
+        program.launch(layout, in, values.output(out, inputs, in));
     }
 
     /** Reads and writes device memory ({@link DeviceValues}), not the host's. */

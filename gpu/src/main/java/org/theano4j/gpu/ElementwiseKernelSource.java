@@ -15,9 +15,14 @@ import org.theano4j.tensor.DType;
  * ..., OUT* out)}: a grid-stride loop that loads {@code x0 = in0[i], x1 = in1[i], ...} and
  * stores {@code out[i] = (OUT)(expression)}, after the {@code statements} (one
  * {@code const T tK = ...;} per node of a fused tree, see {@link CudaExpressionRenderer#renderBody}) that the expression
- * may read. Inputs are contiguous and of length n;
- * broadcasting is the caller's job. Launch it with {@link LaunchConfig#linear} and the
- * arguments {@code (Long n, DeviceBuffer in0, ..., DeviceBuffer out)}.
+ * may read. {@link #render()} reads every input contiguously, of length n. {@link #render(Indexing)}
+ * reads the inputs it marks strided at an element offset with a stride per dim (0 for broadcast
+ * axes, negative for reversed ones): after {@code n} come the merged dims
+ * {@code const long long d0, ..., d(r-1)}, and after such an input's pointer its offset {@code oK}
+ * and strides {@code sK_0 .. sK_(r-1)}; the loop unravels {@code i} over the dims in C order into
+ * {@code c0 .. c(r-1)} and loads {@code inK[oK + c0 * sK_0 + ...]} ({@link ElementwiseLayout} holds
+ * the numbers and the launch arguments in this order). Launch it with {@link LaunchConfig#linear}
+ * and the arguments {@code (Long n, [Long d...], DeviceBuffer in0, [Long o0, Long s0_...], ..., DeviceBuffer out)}.
  *
  * @param name the kernel's name, a C identifier
  * @param inputTypes the C type of each input, in order
@@ -128,21 +133,89 @@ public record ElementwiseKernelSource(String name, List<CType> inputTypes, CType
         return inputTypes.size();
     }
 
-    /** @return the CUDA C source of the kernel */
+    /**
+     * Which inputs a kernel reads strided, and over how many merged dims ({@link ElementwiseLayout}).
+     *
+     * @param rank the merged dims the strided inputs' positions are computed over, at most
+     *        {@link ElementwiseLayout#MAX_RANK}; 0 when no input is strided (or the output has one element)
+     * @param strided per input, whether it is read at an offset with strides (else at {@code i})
+     */
+    public record Indexing(int rank, List<Boolean> strided) {
+
+        /** Copies the flags; checks the rank. */
+        public Indexing {
+            strided = List.copyOf(strided);
+            if (rank < 0 || rank > ElementwiseLayout.MAX_RANK || (rank > 0 && !strided.contains(true))) {
+                throw new IllegalArgumentException("rank " + rank + " for strided inputs " + strided);
+            }
+        }
+
+        /**
+         * @param arity the number of inputs
+         * @return every input contiguous
+         */
+        public static Indexing contiguous(int arity) {
+            return new Indexing(0, java.util.Collections.nCopies(arity, false));
+        }
+    }
+
+    /** @return the CUDA C source of the kernel, every input read contiguously */
     public String render() {
-        String params = IntStream.range(0, arity())
-                .mapToObj(k -> "const " + inputTypes.get(k).c() + "* __restrict__ in" + k + ", ")
-                .collect(Collectors.joining());
-        String loads = IntStream.range(0, arity())
-                .mapToObj(k -> "        const " + inputTypes.get(k).c() + " x" + k + " = in" + k + "[i];")
-                .collect(Collectors.joining("\n"));
+        return render(Indexing.contiguous(arity()));
+    }
+
+    /**
+     * @param indexing which inputs are read strided, over how many dims
+     * @return the CUDA C source of the kernel
+     */
+    public String render(Indexing indexing) {
+        if (indexing.strided().size() != arity()) {
+            throw new IllegalArgumentException(indexing + " for " + arity() + " inputs");
+        }
+        int rank = indexing.rank();
+        StringBuilder params = new StringBuilder();
+        IntStream.range(0, rank).forEach(j -> params.append("const long long d").append(j).append(", "));
+        StringBuilder loads = new StringBuilder();
+        for (int k = 0; k < arity(); k++) {
+            String t = inputTypes.get(k).c();
+            params.append("const ").append(t).append("* __restrict__ in").append(k).append(", ");
+            String at = "i";
+            if (indexing.strided().get(k)) {
+                params.append("const long long o").append(k).append(", ");
+                StringBuilder pos = new StringBuilder("o" + k);
+                for (int j = 0; j < rank; j++) {
+                    params.append("const long long s").append(k).append('_').append(j).append(", ");
+                    pos.append(" + c").append(j).append(" * s").append(k).append('_').append(j);
+                }
+                at = pos.toString();
+            }
+            loads.append("        const ").append(t).append(" x").append(k).append(" = in").append(k).append('[')
+                    .append(at).append("];\n");
+        }
         return Template.TEXT
                 .replace("${NAME}", name)
                 .replace("${PARAMS}", params)
+                .replace("${INDEX}", unravel(rank))
                 .replace("${LOADS}", loads)
-                .replace("${BODY}", statements.stream().map(st -> "        " + st).collect(Collectors.joining("\n")))
+                .replace("${BODY}", statements.stream().map(st -> "        " + st + "\n").collect(Collectors.joining()))
                 .replace("${EXPR}", expression)
                 .replace("${OUT_TYPE}", outputType.c());
+    }
+
+    /** {@code c0 .. c(rank-1)}: {@code i} unravelled over {@code d0 .. d(rank-1)} in C order, one line each. */
+    private static String unravel(int rank) {
+        if (rank == 0) {
+            return "";
+        }
+        if (rank == 1) {
+            return "        const long long c0 = i;\n";
+        }
+        StringBuilder b = new StringBuilder("        long long rest = i;\n");
+        for (int j = rank - 1; j > 0; j--) {
+            b.append("        const long long c").append(j).append(" = rest % d").append(j).append(";\n");
+            b.append("        rest /= d").append(j).append(";\n");
+        }
+        return b.append("        const long long c0 = rest;\n").toString();
     }
 
     /** The template, read once from the classpath. */

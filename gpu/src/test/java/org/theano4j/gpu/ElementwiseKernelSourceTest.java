@@ -34,7 +34,7 @@ class ElementwiseKernelSourceTest {
         try (var in = ElementwiseKernelSource.class.getResourceAsStream("kernels/elementwise.cu.tmpl")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String p : List.of("${NAME}", "${PARAMS}", "${LOADS}", "${EXPR}", "${OUT_TYPE}")) {
+        for (String p : List.of("${NAME}", "${PARAMS}", "${INDEX}", "${LOADS}", "${BODY}", "${EXPR}", "${OUT_TYPE}")) {
             assertTrue(template.contains(p), p);
         }
         template.lines().filter(l -> l.strip().startsWith("//"))

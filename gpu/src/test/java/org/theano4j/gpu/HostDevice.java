@@ -20,7 +20,8 @@ import org.theano4j.tensor.NDArray;
 /**
  * A {@link Device} in host memory that counts what it is asked to do, so residency is tested
  * without a GPU: elementwise programs run the reference evaluation ({@link Composite#evaluateInto})
- * on the device memory, reductions and softmax programs the ops' own {@link Op#evaluate} on the
+ * on the device memory seen as the kernel would see it (each strided input as a view at its offset
+ * and strides over the layout's merged dims, bounds-checked, a dense one as exactly n elements), reductions and softmax programs the ops' own {@link Op#evaluate} on the
  * memory seen as the kernel would see it (a reduction over its {@link ReduceGeometry}'s merged
  * groups, a softmax as rows x cols), GEMM and GEMV are plain row-major loops summing in index order over operands
  * stored from an offset with a leading dimension, then {@code alpha * sum + beta * c} (c not read
@@ -41,6 +42,8 @@ final class HostDevice implements Device {
     final AtomicLong uploadedBytes = new AtomicLong();
     final AtomicLong downloads = new AtomicLong();
     final AtomicLong launches = new AtomicLong();
+    /** Elementwise launches that read at least one input strided, in place. */
+    final AtomicLong stridedLaunches = new AtomicLong();
     /** Device-to-device copies ({@link #copy}). */
     final AtomicLong copies = new AtomicLong();
     final Set<Memory> live = ConcurrentHashMap.newKeySet();
@@ -94,16 +97,39 @@ final class HostDevice implements Device {
 
     @Override
     public Program elementwise(ScalarExpr expr, List<DType> inputTypes) {
-        return (n, inputs, out) -> {
+        return (layout, inputs, out) -> {
             launches.incrementAndGet();
+            boolean strided = layout.indexing().strided().contains(true);
+            if (strided) {
+                stridedLaunches.incrementAndGet();
+            }
+            if (layout.rank() > ElementwiseLayout.MAX_RANK) {
+                throw new IllegalStateException("rank " + layout.rank() + " launched: " + layout);
+            }
+            long n = layout.n();
+            long[] dims = strided ? layout.dims() : new long[] {n};
             NDArray[] in = new NDArray[inputs.length];
             for (int k = 0; k < in.length; k++) {
-                check(inputs[k], n * inputTypes.get(k).byteSize());
-                in[k] = view(inputs[k], inputTypes.get(k), n);
+                in[k] = input(inputs[k], inputTypes.get(k), layout, k, dims);
             }
             check(out, n * expr.dtype().byteSize());
-            Composite.evaluateInto(expr, in, view(out, expr.dtype(), n));
+            Composite.evaluateInto(expr, in, NDArray.wrap(seg(out), expr.dtype(), dims));
         };
+    }
+
+    /**
+     * Input {@code k} as the kernel reads it: a dense one C order over the dims, of exactly
+     * {@code n} elements; a strided one at its offset and strides, every position inside its memory.
+     */
+    private NDArray input(Memory m, DType t, ElementwiseLayout layout, int k, long[] dims) {
+        if (!layout.strided(k)) {
+            check(m, layout.n() * t.byteSize());
+            return NDArray.wrap(seg(m), t, dims);
+        }
+        if (!live.contains(m)) {
+            throw new IllegalStateException("strided read of freed " + m);
+        }
+        return NDArray.view(seg(m), t, layout.dims(), layout.strides(k), layout.offsets()[k]);
     }
 
     @Override

@@ -171,6 +171,47 @@ class NvrtcRealTest {
                 NvrtcProgram.version(), entries.size(), Reduce.Kind.values().length, TYPES.size(), patterns.size());
     }
 
+    /**
+     * The strided variants ({@link ElementwiseKernelSource#render(ElementwiseKernelSource.Indexing)}):
+     * a three-input kernel of every dtype at every merged rank 0 to {@link ElementwiseLayout#MAX_RANK}
+     * with the first, the middle or every input strided, as one program per architecture; then the
+     * backend's own source ({@code t4j_elementwise}) at rank 2 and at the rank limit alone, and a
+     * bool/float32/int32 switch with mixed strided and contiguous inputs.
+     */
+    @Test
+    void everyStridedVariantCompilesForSm90() {
+        NvrtcCompiler nvrtc = new NvrtcCompiler(null);
+        StringBuilder src = new StringBuilder(CudaExpressionRenderer.HELPERS);
+        List<String> entries = new ArrayList<>();
+        List<List<Boolean>> masks = List.of(List.of(true, false, false), List.of(false, true, false), List.of(true, true, true));
+        for (DType t : TYPES) {
+            ScalarExpr e = op(ScalarOp.MAXIMUM, op(ScalarOp.MAXIMUM, in(0, t), in(1, t)), in(2, t));
+            assertTrue(CudaExpressionRenderer.supports(e), t.numpyName());
+            for (int rank = 0; rank <= ElementwiseLayout.MAX_RANK; rank++) {
+                for (List<Boolean> mask : masks) {
+                    String name = "s" + entries.size();
+                    src.append('\n').append(CudaExpressionRenderer.kernel(name, e, Exprs.inputTypes(e))
+                            .render(new ElementwiseKernelSource.Indexing(rank, mask)));
+                    entries.add(name);
+                }
+            }
+        }
+        String ptx = nvrtc.compile(src.toString(), "strided.cu", PTX_90).ptx();
+        List<String> missing = entries.stream().filter(e -> !ptx.contains(".entry " + e + "(")).toList();
+        assertEquals(List.of(), missing, "kernels missing from the PTX");
+        assertElf(nvrtc.compile(src.toString(), "strided.cu", SM_90).bytes());
+        ScalarExpr mixed = op(ScalarOp.SWITCH, in(0, DType.BOOL), in(1, DType.FLOAT32), Exprs.cast(DType.FLOAT32, in(2, DType.INT32)));
+        for (var ix : List.of(new ElementwiseKernelSource.Indexing(2, List.of(true, false, true)),
+                new ElementwiseKernelSource.Indexing(ElementwiseLayout.MAX_RANK, List.of(true, true, true)))) {
+            String own = CudaExpressionRenderer.kernelSource(mixed, Exprs.inputTypes(mixed), ix);
+            assertTrue(nvrtc.compile(own, "t4j.cu", PTX_90).ptx().contains(".entry " + CudaExpressionRenderer.KERNEL_NAME + "("));
+            assertElf(nvrtc.compile(own, "t4j.cu", SM_90).bytes());
+        }
+        System.out.printf("NVRTC %s: %d strided elementwise variants (%d dtypes x ranks 0-%d x %d input masks) and the"
+                + " backend's own at ranks 2 and %d compiled to PTX compute_90 and CUBIN sm_90%n", NvrtcProgram.version(),
+                entries.size(), TYPES.size(), ElementwiseLayout.MAX_RANK, masks.size(), ElementwiseLayout.MAX_RANK);
+    }
+
     @Test
     void deepFusedExpressionsCompileAloneUpToTheCap() {
         NvrtcCompiler nvrtc = new NvrtcCompiler(null);
