@@ -306,15 +306,35 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
-            case SOFTPLUS -> (a, b, c, d, n) -> {
-                int i = 0;
-                for (; i < L.loopBound(n); i += L.length()) {
-                    VectorMath.softplus(v(a, i)).intoArray(d, i);
-                }
-                return i;
-            };
+            case SOFTPLUS -> softplusLoop();
             default -> throw new IllegalArgumentException("no math vector loop for " + op);
         };
+    }
+
+    /**
+     * softplus as two passes over the block through a scratch register, {@code e = exp(-|a|)} then
+     * {@code d = log1p(e) (+ a where a > 0)}, each loop {@link #outOfLine}: exp and log1p inlined
+     * into one loop pass C2's node budget ({@code NodeCountInliningCutoff}), and the part left out
+     * of line boxes its vectors (no faster than the scalar code). The scratch makes the loop
+     * confined to its register file's thread, like the registers.
+     */
+    private static Loop softplusLoop() {
+        float[] e = new float[Species.BLOCK];
+        Loop first = outOfLine((a, b, c, d, n) -> {
+            int i = 0;
+            for (; i < L.loopBound(n); i += L.length()) {
+                VectorMath.expNegAbs(v(a, i)).intoArray(d, i);
+            }
+            return i;
+        });
+        Loop second = outOfLine((x, ex, c, d, n) -> {
+            int i = 0;
+            for (; i < L.loopBound(n); i += L.length()) {
+                VectorMath.softplusOf(v(x, i), v(ex, i)).intoArray(d, i);
+            }
+            return i;
+        });
+        return (a, b, c, d, n) -> second.run(a, e, c, d, first.run(a, b, c, e, n));
     }
 
     private static Loop unaryLoop2(Code op) {

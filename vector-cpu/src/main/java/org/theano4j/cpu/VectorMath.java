@@ -172,13 +172,34 @@ final class VectorMath {
 
     /** {@code log(1 + e^x)} per lane: {@code log1p(exp(-|x|))}, plus x where x > 0. */
     static DoubleVector softplus(DoubleVector x) {
-        DoubleVector t = log1p(exp(x.lanewise(VectorOperators.ABS).neg()));
-        return t.blend(x.add(t), x.compare(VectorOperators.GT, 0));
+        return softplusOf(x, expNegAbs(x));
     }
 
     /** {@code log(1 + e^x)} per float lane. */
     static FloatVector softplus(FloatVector x) {
-        FloatVector t = log1p(exp(x.lanewise(VectorOperators.ABS).neg()));
+        return softplusOf(x, expNegAbs(x));
+    }
+
+    /** softplus's first step, {@code exp(-|x|)}. */
+    static DoubleVector expNegAbs(DoubleVector x) {
+        return exp(x.lanewise(VectorOperators.ABS).neg());
+    }
+
+    static FloatVector expNegAbs(FloatVector x) {
+        return exp(x.lanewise(VectorOperators.ABS).neg());
+    }
+
+    /**
+     * softplus's second step given {@code e = exp(-|x|)}: {@code log1p(e)}, plus x where x > 0. (The
+     * loops run the two steps as separate passes: both in one loop pass C2's node budget.)
+     */
+    static DoubleVector softplusOf(DoubleVector x, DoubleVector e) {
+        DoubleVector t = log1p(e);
+        return t.blend(x.add(t), x.compare(VectorOperators.GT, 0));
+    }
+
+    static FloatVector softplusOf(FloatVector x, FloatVector e) {
+        FloatVector t = log1p(e);
         return t.blend(x.add(t), x.compare(VectorOperators.GT, 0f));
     }
 
