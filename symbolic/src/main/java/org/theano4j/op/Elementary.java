@@ -1,7 +1,7 @@
 package org.theano4j.op;
 
 /**
- * {@code exp}, {@code log} and {@code tanh} computed with basic IEEE operations and
+ * {@code exp}, {@code log}, {@code log1p}, {@code softplus} and {@code tanh} computed with basic IEEE operations and
  * {@link Math#fma} only, so that every place computes the same bits: the reference evaluation, the
  * CPU backend's scalar paths and the tails of its vector loops, and its vector loops (which run the
  * same operations lane by lane, see {@code org.theano4j.cpu.VectorMath}). {@link Math#exp} could
@@ -9,8 +9,9 @@ package org.theano4j.op;
  * interpreter it differs again from the C2-compiled code, so one compiled function returned other
  * bits on its first calls than after warm-up.
  *
- * <p>The double functions are within 1 ulp of the exact value (exp, log) and 2 ulps (tanh); the
- * float ones compute in float with float constants, within 1 ulp (exp, log) and 2 (tanh). Methods:
+ * <p>The double functions are within 1 ulp of the exact value (exp, log, log1p) and 2 ulps (tanh,
+ * softplus: 1.5 measured); the float ones compute in float with float constants, within 1 ulp (exp,
+ * log, log1p) and 2 (tanh, softplus). Methods:
  * <ul>
  *   <li>exp: {@code x = n ln2 + r}, {@code |r| <= ln2/2} (Cody and Waite, by two FMAs), a degree-13
  *       (float: 8) Taylor polynomial of {@code e^r} by Horner's rule in FMAs, and {@code 2^n} applied as
@@ -18,6 +19,8 @@ package org.theano4j.op;
  *       [-1000, 1000] (float: [-150, 150]), which keeps infinities and NaN right;
  *   <li>log: {@code x = 2^k m}, {@code m} in [sqrt(1/2), sqrt(2)), {@code log(m) = 2 atanh(f / (2 + f))}
  *       with {@code f = m - 1} by fdlibm's method and its minimax coefficients (e_log.c, e_logf.c);
+ *   <li>log1p: the same reduction of {@code u = 1 + x}, plus u's rounding error over u (s_log1p.c);
+ *       softplus is {@code max(x, 0) + log1p(exp(-|x|))};
  *   <li>tanh: below {@code |x| = 0.75} its Taylor series to {@code x^57} (float: {@code x^29}) by
  *       Horner's rule in {@code x^2}; above, {@code 1 - 2 / (exp(2|x|) + 1)}.
  * </ul>
@@ -71,6 +74,10 @@ public final class Elementary {
     public static final float LN2_HI_F = 6.9313812256e-01f, LN2_HI_LO_F = 9.0580006145e-06f;
     /** The float log's coefficients. */
     public static final float LGF1 = 0xaaaaaa.0p-24f, LGF2 = 0xccce13.0p-25f, LGF3 = 0x91e9ee.0p-25f, LGF4 = 0xf89e26.0p-26f;
+    /** Below this {@code |x|}, log1p(x) rounds to x ({@code x^2/2} is under half its ulp). */
+    public static final double LOG1P_TINY = 0x1p-54;
+    /** float: below this {@code |x|}, log1p(x) rounds to x. */
+    public static final float LOG1P_TINY_F = 0x1p-25f;
     /** Below this {@code |x|}, tanh is its Taylor series. */
     public static final double TANH_SERIES = 0.75;
     /** Above this {@code 2|x|}, tanh is 1; exp's argument is bounded by it (float: {@link #TANH_ONE_F}). */
@@ -182,7 +189,15 @@ public final class Elementary {
         long k = (bits - SQRT_HALF_BITS) >> 52;
         double m = Double.longBitsToDouble(bits - (k << 52));
         double kd = (double) k - (subnormal ? 54 : 0); // exact, as VectorMath's integer-to-double trick
-        double f = m - 1.0;
+        return logOfReduced(m - 1.0, kd, kd * LN2_HI_LO);
+    }
+
+    /**
+     * {@code kd ln2 + log(1 + f) + lo - kd LN2_HI_LO} for {@code 1 + f} in [sqrt(1/2), sqrt(2)), by
+     * fdlibm's method: {@code lo} is the low-order part, {@code kd * LN2_HI_LO} plus log1p's
+     * correction term.
+     */
+    private static double logOfReduced(double f, double kd, double lo) {
         double hfsq = 0.5 * f * f;
         double s = f / (2.0 + f);
         double z = s * s;
@@ -190,7 +205,7 @@ public final class Elementary {
         double t1 = w * (LG2 + w * (LG4 + w * LG6));
         double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
         double rr = t2 + t1;
-        return kd * LN2_HI - ((hfsq - (s * (hfsq + rr) + kd * LN2_HI_LO)) - f);
+        return kd * LN2_HI - ((hfsq - (s * (hfsq + rr) + lo)) - f);
     }
 
     /** The natural logarithm in float arithmetic. */
@@ -203,7 +218,10 @@ public final class Elementary {
         int k = (bits - SQRT_HALF_BITS_F) >> 23;
         float m = Float.intBitsToFloat(bits - (k << 23));
         float kf = (float) k - (subnormal ? 25 : 0);
-        float f = m - 1f;
+        return logOfReduced(m - 1f, kf, kf * LN2_HI_LO_F);
+    }
+
+    private static float logOfReduced(float f, float kf, float lo) {
         float hfsq = 0.5f * f * f;
         float s = f / (2f + f);
         float z = s * s;
@@ -211,7 +229,61 @@ public final class Elementary {
         float t1 = w * (LGF2 + w * LGF4);
         float t2 = z * (LGF1 + w * LGF3);
         float rr = t2 + t1;
-        return kf * LN2_HI_F - ((hfsq - (s * (hfsq + rr) + kf * LN2_HI_LO_F)) - f);
+        return kf * LN2_HI_F - ((hfsq - (s * (hfsq + rr) + lo)) - f);
+    }
+
+    /**
+     * {@code log(1 + x)}: -inf at -1, NaN below -1 and for NaN, x itself for {@code |x| < 2^-54}
+     * (so -0.0 stays -0.0). As s_log1p.c: {@code u = 1 + x} rounded, {@code u = 2^k (1 + f)} reduced
+     * as in {@link #log}, and the rounding error of u, {@code c = (1 + x - u) / u} (exact over u),
+     * added to the low-order part.
+     */
+    public static double log1p(double x) {
+        if (!(x > -1) || x == Double.POSITIVE_INFINITY) {
+            return x == -1 ? Double.NEGATIVE_INFINITY : x == Double.POSITIVE_INFINITY ? x : Double.NaN;
+        }
+        if (Math.abs(x) < LOG1P_TINY) {
+            return x;
+        }
+        double u = 1 + x;
+        double c = (x < 1 ? x - (u - 1) : 1 - (u - x)) / u;
+        long bits = Double.doubleToRawLongBits(u);
+        long k = (bits - SQRT_HALF_BITS) >> 52;
+        double m = Double.longBitsToDouble(bits - (k << 52));
+        double kd = (double) k;
+        return logOfReduced(m - 1.0, kd, kd * LN2_HI_LO + c);
+    }
+
+    /** {@code log(1 + x)} in float arithmetic ({@code |x| < 2^-25} gives x). */
+    public static float log1p(float x) {
+        if (!(x > -1) || x == Float.POSITIVE_INFINITY) {
+            return x == -1 ? Float.NEGATIVE_INFINITY : x == Float.POSITIVE_INFINITY ? x : Float.NaN;
+        }
+        if (Math.abs(x) < LOG1P_TINY_F) {
+            return x;
+        }
+        float u = 1f + x;
+        float c = (x < 1f ? x - (u - 1f) : 1f - (u - x)) / u;
+        int bits = Float.floatToRawIntBits(u);
+        int k = (bits - SQRT_HALF_BITS_F) >> 23;
+        float m = Float.intBitsToFloat(bits - (k << 23));
+        float kf = (float) k;
+        return logOfReduced(m - 1f, kf, kf * LN2_HI_LO_F + c);
+    }
+
+    /**
+     * {@code log(1 + e^x)} without overflow: {@code max(x, 0) + log1p(e^-|x|)}, so it is x for large
+     * x and e^x for very negative x (Theano's softplus).
+     */
+    public static double softplus(double x) {
+        double t = log1p(exp(-Math.abs(x)));
+        return x > 0 ? x + t : t;
+    }
+
+    /** {@code log(1 + e^x)} in float arithmetic. */
+    public static float softplus(float x) {
+        float t = log1p(exp(-Math.abs(x)));
+        return x > 0 ? x + t : t;
     }
 
     /** The hyperbolic tangent. */

@@ -111,11 +111,6 @@ public final class Numerics {
         return hi < m ? hi : m;
     }
 
-    /** log(1 + exp(x)) without overflow or loss of precision. */
-    public static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-    }
-
     /** The uint64 with bit pattern {@code v} as the nearest double (one rounding). */
     public static double unsignedToDouble(long v) {
         return v >= 0 ? v : (double) (v >>> 1 | (v & 1)) * 2.0;

@@ -169,7 +169,7 @@ public enum ScalarOp implements ScalarFn {
             case LOG -> Elementary.log(a);
             case LOG2 -> Elementary.log(a) / Math.log(2);
             case LOG10 -> Math.log10(a);
-            case LOG1P -> Math.log1p(a);
+            case LOG1P -> Elementary.log1p(a);
             case SIN -> Math.sin(a);
             case COS -> Math.cos(a);
             case TAN -> Math.tan(a);
@@ -178,7 +178,7 @@ public enum ScalarOp implements ScalarFn {
             case COSH -> Math.cosh(a);
             case TANH -> Elementary.tanh(a);
             case SIGMOID -> 1 / (Elementary.exp(-a) + 1);
-            case SOFTPLUS -> Numerics.softplus(a);
+            case SOFTPLUS -> Elementary.softplus(a);
             case GT -> a > b ? 1 : 0;
             case GE -> a >= b ? 1 : 0;
             case LT -> a < b ? 1 : 0;

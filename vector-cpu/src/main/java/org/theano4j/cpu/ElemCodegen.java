@@ -60,9 +60,9 @@ final class ElemCodegen {
 
     /** The instructions the generator emits (those with a vector loop in the interpreter). */
     static final Set<Code> SUPPORTED = EnumSet.of(Code.ADD, Code.SUB, Code.MUL, Code.TRUE_DIV, Code.MAXIMUM,
-            Code.MINIMUM, Code.NEG, Code.ABS, Code.SQR, Code.SQRT, Code.INV, Code.EXP, Code.LOG, Code.LOG2, Code.TANH,
-            Code.SIGMOID, Code.SIGN, Code.NOT, Code.TO_BOOL, Code.IDENTITY, Code.GT, Code.GE, Code.LT, Code.LE, Code.EQ,
-            Code.NEQ, Code.AND, Code.OR, Code.XOR, Code.SWITCH, Code.CLIP);
+            Code.MINIMUM, Code.NEG, Code.ABS, Code.SQR, Code.SQRT, Code.INV, Code.EXP, Code.LOG, Code.LOG2, Code.LOG1P,
+            Code.TANH, Code.SIGMOID, Code.SOFTPLUS, Code.SIGN, Code.NOT, Code.TO_BOOL, Code.IDENTITY, Code.GT, Code.GE,
+            Code.LT, Code.LE, Code.EQ, Code.NEQ, Code.AND, Code.OR, Code.XOR, Code.SWITCH, Code.CLIP);
 
     private static final ClassDesc CD_LOOP = desc(Loop.class);
     private static final ClassDesc CD_SEGMENT = desc(MemorySegment.class);
@@ -98,7 +98,7 @@ final class ElemCodegen {
      * generated loop ran 0.7x (exp plus six cheap ops) to 0.03x (tanh(x*y+z), exp(x)*log|y|) of
      * the interpreter's speed, while a lone exp (logistic) only broke even.
      */
-    static final Set<Code> TRANSCENDENTAL = EnumSet.of(Code.EXP, Code.LOG, Code.LOG2, Code.TANH, Code.SIGMOID);
+    static final Set<Code> TRANSCENDENTAL = DoubleRegisters.MATH;
 
     /**
      * Whether {@code p} runs generated: {@link #canGenerate} and no {@link #TRANSCENDENTAL}
@@ -345,6 +345,8 @@ final class ElemCodegen {
                 case EXP -> math(a, "exp");
                 case LOG -> math(a, "log");
                 case TANH -> math(a, "tanh");
+                case LOG1P -> math(a, "log1p");
+                case SOFTPLUS -> math(a, "softplus");
                 case LOG2 -> {
                     math(a, "log");
                     literal(Math.log(2));

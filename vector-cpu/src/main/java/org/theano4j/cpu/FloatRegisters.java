@@ -9,6 +9,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -36,7 +38,7 @@ final class FloatRegisters extends Registers {
         for (int i = 0; i < loops.length; i++) {
             Code op = p.code()[i].op();
             Loop loop = loop(op);
-            loops[i] = loop != null && isHeavy(op) ? outOfLine(loop) : loop;
+            loops[i] = loop != null && MATH.contains(op) ? outOfLine(loop) : loop;
         }
         for (int i = 0; i < p.constants().length; i++) {
             Arrays.fill(r[p.inputs().length + i], p.constants()[i].floatValue());
@@ -103,7 +105,7 @@ final class FloatRegisters extends Registers {
     }
 
     /**
-     * One element of {@code op} past the vector loop: exp, log and tanh by {@link Elementary} in
+     * One element of {@code op} past the vector loop: {@link #MATH}'s ops by {@link Elementary} in
      * this precision, the same bits as the loop's lanes; the rest by the scalar semantics.
      */
     private static float tail(Code op, float a, float b, float c) {
@@ -113,14 +115,18 @@ final class FloatRegisters extends Registers {
             case LOG2 -> Elementary.log(a) / LN2;
             case TANH -> Elementary.tanh(a);
             case SIGMOID -> 1 / (Elementary.exp(-a) + 1);
+            case LOG1P -> Elementary.log1p(a);
+            case SOFTPLUS -> Elementary.softplus(a);
             default -> (float) scalar(op, a, b, c);
         };
     }
 
-    /** The loops whose lane math (exp, log, tanh) is large enough to need {@link #outOfLine}. */
-    private static boolean isHeavy(Code op) {
-        return op == Code.EXP || op == Code.LOG || op == Code.LOG2 || op == Code.TANH || op == Code.SIGMOID;
-    }
+    /**
+     * The ops whose loops call {@link VectorMath}: their lane math is large enough to need
+     * {@link #outOfLine}, and their scalar tail is {@link Elementary}'s.
+     */
+    static final Set<Code> MATH = EnumSet.of(Code.EXP, Code.LOG, Code.LOG2, Code.LOG1P, Code.TANH, Code.SIGMOID,
+            Code.SOFTPLUS);
 
     /**
      * {@code loop} behind a method handle that C2 does not inline through, so the loop is always
@@ -178,11 +184,12 @@ final class FloatRegisters extends Registers {
      */
     static Loop loop(Code op) {
         return switch (op) {
-            case NEG, ABS, SQR, SQRT, INV, EXP, LOG, LOG2 -> unaryLoop(op);
-            case TANH, SIGMOID, SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            case NEG, ABS, SQR, SQRT, INV -> unaryLoop(op);
+            case SIGN, NOT, TO_BOOL, IDENTITY -> unaryLoop2(op);
+            case EXP, LOG, LOG2, LOG1P, TANH, SIGMOID, SOFTPLUS -> mathLoop(op);
             // no lane function gives the scalar bits (lanewise(SIN) and the like differ from Math's, and
             // between the interpreter and C2): these run the scalar semantics on every element
-            case EXPM1, LOG10, LOG1P, SIN, COS, TAN, ARCTAN, SINH, COSH, SOFTPLUS -> null;
+            case EXPM1, LOG10, SIN, COS, TAN, ARCTAN, SINH, COSH -> null;
             case ADD, SUB, MUL, TRUE_DIV, MAXIMUM, MINIMUM -> arithmeticLoop(op);
             case GT, GE, LT, LE, EQ, NEQ, AND, OR, XOR -> compareLoop(op);
             case SWITCH -> (a, b, c, d, n) -> {
@@ -249,6 +256,13 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
+            default -> throw new IllegalArgumentException("no unary vector loop for " + op);
+        };
+    }
+
+    /** The loops of {@link #MATH}'s ops, over {@link VectorMath}'s functions. */
+    private static Loop mathLoop(Code op) {
+        return switch (op) {
             case EXP -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
@@ -270,12 +284,13 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
-            default -> throw new IllegalArgumentException("no unary vector loop for " + op);
-        };
-    }
-
-    private static Loop unaryLoop2(Code op) {
-        return switch (op) {
+            case LOG1P -> (a, b, c, d, n) -> {
+                int i = 0;
+                for (; i < L.loopBound(n); i += L.length()) {
+                    VectorMath.log1p(v(a, i)).intoArray(d, i);
+                }
+                return i;
+            };
             case TANH -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {
@@ -291,6 +306,39 @@ final class FloatRegisters extends Registers {
                 }
                 return i;
             };
+            case SOFTPLUS -> softplusLoop();
+            default -> throw new IllegalArgumentException("no math vector loop for " + op);
+        };
+    }
+
+    /**
+     * softplus as two passes over the block through a scratch register, {@code e = exp(-|a|)} then
+     * {@code d = log1p(e) (+ a where a > 0)}, each loop {@link #outOfLine}: exp and log1p inlined
+     * into one loop pass C2's node budget ({@code NodeCountInliningCutoff}), and the part left out
+     * of line boxes its vectors (no faster than the scalar code). The scratch makes the loop
+     * confined to its register file's thread, like the registers.
+     */
+    private static Loop softplusLoop() {
+        float[] e = new float[Species.BLOCK];
+        Loop first = outOfLine((a, b, c, d, n) -> {
+            int i = 0;
+            for (; i < L.loopBound(n); i += L.length()) {
+                VectorMath.expNegAbs(v(a, i)).intoArray(d, i);
+            }
+            return i;
+        });
+        Loop second = outOfLine((x, ex, c, d, n) -> {
+            int i = 0;
+            for (; i < L.loopBound(n); i += L.length()) {
+                VectorMath.softplusOf(v(x, i), v(ex, i)).intoArray(d, i);
+            }
+            return i;
+        });
+        return (a, b, c, d, n) -> second.run(a, e, c, d, first.run(a, b, c, e, n));
+    }
+
+    private static Loop unaryLoop2(Code op) {
+        return switch (op) {
             case SIGN -> (a, b, c, d, n) -> {
                 int i = 0;
                 for (; i < L.loopBound(n); i += L.length()) {

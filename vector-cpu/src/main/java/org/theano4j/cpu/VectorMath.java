@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorOperators;
 import org.theano4j.op.Elementary;
 
 /**
- * {@link Elementary}'s exp, log and tanh lane by lane: the same IEEE operations in the same order,
+ * {@link Elementary}'s exp, log, log1p, softplus and tanh lane by lane: the same IEEE operations in the same order,
  * so each lane is bit for bit the scalar function, in the interpreter as after C2 and at every
  * vector width (unlike {@code lanewise(EXP)}). Integer-to-float steps go through the bits
  * ({@code SHIFT}), not lane conversions, which not every instruction set has.
@@ -94,14 +94,15 @@ final class VectorMath {
         LongVector k = bits.sub(Elementary.SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
         DoubleVector m = (DoubleVector) bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector kd = ((DoubleVector) k.add(SHIFT_BITS).reinterpretAsDoubles()).sub(Elementary.SHIFT);
-        DoubleVector y = log1pOfReduced(m.sub(1.0), kd.blend(kd.sub(54), subnormal));
+        DoubleVector ks = kd.blend(kd.sub(54), subnormal);
+        DoubleVector y = logOfReduced(m.sub(1.0), ks, ks.mul(Elementary.LN2_HI_LO));
         y = y.blend(Double.NaN, x.compare(VectorOperators.GT, 0).not());
         y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0));
         return y.blend(x, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
     }
 
-    /** {@code kd ln2 + log(1 + f)} for {@code 1 + f} in [sqrt(1/2), sqrt(2)), fdlibm's way. */
-    private static DoubleVector log1pOfReduced(DoubleVector f, DoubleVector kd) {
+    /** {@code kd ln2 + log(1 + f)} for {@code 1 + f} in [sqrt(1/2), sqrt(2)), low-order part {@code lo}, fdlibm's way. */
+    private static DoubleVector logOfReduced(DoubleVector f, DoubleVector kd, DoubleVector lo) {
         DoubleVector hfsq = f.mul(0.5).mul(f);
         DoubleVector s = f.div(f.add(2.0));
         DoubleVector z = s.mul(s);
@@ -109,7 +110,7 @@ final class VectorMath {
         DoubleVector t1 = w.mul(w.mul(w.mul(Elementary.LG6).add(Elementary.LG4)).add(Elementary.LG2));
         DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(Elementary.LG7).add(Elementary.LG5)).add(Elementary.LG3)).add(Elementary.LG1));
         DoubleVector rr = t2.add(t1);
-        DoubleVector inner = s.mul(hfsq.add(rr)).add(kd.mul(Elementary.LN2_HI_LO));
+        DoubleVector inner = s.mul(hfsq.add(rr)).add(lo);
         return kd.mul(Elementary.LN2_HI).sub(hfsq.sub(inner).sub(f));
     }
 
@@ -120,13 +121,14 @@ final class VectorMath {
         IntVector k = bits.sub(Elementary.SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
         FloatVector m = (FloatVector) bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
         FloatVector kf = ((FloatVector) k.add(SHIFT_BITS_F).reinterpretAsFloats()).sub(Elementary.SHIFT_F);
-        FloatVector y = log1pOfReduced(m.sub(1f), kf.blend(kf.sub(25f), subnormal));
+        FloatVector ks = kf.blend(kf.sub(25f), subnormal);
+        FloatVector y = logOfReduced(m.sub(1f), ks, ks.mul(Elementary.LN2_HI_LO_F));
         y = y.blend(Float.NaN, x.compare(VectorOperators.GT, 0f).not());
         y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
         return y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
     }
 
-    private static FloatVector log1pOfReduced(FloatVector f, FloatVector kf) {
+    private static FloatVector logOfReduced(FloatVector f, FloatVector kf, FloatVector lo) {
         FloatVector hfsq = f.mul(0.5f).mul(f);
         FloatVector s = f.div(f.add(2f));
         FloatVector z = s.mul(s);
@@ -134,8 +136,71 @@ final class VectorMath {
         FloatVector t1 = w.mul(w.mul(Elementary.LGF4).add(Elementary.LGF2));
         FloatVector t2 = z.mul(w.mul(Elementary.LGF3).add(Elementary.LGF1));
         FloatVector rr = t2.add(t1);
-        FloatVector inner = s.mul(hfsq.add(rr)).add(kf.mul(Elementary.LN2_HI_LO_F));
+        FloatVector inner = s.mul(hfsq.add(rr)).add(lo);
         return kf.mul(Elementary.LN2_HI_F).sub(hfsq.sub(inner).sub(f));
+    }
+
+    /** {@code log(1 + x)} per lane, {@link Elementary#log1p(double)}'s operations and special values. */
+    static DoubleVector log1p(DoubleVector x) {
+        DoubleVector u = x.add(1.0);
+        DoubleVector e = x.sub(u.sub(1.0)).blend(x.broadcast(1.0).sub(u.sub(x)), x.compare(VectorOperators.LT, 1.0).not());
+        LongVector bits = (LongVector) u.reinterpretAsLongs();
+        LongVector k = bits.sub(Elementary.SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+        DoubleVector m = (DoubleVector) bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector kd = ((DoubleVector) k.add(SHIFT_BITS).reinterpretAsDoubles()).sub(Elementary.SHIFT);
+        DoubleVector y = logOfReduced(m.sub(1.0), kd, kd.mul(Elementary.LN2_HI_LO).add(e.div(u)));
+        y = y.blend(x, x.lanewise(VectorOperators.ABS).compare(VectorOperators.LT, Elementary.LOG1P_TINY));
+        y = y.blend(Double.NaN, x.compare(VectorOperators.GT, -1.0).not());
+        y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, -1.0));
+        return y.blend(x, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+    }
+
+    /** {@code log(1 + x)} per float lane. */
+    static FloatVector log1p(FloatVector x) {
+        FloatVector u = x.add(1f);
+        FloatVector e = x.sub(u.sub(1f)).blend(x.broadcast(1f).sub(u.sub(x)), x.compare(VectorOperators.LT, 1f).not());
+        IntVector bits = (IntVector) u.reinterpretAsInts();
+        IntVector k = bits.sub(Elementary.SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
+        FloatVector m = (FloatVector) bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        FloatVector kf = ((FloatVector) k.add(SHIFT_BITS_F).reinterpretAsFloats()).sub(Elementary.SHIFT_F);
+        FloatVector y = logOfReduced(m.sub(1f), kf, kf.mul(Elementary.LN2_HI_LO_F).add(e.div(u)));
+        y = y.blend(x, x.lanewise(VectorOperators.ABS).compare(VectorOperators.LT, Elementary.LOG1P_TINY_F));
+        y = y.blend(Float.NaN, x.compare(VectorOperators.GT, -1f).not());
+        y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, -1f));
+        return y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+    }
+
+    /** {@code log(1 + e^x)} per lane: {@code log1p(exp(-|x|))}, plus x where x > 0. */
+    static DoubleVector softplus(DoubleVector x) {
+        return softplusOf(x, expNegAbs(x));
+    }
+
+    /** {@code log(1 + e^x)} per float lane. */
+    static FloatVector softplus(FloatVector x) {
+        return softplusOf(x, expNegAbs(x));
+    }
+
+    /** softplus's first step, {@code exp(-|x|)}. */
+    static DoubleVector expNegAbs(DoubleVector x) {
+        return exp(x.lanewise(VectorOperators.ABS).neg());
+    }
+
+    static FloatVector expNegAbs(FloatVector x) {
+        return exp(x.lanewise(VectorOperators.ABS).neg());
+    }
+
+    /**
+     * softplus's second step given {@code e = exp(-|x|)}: {@code log1p(e)}, plus x where x > 0. (The
+     * loops run the two steps as separate passes: both in one loop pass C2's node budget.)
+     */
+    static DoubleVector softplusOf(DoubleVector x, DoubleVector e) {
+        DoubleVector t = log1p(e);
+        return t.blend(x.add(t), x.compare(VectorOperators.GT, 0));
+    }
+
+    static FloatVector softplusOf(FloatVector x, FloatVector e) {
+        FloatVector t = log1p(e);
+        return t.blend(x.add(t), x.compare(VectorOperators.GT, 0f));
     }
 
     /** The hyperbolic tangent per lane: both of {@link Elementary#tanh}'s branches, blended. */

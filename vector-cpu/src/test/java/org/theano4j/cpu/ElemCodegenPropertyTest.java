@@ -34,7 +34,8 @@ import org.theano4j.tensor.NDArray;
 class ElemCodegenPropertyTest {
     private static final int INPUTS = 4;
     private static final ScalarOp[] UNARY = {ScalarOp.NEG, ScalarOp.ABS, ScalarOp.SQR, ScalarOp.SQRT, ScalarOp.EXP,
-        ScalarOp.LOG, ScalarOp.TANH, ScalarOp.SIGMOID, ScalarOp.INV, ScalarOp.SIGN, ScalarOp.LOG2};
+        ScalarOp.LOG, ScalarOp.TANH, ScalarOp.SIGMOID, ScalarOp.INV, ScalarOp.SIGN, ScalarOp.LOG2,
+        ScalarOp.LOG1P, ScalarOp.SOFTPLUS};
     private static final ScalarOp[] BINARY = {ScalarOp.ADD, ScalarOp.SUB, ScalarOp.MUL, ScalarOp.TRUE_DIV,
         ScalarOp.MAXIMUM, ScalarOp.MINIMUM};
     private static final ScalarOp[] COMPARE = {ScalarOp.GT, ScalarOp.GE, ScalarOp.LT, ScalarOp.LE, ScalarOp.EQ,
@@ -291,6 +292,8 @@ class ElemCodegenPropertyTest {
             case LOG -> single ? Elementary.log((float) a) : Elementary.log(a);
             case LOG2 -> single ? Elementary.log((float) a) / (float) Math.log(2) : Elementary.log(a) / Math.log(2);
             case TANH -> single ? Elementary.tanh((float) a) : Elementary.tanh(a);
+            case LOG1P -> single ? Elementary.log1p((float) a) : Elementary.log1p(a);
+            case SOFTPLUS -> single ? Elementary.softplus((float) a) : Elementary.softplus(a);
             case SIGMOID -> single ? 1f / (Elementary.exp(-(float) a) + 1f) : 1 / (Elementary.exp(-a) + 1);
             case GT -> a > b ? 1 : 0;
             case GE -> a >= b ? 1 : 0;
